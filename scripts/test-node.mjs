@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// Runs every Node test (test/node/**/*.test.ts) with node:test, TypeScript through tsx.
+// Node 20's --test does not expand globs or pick up .ts files itself, so we list them here.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+function find(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return find(path);
+    return entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+const filter = process.argv.slice(2);
+const files = find('test/node')
+  .filter((f) => filter.length === 0 || filter.some((part) => f.includes(part)))
+  .sort();
+if (files.length === 0) {
+  console.error(`No Node test files matched ${filter.join(' ') || 'test/node/**/*.test.ts'}.`);
+  process.exit(1);
+}
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files], {
+  stdio: 'inherit',
+});
+process.exit(result.status ?? 1);
