@@ -1,0 +1,50 @@
+// Builds the CDN files in dist/: the entry, one file per element, the tokenizer, lazily loaded
+// chunks (editor, later the interpreters) and the Node CLI.
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import typescript from '@rollup/plugin-typescript';
+import terser from '@rollup/plugin-terser';
+
+const elements = ['py-tokenizer', 'py-dis', 'py-frames', 'py-repl'];
+
+/** Names the lazily loaded chunks after what they hold, so a page's requests are readable. */
+function chunkName(id) {
+  if (/[\\/]node_modules[\\/](@codemirror|@lezer|codemirror|style-mod|w3c-keyname|crelt)[\\/]/.test(id)) return 'editor';
+  if (/[\\/]src[\\/]elements[\\/]editor[\\/]/.test(id)) return 'editor';
+  // What every element shares (lit, the base, the theme) goes in one chunk. The tokenizer is
+  // left out so dist/tokenizer.js stays free of lit.
+  if (/[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/.test(id)) return 'core';
+  const isElementEntry = elements.some((tag) => id.endsWith(`${tag}.ts`));
+  if (/[\\/]src[\\/](elements|styles|config\.ts)/.test(id) && !isElementEntry) return 'core';
+  return undefined;
+}
+
+const browser = {
+  input: {
+    pyinnards: 'src/index.ts',
+    tokenizer: 'src/engine/tokenizer/index.ts',
+    ...Object.fromEntries(elements.map((tag) => [`elements/${tag}`, `src/elements/${tag}.ts`])),
+  },
+  output: {
+    dir: 'dist',
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    manualChunks: chunkName,
+    sourcemap: true,
+  },
+  plugins: [
+    nodeResolve({ browser: true }),
+    typescript({ tsconfig: './tsconfig.build.json' }),
+    terser({ format: { comments: false }, compress: { passes: 2 } }),
+  ],
+  preserveEntrySignatures: 'exports-only',
+};
+
+const cli = {
+  input: 'src/cli/main.ts',
+  output: { file: 'dist/cli.js', format: 'es', banner: '#!/usr/bin/env node', sourcemap: true },
+  external: [/^node:/],
+  plugins: [nodeResolve(), typescript({ tsconfig: './tsconfig.build.json' })],
+};
+
+export default [browser, cli];

@@ -1,0 +1,6 @@
+export declare const ENTRY_BUDGET_BYTES: number;
+export declare function staticClosure(entry: string): Promise<string[]>;
+export declare function measure(distDir?: string): Promise<{
+  files: Array<{ path: string; bytes: number; gzip: number }>;
+  entry: { files: string[]; gzip: number };
+}>;

@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+// `npm run size`: prints the gzipped size of every file in dist/ and the entry's total.
+import { existsSync } from 'node:fs';
+import { measure, ENTRY_BUDGET_BYTES } from './bundle-size.mjs';
+
+if (!existsSync('dist/pyinnards.js')) {
+  console.error('dist/ is missing: run `npm run build` first.');
+  process.exit(1);
+}
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const { files, entry } = await measure('dist');
+const width = Math.max(...files.map((file) => file.path.length));
+console.log(`${'file'.padEnd(width)}  ${'raw'.padStart(9)}  ${'gzip'.padStart(9)}`);
+for (const file of files) {
+  console.log(`${file.path.padEnd(width)}  ${kb(file.bytes).padStart(9)}  ${kb(file.gzip).padStart(9)}`);
+}
+const verdict = entry.gzip <= ENTRY_BUDGET_BYTES ? 'within' : 'OVER';
+console.log(
+  `\nEntry (pyinnards.js + static imports: ${entry.files.join(', ')}): ${kb(entry.gzip)} gzipped, ` +
+    `${verdict} the ${kb(ENTRY_BUDGET_BYTES)} budget.`,
+);

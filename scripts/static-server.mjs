@@ -1,0 +1,61 @@
+// A tiny static file server for the demo and the browser tests. It plays the CDN: it can send
+// CORS headers so pages on another origin can import the kit as a module.
+import { createServer } from 'node:http';
+import { createReadStream, statSync } from 'node:fs';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.py': 'text/x-python; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.zip': 'application/zip',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/**
+ * Serves `root` on `host:port` (port 0 picks a free one). `transform(path, text)` may rewrite
+ * text files (the demo uses it to point the page at the kit's origin).
+ * Resolves to { server, origin }.
+ */
+export function serveStatic(root, { port = 0, host = '127.0.0.1', cors = false, transform } = {}) {
+  const base = resolve(root);
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    let path = normalize(join(base, decodeURIComponent(url.pathname)));
+    if (path !== base && !path.startsWith(base + sep)) {
+      response.writeHead(403).end('Forbidden');
+      return;
+    }
+    try {
+      if (statSync(path).isDirectory()) path = join(path, 'index.html');
+      statSync(path);
+    } catch {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end(`Not found: ${url.pathname}`);
+      return;
+    }
+    const headers = { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
+    if (cors) headers['access-control-allow-origin'] = '*';
+    if (transform && /^text\/html/.test(headers['content-type'])) {
+      import('node:fs').then(({ readFileSync }) => {
+        response.writeHead(200, headers).end(transform(path, readFileSync(path, 'utf8')));
+      });
+      return;
+    }
+    response.writeHead(200, headers);
+    createReadStream(path).pipe(response);
+  });
+  return new Promise((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const address = server.address();
+      resolvePromise({ server, origin: `http://${host}:${address.port}` });
+    });
+  });
+}

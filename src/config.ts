@@ -1,0 +1,76 @@
+/**
+ * Page-wide defaults that every element falls back to, overridable per element by attributes.
+ * Set them with data attributes on the script tag that loads the kit
+ * (`<script type="module" src=".../pyinnards.js" data-engine="skulpt" data-pyodide-url="...">`)
+ * or by calling `configure()`.
+ */
+
+export const ENGINES = ['pyodide', 'skulpt'] as const;
+export type EngineName = (typeof ENGINES)[number];
+
+/** The pinned Pyodide release (CPython 3.14.2); a test keeps it equal to the devDependency. */
+export const PYODIDE_VERSION = '314.0.7';
+
+export interface PyinnardsConfig {
+  /** Backend used by elements that run Python and have no `engine` attribute. */
+  engine: EngineName;
+  /** Folder URL holding pyodide.mjs, pyodide.asm.wasm and python_stdlib.zip. */
+  pyodideUrl: string;
+}
+
+const DEFAULTS: PyinnardsConfig = {
+  engine: 'pyodide',
+  pyodideUrl: `https://cdn.jsdelivr.net/npm/pyodide@${PYODIDE_VERSION}/`,
+};
+
+let current: PyinnardsConfig = { ...DEFAULTS };
+
+export function isEngineName(value: string): value is EngineName {
+  return (ENGINES as readonly string[]).includes(value);
+}
+
+/** Sets page-wide defaults. Unknown engines are refused with a message rather than ignored. */
+export function configure(options: Partial<PyinnardsConfig>): PyinnardsConfig {
+  if (options.engine !== undefined && !isEngineName(options.engine)) {
+    throw new TypeError(`pyinnards: unknown engine "${options.engine}"; use one of ${ENGINES.join(', ')}.`);
+  }
+  const next = { ...current };
+  if (options.engine !== undefined) next.engine = options.engine;
+  if (options.pyodideUrl !== undefined) next.pyodideUrl = withTrailingSlash(options.pyodideUrl);
+  current = next;
+  return { ...current };
+}
+
+export function getConfig(): PyinnardsConfig {
+  return { ...current };
+}
+
+/** Restores the built-in defaults (used by tests and by pages that reconfigure). */
+export function resetConfig(): void {
+  current = { ...DEFAULTS };
+}
+
+/**
+ * Reads `data-engine` and `data-pyodide-url` from the `<script>` tag whose `src` is `moduleUrl`.
+ * Module scripts have no `document.currentScript`, so we find the tag by its resolved URL.
+ */
+export function configureFromScriptTag(moduleUrl: string): void {
+  if (typeof document === 'undefined') return;
+  for (const script of Array.from(document.querySelectorAll<HTMLScriptElement>('script[src]'))) {
+    if (script.src !== moduleUrl) continue;
+    const engine = script.dataset['engine'];
+    const pyodideUrl = script.dataset['pyodideUrl'];
+    if (engine !== undefined && !isEngineName(engine)) {
+      console.error(`pyinnards: data-engine="${engine}" is not an engine; use one of ${ENGINES.join(', ')}.`);
+    }
+    configure({
+      ...(engine !== undefined && isEngineName(engine) ? { engine } : {}),
+      ...(pyodideUrl ? { pyodideUrl: new URL(pyodideUrl, document.baseURI).href } : {}),
+    });
+    return;
+  }
+}
+
+function withTrailingSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}

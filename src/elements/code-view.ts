@@ -1,0 +1,120 @@
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { highlightPython } from './highlight.js';
+import type { PythonEditor } from './editor/python-editor.js';
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+/**
+ * The code area of every element. It starts as a static, highlighted `<pre>` (no editor code
+ * downloaded), and swaps in CodeMirror the first time the reader focuses it to edit. The editor
+ * chunk is reached only through the dynamic `import()` below.
+ */
+export class CodeView implements ReactiveController {
+  private code = '';
+  private editor: PythonEditor | undefined;
+  private loadingEditor: Promise<void> | undefined;
+  private editorFailed: string | undefined;
+  private errorAt: { line: number; column: number | undefined } | undefined;
+  /** Where the reader clicked, so the editor can put the cursor at the same place. */
+  private pointer: { x: number; y: number } | undefined;
+  private readonly editorHost = document.createElement('div');
+  private readonlyValue = false;
+
+  constructor(
+    private readonly host: Host,
+    private readonly onEdit: (code: string) => void,
+  ) {
+    host.addController(this);
+    this.editorHost.className = 'editor';
+    this.editorHost.setAttribute('part', 'editor');
+  }
+
+  hostDisconnected(): void {
+    this.editor?.destroy();
+    this.editor = undefined;
+    this.loadingEditor = undefined;
+  }
+
+  /** Replaces the code (sourcing or Reset); edits made in the editor don't come through here. */
+  setCode(code: string): void {
+    this.code = code;
+    this.editor?.setDoc(code);
+    this.host.requestUpdate();
+  }
+
+  /** Marks a 1-based line and column (or clears the mark with undefined). */
+  markError(line: number | undefined, column: number | undefined): void {
+    this.errorAt = line === undefined ? undefined : { line, column };
+    this.editor?.markError(line, column);
+    this.host.requestUpdate();
+  }
+
+  get readonly(): boolean {
+    return this.readonlyValue;
+  }
+
+  set readonly(value: boolean) {
+    this.readonlyValue = value;
+    this.editor?.setReadonly(value);
+    this.host.requestUpdate();
+  }
+
+  /** Whether the CodeMirror editor has replaced the static view. */
+  get editing(): boolean {
+    return this.editor !== undefined;
+  }
+
+  render(): TemplateResult {
+    if (this.editor) return html`${this.editorHost}`;
+    const editable = !this.readonly;
+    return html`<pre
+        class="static-code"
+        part="code"
+        tabindex="0"
+        role=${editable ? 'textbox' : 'region'}
+        aria-multiline=${editable ? 'true' : nothing}
+        aria-readonly=${editable ? 'false' : nothing}
+        aria-label=${editable ? 'Python code, editable' : 'Python code'}
+        @pointerdown=${(event: PointerEvent) => (this.pointer = { x: event.clientX, y: event.clientY })}
+        @focus=${() => this.startEditing()}
+        @keydown=${(event: KeyboardEvent) => {
+          if (event.key === 'Enter') this.startEditing();
+        }}
+      ><code>${highlightPython(this.code, this.errorAt)}</code></pre>
+      ${this.editorFailed ? html`<p class="note" part="note">${this.editorFailed}</p>` : nothing}`;
+  }
+
+  /** Loads the editor chunk once and mounts it in place of the static view. */
+  private startEditing(): Promise<void> | undefined {
+    if (this.readonly || this.editor) return undefined;
+    this.loadingEditor ??= this.mountEditor();
+    return this.loadingEditor;
+  }
+
+  private async mountEditor(): Promise<void> {
+    try {
+      const { createPythonEditor } = await import('./editor/python-editor.js');
+      if (!this.host.isConnected || this.readonly) {
+        this.loadingEditor = undefined;
+        return;
+      }
+      this.editor = createPythonEditor({
+        parent: this.editorHost,
+        doc: this.code,
+        onChange: (code) => {
+          this.code = code;
+          this.onEdit(code);
+        },
+      });
+      if (this.errorAt) this.editor.markError(this.errorAt.line, this.errorAt.column);
+      this.host.requestUpdate();
+      await this.host.updateComplete;
+      this.editor.focus(this.pointer);
+    } catch (error) {
+      // The static view stays usable (readable, selectable, copyable) when the chunk can't load.
+      this.loadingEditor = undefined;
+      this.editorFailed = `The editor could not be loaded (${String(error)}). The code is shown read-only.`;
+      this.host.requestUpdate();
+    }
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * The CodeMirror 6 editor. This module and everything it imports form the lazily loaded
+ * "editor" chunk: nothing here may be imported statically by an element.
+ */
+import { EditorView, keymap, highlightActiveLine, drawSelection, Decoration, WidgetType, type DecorationSet } from '@codemirror/view';
+import { EditorState, Compartment, StateEffect, StateField } from '@codemirror/state';
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { HighlightStyle, syntaxHighlighting, indentOnInput, bracketMatching } from '@codemirror/language';
+import { python } from '@codemirror/lang-python';
+import { tags } from '@lezer/highlight';
+
+export interface PythonEditor {
+  setDoc(code: string): void;
+  setReadonly(readonly: boolean): void;
+  /** Marks a 1-based line and column, or clears the mark. */
+  markError(line: number | undefined, column: number | undefined): void;
+  /** Focuses the editor, putting the cursor at the given screen point when there is one. */
+  focus(at?: { x: number; y: number }): void;
+  destroy(): void;
+}
+
+export interface PythonEditorOptions {
+  parent: HTMLElement;
+  doc: string;
+  onChange: (code: string) => void;
+}
+
+/** Lezer's tags mapped onto the same theme variables the static view uses. */
+const highlightStyle = HighlightStyle.define([
+  { tag: [tags.keyword, tags.controlKeyword, tags.definitionKeyword, tags.moduleKeyword, tags.operatorKeyword, tags.bool, tags.null, tags.self], color: 'var(--_syntax-keyword)', fontWeight: '600' },
+  { tag: [tags.string, tags.special(tags.string)], color: 'var(--_syntax-string)' },
+  { tag: [tags.number], color: 'var(--_syntax-number)' },
+  { tag: [tags.comment, tags.lineComment], color: 'var(--_syntax-comment)', fontStyle: 'italic' },
+  { tag: [tags.operator, tags.punctuation, tags.paren, tags.squareBracket, tags.brace, tags.derefOperator], color: 'var(--_syntax-operator)' },
+  { tag: [tags.variableName, tags.propertyName, tags.name], color: 'var(--_syntax-name)' },
+  { tag: tags.invalid, color: 'var(--_syntax-error)' },
+]);
+
+const editorTheme = EditorView.theme({
+  '&': { backgroundColor: 'var(--_code-bg)', color: 'var(--_fg)', fontSize: 'var(--_code-font-size)' },
+  '.cm-scroller': { fontFamily: 'var(--_font-mono)', lineHeight: 'var(--_line-height)', maxHeight: 'var(--_max-height)' },
+  '.cm-content': { padding: 'var(--_space) 0', caretColor: 'var(--_fg)' },
+  '.cm-line': { padding: '0 var(--_space)' },
+  '&.cm-focused': { outline: '2px solid var(--_focus)', outlineOffset: '-2px' },
+  '.cm-activeLine': { backgroundColor: 'transparent' },
+  '&.cm-focused .cm-activeLine': { backgroundColor: 'color-mix(in srgb, var(--_selection) 25%, transparent)' },
+  '.cm-selectionBackground, &.cm-focused .cm-selectionBackground': { backgroundColor: 'var(--_selection)' },
+  '.cm-cursor': { borderLeftColor: 'var(--_fg)' },
+  '.cm-error-line': { backgroundColor: 'var(--_error-bg)' },
+  '.cm-error-mark': { borderLeft: '2px solid var(--_error)', marginLeft: '-1px' },
+});
+
+const setErrorMark = StateEffect.define<{ line: number; column: number | undefined } | null>();
+
+/** Decorations for the error position: the whole line tinted, and a bar before the column. */
+const errorMarks = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(marks, transaction) {
+    marks = marks.map(transaction.changes);
+    for (const effect of transaction.effects) {
+      if (!effect.is(setErrorMark)) continue;
+      const at = effect.value;
+      const doc = transaction.state.doc;
+      if (!at || at.line < 1 || at.line > doc.lines) {
+        marks = Decoration.none;
+        continue;
+      }
+      const line = doc.line(at.line);
+      const ranges = [Decoration.line({ class: 'cm-error-line' }).range(line.from)];
+      if (at.column !== undefined) {
+        const pos = Math.min(line.from + codeUnitOffset(line.text, at.column - 1), line.to);
+        ranges.push(Decoration.widget({ widget: new ErrorCaret(), side: -1 }).range(pos));
+      }
+      marks = Decoration.set(ranges, true);
+    }
+    return marks;
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
+
+class ErrorCaret extends WidgetType {
+  toDOM(): HTMLElement {
+    const mark = document.createElement('span');
+    mark.className = 'cm-error-mark';
+    mark.setAttribute('aria-hidden', 'true');
+    return mark;
+  }
+}
+
+/** Columns we receive count characters (code points); CodeMirror positions count UTF-16 units. */
+function codeUnitOffset(text: string, column: number): number {
+  let offset = 0;
+  for (let seen = 0; seen < column && offset < text.length; seen++) {
+    offset += (text.codePointAt(offset) ?? 0) > 0xffff ? 2 : 1;
+  }
+  return offset;
+}
+
+export function createPythonEditor(options: PythonEditorOptions): PythonEditor {
+  const readonly = new Compartment();
+  let settingDoc = false;
+  const view = new EditorView({
+    parent: options.parent,
+    state: EditorState.create({
+      doc: options.doc,
+      extensions: [
+        history(),
+        drawSelection(),
+        highlightActiveLine(),
+        indentOnInput(),
+        bracketMatching(),
+        python(),
+        syntaxHighlighting(highlightStyle),
+        editorTheme,
+        errorMarks,
+        EditorState.tabSize.of(8),
+        // indentWithTab keeps CodeMirror's escape hatch: Escape, then Tab, leaves the editor.
+        keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
+        readonly.of(EditorState.readOnly.of(false)),
+        EditorView.contentAttributes.of({ 'aria-label': 'Python code, editable. Press Escape then Tab to leave.' }),
+        EditorView.updateListener.of((update) => {
+          if (update.docChanged && !settingDoc) options.onChange(update.state.doc.toString());
+        }),
+      ],
+    }),
+  });
+  return {
+    setDoc(code) {
+      if (code === view.state.doc.toString()) return;
+      settingDoc = true;
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: code } });
+      settingDoc = false;
+    },
+    setReadonly(value) {
+      view.dispatch({ effects: readonly.reconfigure(EditorState.readOnly.of(value)) });
+    },
+    markError(line, column) {
+      view.dispatch({ effects: setErrorMark.of(line === undefined ? null : { line, column }) });
+    },
+    focus(at) {
+      const pos = at ? view.posAtCoords(at) : null;
+      if (pos !== null) view.dispatch({ selection: { anchor: pos } });
+      view.focus();
+    },
+    destroy() {
+      view.destroy();
+    },
+  };
+}

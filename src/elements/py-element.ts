@@ -1,0 +1,243 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { property, state } from 'lit/decorators.js';
+import { themeStyles } from '../styles/theme.js';
+import { baseStyles } from '../styles/base.js';
+import { CodeSourceError, hasInlineCode, sourceCode } from './code-source.js';
+import { emit, type PyErrorDetail, type PyEngineDetail } from './events.js';
+import { CodeView } from './code-view.js';
+import { copyText } from './clipboard.js';
+
+export type ThemeName = 'auto' | 'light' | 'dark';
+const THEMES: readonly string[] = ['auto', 'light', 'dark'];
+
+/** Toolbar buttons an element can ask for. */
+export type ToolbarAction = 'run' | 'reset' | 'copy';
+
+export interface StatusState {
+  message: string;
+  /** 0..1 for a known fraction; `null` shows an indeterminate bar; undefined shows none. */
+  progress?: number | null;
+}
+
+/**
+ * What every pyinnards element shares: where the code comes from, the code view (static first,
+ * then a lazily loaded editor), the toolbar, the status line, the error banner, the theme, and
+ * the `text` property with our events. Subclasses add their output and behaviour.
+ */
+export abstract class PyElement extends LitElement {
+  static override styles = [themeStyles, baseStyles];
+
+  /** The code, as a property or attribute; wins over `src`, a script child and the text. */
+  @property() code: string | undefined;
+  /** URL of a .py file to show, relative to the page. */
+  @property() src: string | undefined;
+  /** The reader may not edit the code; the editor is never loaded. */
+  @property({ type: Boolean, reflect: true }) readonly = false;
+  /** Colour scheme: `auto` follows the reader's system setting. */
+  @property({ reflect: true }) theme: ThemeName = 'auto';
+
+  /** The code as the reader sees it now (edited or not). */
+  @state() protected source = '';
+  /** The code as sourced, which Reset goes back to. */
+  @state() protected originalSource = '';
+  @state() protected status: StatusState | undefined;
+  @state() protected error: PyErrorDetail | undefined;
+  @state() private copied = false;
+
+  /** The element's name as shown to readers, e.g. "Tokens". */
+  protected abstract readonly label: string;
+  /** Which toolbar buttons this element shows. */
+  protected readonly actions: readonly ToolbarAction[] = ['reset', 'copy'];
+
+  private readonly codeView = new CodeView(this, (code) => this.editCode(code));
+  private sourcing: AbortController | undefined;
+  private lightDomObserver: MutationObserver | undefined;
+
+  /** The output as plain text: the same text Copy copies. */
+  abstract get text(): string;
+
+  /** Called whenever the code changes: after sourcing, Reset and every edit. */
+  protected abstract codeChanged(code: string): void;
+
+  /** Runs the code, for elements whose toolbar has Run. */
+  protected run(): void {}
+
+  /** The element's own output, rendered below the code. */
+  protected abstract renderOutput(): TemplateResult | typeof nothing;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Frameworks and CMS editors sometimes fill the element after it upgrades; follow them
+    // while the code comes from the light DOM.
+    this.lightDomObserver = new MutationObserver(() => {
+      if (this.code === undefined && !this.src && hasInlineCode(this)) void this.loadCode();
+    });
+    this.lightDomObserver.observe(this, { childList: true, characterData: true, subtree: true });
+    if (this.code === undefined && !this.src) void this.loadCode();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.lightDomObserver?.disconnect();
+    this.sourcing?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('code') || changed.has('src')) void this.loadCode();
+    if (changed.has('theme') && !THEMES.includes(this.theme)) {
+      this.reportError({
+        kind: 'Configuration',
+        message: `theme="${this.theme}" is not a theme; use auto, light or dark.`,
+      });
+    }
+    if (changed.has('readonly')) this.codeView.readonly = this.readonly;
+  }
+
+  /** Sources the code again (the `code`/`src` attributes or the light DOM changed). */
+  private async loadCode(): Promise<void> {
+    this.sourcing?.abort();
+    const controller = new AbortController();
+    this.sourcing = controller;
+    if (this.src && this.code === undefined) this.setStatus({ message: `Loading ${this.src}…`, progress: null });
+    try {
+      const { code } = await sourceCode(this, this.code, this.src, controller.signal);
+      if (controller.signal.aborted) return;
+      this.clearStatus();
+      this.originalSource = code;
+      this.applyCode(code);
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.clearStatus();
+      const message = error instanceof CodeSourceError ? error.message : String(error);
+      this.reportError({ kind: 'Source', message });
+    }
+  }
+
+  private editCode(code: string): void {
+    this.source = code;
+    this.codeChanged(code);
+  }
+
+  private applyCode(code: string): void {
+    this.source = code;
+    this.codeView.setCode(code);
+    this.codeChanged(code);
+  }
+
+  /** Reset: back to the code as written in the page. */
+  reset(): void {
+    this.clearError();
+    this.applyCode(this.originalSource);
+  }
+
+  /** Shows a message in the status line; `progress` adds a progress bar. */
+  protected setStatus(status: StatusState): void {
+    this.status = status;
+  }
+
+  protected clearStatus(): void {
+    this.status = undefined;
+  }
+
+  /** Shows the error banner, marks the position in the code, and fires `py-error`. */
+  protected reportError(detail: PyErrorDetail): void {
+    this.error = detail;
+    this.codeView.markError(detail.line, detail.column);
+    emit(this, 'py-error', detail);
+  }
+
+  protected clearError(): void {
+    if (this.error === undefined) return;
+    this.error = undefined;
+    this.codeView.markError(undefined, undefined);
+  }
+
+  /** Fires `py-result` after the output changed. */
+  protected emitResult(detail: unknown): void {
+    emit(this, 'py-result', detail);
+  }
+
+  /** Fires `py-engine` and mirrors the progress in the status line. */
+  protected reportEngine(detail: PyEngineDetail): void {
+    const progress = detail.total ? (detail.loaded ?? 0) / detail.total : null;
+    this.setStatus({ message: `${detail.engine}: ${detail.phase}`, progress });
+    emit(this, 'py-engine', detail);
+  }
+
+  private async copy(): Promise<void> {
+    await copyText(this.text);
+    this.copied = true;
+    setTimeout(() => (this.copied = false), 1500);
+  }
+
+  protected override render(): TemplateResult {
+    return html`
+      <div class="widget" part="container">
+        <div class="toolbar" part="toolbar">
+          <span class="label" part="label">${this.label}</span>
+          ${this.renderToolbarStart()}
+          <span class="spacer"></span>
+          ${this.actions.map((action) => this.renderAction(action))}
+        </div>
+        ${this.codeView.render()}
+        ${this.renderError()} ${this.renderStatus()}
+        <div class="output" part="output">${this.renderOutput()}</div>
+      </div>
+    `;
+  }
+
+  /** Extra controls a subclass puts at the start of the toolbar. */
+  protected renderToolbarStart(): TemplateResult | typeof nothing {
+    return nothing;
+  }
+
+  private renderAction(action: ToolbarAction): TemplateResult {
+    switch (action) {
+      case 'run':
+        return html`<button type="button" part="button run-button" @click=${() => this.run()}>Run</button>`;
+      case 'reset':
+        return html`<button
+          type="button"
+          part="button reset-button"
+          ?disabled=${this.source === this.originalSource}
+          @click=${() => this.reset()}
+        >
+          Reset
+        </button>`;
+      case 'copy':
+        return html`<button type="button" part="button copy-button" @click=${() => void this.copy()}>
+          ${this.copied ? 'Copied' : 'Copy'}
+        </button>`;
+    }
+  }
+
+  private renderError(): TemplateResult | typeof nothing {
+    const error = this.error;
+    if (!error) return nothing;
+    const where =
+      error.line !== undefined
+        ? ` at line ${error.line}${error.column !== undefined ? `, column ${error.column}` : ''}`
+        : '';
+    return html`<div class="error" part="error" role="alert">
+      <strong>${error.kind}${where}:</strong> ${error.message}
+    </div>`;
+  }
+
+  private renderStatus(): TemplateResult {
+    const status = this.status;
+    const content = status
+      ? html`<span>${status.message}</span>${status.progress === undefined
+            ? nothing
+            : html`<progress
+                part="progress"
+                aria-label=${status.message}
+                max="1"
+                value=${ifDefined(status.progress ?? undefined)}
+              ></progress>`}`
+      : nothing;
+    // The live region stays in the DOM (empty and hidden when idle) so screen readers
+    // announce the messages put into it.
+    return html`<div class="status" part="status" role="status" aria-live="polite">${content}</div>`;
+  }
+}

@@ -1,0 +1,131 @@
+import { css } from 'lit';
+import { syntaxStyles } from './theme.js';
+
+/** Layout shared by every element: the frame, toolbar, code view, error banner and status line. */
+export const baseStyles = [
+  syntaxStyles,
+  css`
+    :host {
+      display: block;
+      box-sizing: border-box;
+      max-width: 100%;
+      margin: 1em 0;
+      font-family: var(--_font-ui);
+      font-size: var(--_font-size);
+      color: var(--_fg);
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    *,
+    *::before,
+    *::after {
+      box-sizing: inherit;
+    }
+    .widget {
+      background: var(--_bg);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      overflow: hidden;
+      min-width: 0;
+    }
+    .toolbar {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: var(--_space);
+      padding: calc(var(--_space) / 2) var(--_space);
+      background: var(--_surface);
+      border-bottom: 1px solid var(--_border);
+    }
+    .label {
+      font-weight: 600;
+      color: var(--_muted);
+    }
+    .spacer {
+      flex: 1;
+    }
+    button {
+      font: inherit;
+      color: var(--_accent-fg);
+      background: var(--_accent);
+      border: 1px solid var(--_accent);
+      border-radius: calc(var(--_radius) - 2px);
+      padding: 0.2em 0.8em;
+      min-height: 2em;
+      cursor: pointer;
+    }
+    button:disabled {
+      cursor: default;
+      color: var(--_muted);
+      background: transparent;
+      border-color: var(--_border);
+    }
+    button:focus-visible,
+    .static-code:focus-visible {
+      outline: 2px solid var(--_focus);
+      outline-offset: -2px;
+    }
+    .static-code,
+    .editor {
+      margin: 0;
+      background: var(--_code-bg);
+    }
+    .static-code {
+      padding: var(--_space);
+      overflow: auto;
+      max-height: var(--_max-height);
+      font-family: var(--_font-mono);
+      font-size: var(--_code-font-size);
+      line-height: var(--_line-height);
+      tab-size: 8;
+      white-space: pre;
+      cursor: text;
+    }
+    .static-code code {
+      font: inherit;
+    }
+    .error-line {
+      background: var(--_error-bg);
+    }
+    .error-caret {
+      border-left: 2px solid var(--_error);
+      margin-left: -1px;
+    }
+    .error {
+      padding: var(--_space);
+      color: var(--_error);
+      background: var(--_error-bg);
+      border-top: 1px solid var(--_border);
+      overflow-wrap: anywhere;
+    }
+    .status:empty {
+      display: none;
+    }
+    .status {
+      display: flex;
+      align-items: center;
+      gap: var(--_space);
+      padding: calc(var(--_space) / 2) var(--_space);
+      color: var(--_muted);
+      border-top: 1px solid var(--_border);
+    }
+    progress {
+      flex: 1;
+      max-width: 16rem;
+      accent-color: var(--_accent);
+    }
+    .note {
+      margin: 0;
+      padding: calc(var(--_space) / 2) var(--_space);
+      color: var(--_muted);
+    }
+    .output {
+      overflow: auto;
+      max-width: 100%;
+    }
+    .output:empty {
+      display: none;
+    }
+  `,
+];

@@ -1,0 +1,74 @@
+// This file loads only the built kit (dist/, served from another origin like a CDN) and no
+// source modules, so the page is what a reader of a blog post gets.
+import { assert } from 'chai';
+import { shadow, until } from './support/dom.js';
+
+const { cdnOrigin } = (await import(/* a virtual module from web-test-runner.config.mjs */ '/__cdn.js' as string)) as {
+  cdnOrigin: string;
+};
+const TAGS = ['py-tokenizer', 'py-dis', 'py-frames', 'py-repl'];
+
+function kitRequests(): string[] {
+  return performance
+    .getEntriesByType('resource')
+    .map((entry) => entry.name)
+    .filter((name) => name.startsWith(cdnOrigin));
+}
+
+describe('the kit served from another origin', () => {
+  before(async () => {
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      `<article>
+        <py-tokenizer>foo = "hello"</py-tokenizer>
+        <py-dis>return 42</py-dis>
+        <py-frames><script type="text/x-python">print(1 < 2)</script></py-frames>
+        <py-repl>x = 1</py-repl>
+      </article>`,
+    );
+    const script = document.createElement('script');
+    script.type = 'module';
+    script.src = `${cdnOrigin}/pyinnards.js`;
+    script.dataset['engine'] = 'skulpt';
+    script.dataset['pyodideUrl'] = 'https://assets.example.invalid/pyodide';
+    document.head.append(script);
+    await Promise.all(TAGS.map((tag) => customElements.whenDefined(tag)));
+  });
+
+  it('is really on another origin', () => {
+    assert.notEqual(new URL(cdnOrigin).origin, location.origin);
+  });
+
+  it('upgrades every element from the single script tag', async () => {
+    for (const tag of TAGS) {
+      const element = document.querySelector(tag)!;
+      await (element as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+      const view = shadow(element as HTMLElement).querySelector('.static-code');
+      assert.isNotNull(view, `<${tag}> shows its code`);
+    }
+    const frames = shadow(document.querySelector<HTMLElement>('py-frames')!);
+    assert.equal(frames.querySelector('.static-code')!.textContent, 'print(1 < 2)');
+  });
+
+  it('reads page-wide settings from the script tag', async () => {
+    const kit = (await import(`${cdnOrigin}/pyinnards.js`)) as { getConfig(): { engine: string; pyodideUrl: string } };
+    assert.deepEqual(kit.getConfig(), { engine: 'skulpt', pyodideUrl: 'https://assets.example.invalid/pyodide/' });
+  });
+
+  it('fetches no editor or interpreter chunk until the reader starts editing', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const before = kitRequests();
+    assert.isTrue(before.some((url) => url.endsWith('/pyinnards.js')), `the entry was fetched: ${before.join(', ')}`);
+    const lazy = before.filter((url) => /\/chunks\/(editor|engine)[^/]*\.js$/.test(url));
+    assert.deepEqual(lazy, [], 'no lazily loaded chunk was requested on page load');
+
+    const dis = document.querySelector<HTMLElement>('py-dis')!;
+    shadow(dis).querySelector<HTMLElement>('.static-code')!.focus();
+    await until(() => shadow(dis).querySelector('.cm-editor'), 'the editor to mount');
+    const after = kitRequests();
+    assert.isTrue(
+      after.some((url) => /\/chunks\/editor-[^/]+\.js$/.test(url)),
+      `the editor chunk was fetched on interaction: ${after.join(', ')}`,
+    );
+  });
+});

@@ -1,0 +1,44 @@
+/** Helpers shared by the browser tests. */
+
+const mounted: HTMLElement[] = [];
+
+/** Puts `markup` into the page and waits until its first element has rendered. */
+export async function mount<T extends HTMLElement>(markup: string): Promise<T> {
+  const holder = document.createElement('div');
+  holder.innerHTML = markup;
+  const element = holder.firstElementChild as T;
+  document.body.append(element);
+  mounted.push(element);
+  await settle(element);
+  return element;
+}
+
+/** Removes everything `mount` added (call from afterEach). */
+export function unmountAll(): void {
+  for (const element of mounted.splice(0)) element.remove();
+}
+
+/** Waits for lit's pending render, and for any code sourcing started by it. */
+export async function settle(element: HTMLElement): Promise<void> {
+  const lit = element as HTMLElement & { updateComplete?: Promise<unknown> };
+  for (let i = 0; i < 3; i++) {
+    await lit.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+/** Polls until `check` returns a truthy value, failing with `what` after `timeout` ms. */
+export async function until<T>(check: () => T | undefined | null | false, what: string, timeout = 5000): Promise<T> {
+  const deadline = performance.now() + timeout;
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (performance.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+export function shadow(element: HTMLElement): ShadowRoot {
+  if (!element.shadowRoot) throw new Error(`<${element.localName}> has no shadow root: it did not upgrade.`);
+  return element.shadowRoot;
+}

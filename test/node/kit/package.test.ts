@@ -1,0 +1,37 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { PYODIDE_VERSION } from '../../../src/config.js';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  devDependencies: Record<string, string>;
+  exports: Record<string, string | { default: string; types: string }>;
+  bin: Record<string, string>;
+  unpkg: string;
+  jsdelivr: string;
+};
+
+test('the Pyodide URL default names the pinned pyodide devDependency', () => {
+  assert.equal(pkg.devDependencies['pyodide'], PYODIDE_VERSION);
+  const installed = JSON.parse(readFileSync('node_modules/pyodide/package.json', 'utf8')) as { version: string };
+  assert.equal(installed.version, PYODIDE_VERSION);
+});
+
+test('every file package.json points at is built', () => {
+  assert.ok(existsSync('dist/pyinnards.js'), 'dist/ is missing: run `npm run build` first');
+  const paths = [pkg.unpkg, pkg.jsdelivr, ...Object.values(pkg.bin)];
+  for (const target of Object.values(pkg.exports)) {
+    if (typeof target === 'string') continue;
+    paths.push(target.default, target.types);
+  }
+  for (const path of paths) assert.ok(existsSync(path), `${path} is listed in package.json but was not built`);
+});
+
+test('the CDN entry and each element file are minified and have source maps', () => {
+  for (const file of ['dist/pyinnards.js', 'dist/elements/py-dis.js', 'dist/tokenizer.js']) {
+    const text = readFileSync(file, 'utf8');
+    assert.match(text, /\/\/# sourceMappingURL=\S+\.js\.map\s*$/, `${file} links its source map`);
+    assert.ok(existsSync(`${file}.map`), `${file}.map exists`);
+    assert.ok(!/\n\s{2,}\S/.test(text), `${file} is minified`);
+  }
+});
