@@ -21,7 +21,6 @@ function chunkName(id) {
 const browser = {
   input: {
     pyinnards: 'src/index.ts',
-    tokenizer: 'src/engine/tokenizer/index.ts',
     ...Object.fromEntries(elements.map((tag) => [`elements/${tag}`, `src/elements/${tag}.ts`])),
   },
   output: {
@@ -40,6 +39,14 @@ const browser = {
   preserveEntrySignatures: 'exports-only',
 };
 
+// The tokenizer on its own (the package's "./tokenizer" export) is built apart from the
+// elements: sharing a chunk with them would pull its encoding tables into the page's entry.
+const tokenizer = {
+  input: 'src/engine/tokenizer/index.ts',
+  output: { file: 'dist/tokenizer.js', format: 'es', sourcemap: true },
+  plugins: [typescript({ tsconfig: './tsconfig.build.json' }), terser({ format: { comments: false } })],
+};
+
 const cli = {
   input: 'src/cli/main.ts',
   output: { file: 'dist/cli.js', format: 'es', banner: '#!/usr/bin/env node', sourcemap: true },
@@ -47,4 +54,4 @@ const cli = {
   plugins: [nodeResolve(), typescript({ tsconfig: './tsconfig.build.json' })],
 };
 
-export default [browser, cli];
+export default [browser, tokenizer, cli];

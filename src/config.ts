@@ -71,6 +71,23 @@ export function configureFromScriptTag(moduleUrl: string): void {
   }
 }
 
+/**
+ * The settings one element uses: its own `engine` and `pyodide-url` attributes over the
+ * page-wide ones. An unknown engine is an error for the element to show, not a silent fallback.
+ */
+export function settingsFor(element: Element): { settings: PyinnardsConfig; error?: string } {
+  const settings = getConfig();
+  const engine = element.getAttribute('engine');
+  const pyodideUrl = element.getAttribute('pyodide-url');
+  if (pyodideUrl) settings.pyodideUrl = withTrailingSlash(new URL(pyodideUrl, element.ownerDocument.baseURI).href);
+  if (engine === null || engine === '') return { settings };
+  if (!isEngineName(engine)) {
+    return { settings, error: `engine="${engine}" is not an engine; use one of ${ENGINES.join(', ')}.` };
+  }
+  settings.engine = engine;
+  return { settings };
+}
+
 function withTrailingSlash(url: string): string {
   return url.endsWith('/') ? url : `${url}/`;
 }

@@ -1,5 +1,5 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { highlightPython } from './highlight.js';
+import { highlightPython, type CodeMarks, type Position } from './highlight.js';
 import type { PythonEditor } from './editor/python-editor.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -14,7 +14,7 @@ export class CodeView implements ReactiveController {
   private editor: PythonEditor | undefined;
   private loadingEditor: Promise<void> | undefined;
   private editorFailed: string | undefined;
-  private errorAt: { line: number; column: number | undefined } | undefined;
+  private readonly marks: CodeMarks = {};
   /** Where the reader clicked, so the editor can put the cursor at the same place. */
   private pointer: { x: number; y: number } | undefined;
   private readonly editorHost = document.createElement('div');
@@ -23,6 +23,8 @@ export class CodeView implements ReactiveController {
   constructor(
     private readonly host: Host,
     private readonly onEdit: (code: string) => void,
+    /** Where the reader's cursor is in the editor, as a tokenizer-style position. */
+    private readonly onCursor?: (at: Position) => void,
   ) {
     host.addController(this);
     this.editorHost.className = 'editor';
@@ -44,8 +46,15 @@ export class CodeView implements ReactiveController {
 
   /** Marks a 1-based line and column (or clears the mark with undefined). */
   markError(line: number | undefined, column: number | undefined): void {
-    this.errorAt = line === undefined ? undefined : { line, column };
+    this.marks.error = line === undefined ? undefined : { line, column };
     this.editor?.markError(line, column);
+    this.host.requestUpdate();
+  }
+
+  /** Highlights the span from `start` to `end` (tokenizer positions), or clears it. */
+  markSpan(span: { start: Position; end: Position } | undefined): void {
+    this.marks.span = span;
+    this.editor?.markSpan(span);
     this.host.requestUpdate();
   }
 
@@ -80,7 +89,7 @@ export class CodeView implements ReactiveController {
         @keydown=${(event: KeyboardEvent) => {
           if (event.key === 'Enter') this.startEditing();
         }}
-      ><code>${highlightPython(this.code, this.errorAt)}</code></pre>
+      ><code>${highlightPython(this.code, this.marks)}</code></pre>
       ${this.editorFailed ? html`<p class="note" part="note">${this.editorFailed}</p>` : nothing}`;
   }
 
@@ -100,13 +109,16 @@ export class CodeView implements ReactiveController {
       }
       this.editor = createPythonEditor({
         parent: this.editorHost,
+        root: this.host.shadowRoot ?? document,
         doc: this.code,
         onChange: (code) => {
           this.code = code;
           this.onEdit(code);
         },
+        ...(this.onCursor ? { onCursor: this.onCursor } : {}),
       });
-      if (this.errorAt) this.editor.markError(this.errorAt.line, this.errorAt.column);
+      if (this.marks.error) this.editor.markError(this.marks.error.line, this.marks.error.column);
+      if (this.marks.span) this.editor.markSpan(this.marks.span);
       this.host.requestUpdate();
       await this.host.updateComplete;
       this.editor.focus(this.pointer);

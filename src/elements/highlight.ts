@@ -1,32 +1,37 @@
 import { html, type TemplateResult } from 'lit';
 import { highlightClasses, type HighlightClass } from './token-classes.js';
 
-interface Segment {
+/** Tokenizer-style position: 1-based line, 0-based column in code points. */
+export type Position = readonly [line: number, column: number];
+
+export interface CodeMarks {
+  /** An error: its line is tinted and a caret stands before the 1-based column. */
+  error?: { line: number; column: number | undefined } | undefined;
+  /** A span linked to something the reader points at (a token, an instruction). */
+  span?: { start: Position; end: Position } | undefined;
+}
+
+interface Piece {
   text: string;
   cls: HighlightClass | undefined;
+  marked: boolean;
 }
 
 /**
  * Renders code as highlighted lines for the static code view, using our exact tokenizer (so the
- * colours agree with <py-tokenizer>). Text after a tokenize error is shown unstyled. The error
- * position, if any, tints its line and puts a caret before its (1-based) column.
+ * colours agree with <py-tokenizer>). Text after a tokenize error is shown unstyled.
  */
-export function highlightPython(
-  code: string,
-  errorAt?: { line: number; column: number | undefined },
-): TemplateResult[] {
+export function highlightPython(code: string, marks: CodeMarks = {}): TemplateResult[] {
   const lines = code.split('\n');
-  const segments = lines.map(() => [] as Segment[]);
-  const covered = lines.map(() => 0); // UTF-16 offset up to which each line has segments
+  const pieces = lines.map(() => [] as Piece[]);
+  const covered = lines.map(() => 0); // UTF-16 offset up to which each line has pieces
   const push = (line: number, to: number, cls: HighlightClass | undefined): void => {
-    const text = lines[line]!;
     const from = covered[line]!;
     if (to <= from) return;
-    segments[line]!.push({ text: text.slice(from, to), cls });
+    pieces[line]!.push({ text: lines[line]!.slice(from, to), cls, marked: false });
     covered[line] = to;
   };
   for (const span of highlightClasses(code)) {
-    // Tokenizer positions are 1-based lines and code-point columns.
     const startLine = span.start[0] - 1;
     const endLine = span.end[0] - 1;
     if (startLine >= lines.length) break;
@@ -38,44 +43,70 @@ export function highlightPython(
   }
   return lines.map((text, index) => {
     push(index, text.length, undefined);
-    const isError = errorAt !== undefined && errorAt.line === index + 1;
-    const parts = isError && errorAt.column !== undefined
-      ? withCaret(segments[index]!, unitOffset(text, errorAt.column - 1))
-      : segments[index]!.map(renderSegment);
+    let linePieces = pieces[index]!;
+    const range = marks.span && lineRange(marks.span, index + 1, text);
+    if (range) linePieces = markRange(linePieces, range[0], range[1]);
+    const error = marks.error?.line === index + 1 ? marks.error : undefined;
+    const caretAt = error?.column !== undefined ? Math.min(unitOffset(text, error.column - 1), text.length) : undefined;
+    const parts = renderPieces(linePieces, caretAt);
     const newline = index < lines.length - 1 ? '\n' : '';
-    return isError ? html`<span class="error-line">${parts}</span>${newline}` : html`${parts}${newline}`;
+    return error ? html`<span class="error-line">${parts}</span>${newline}` : html`${parts}${newline}`;
   });
 }
 
-function renderSegment(segment: Segment): TemplateResult | string {
-  return segment.cls ? html`<span class=${`tok-${segment.cls}`}>${segment.text}</span>` : segment.text;
+/** The UTF-16 range of `span` within line `line`, or undefined when the span misses it. */
+function lineRange(span: { start: Position; end: Position }, line: number, text: string): [number, number] | undefined {
+  if (line < span.start[0] || line > span.end[0]) return undefined;
+  const from = line === span.start[0] ? unitOffset(text, span.start[1]) : 0;
+  const to = line === span.end[0] ? unitOffset(text, span.end[1]) : text.length;
+  return from < to || (from === to && span.start[0] !== span.end[0]) ? [from, to] : undefined;
 }
 
-/** Splits the line's segments at `offset` and puts the caret mark there. */
-function withCaret(segments: Segment[], offset: number): Array<TemplateResult | string> {
-  const out: Array<TemplateResult | string> = [];
+/** Splits pieces at `from` and `to` and flags those in between as marked. */
+function markRange(pieces: Piece[], from: number, to: number): Piece[] {
+  const out: Piece[] = [];
   let position = 0;
-  let placed = false;
-  const caret = html`<span class="error-caret" aria-hidden="true"></span>`;
-  for (const segment of segments) {
-    const end = position + segment.text.length;
-    if (!placed && offset >= position && offset < end) {
-      const cut = offset - position;
-      if (cut > 0) out.push(renderSegment({ ...segment, text: segment.text.slice(0, cut) }));
-      out.push(caret);
-      out.push(renderSegment({ ...segment, text: segment.text.slice(cut) }));
-      placed = true;
-    } else {
-      out.push(renderSegment(segment));
-    }
+  for (const piece of pieces) {
+    const start = position;
+    const end = position + piece.text.length;
     position = end;
+    const cuts = [start, Math.min(Math.max(from, start), end), Math.min(Math.max(to, start), end), end];
+    for (let i = 0; i < 3; i++) {
+      const a = cuts[i]!;
+      const b = cuts[i + 1]!;
+      if (b > a) out.push({ ...piece, text: piece.text.slice(a - start, b - start), marked: i === 1 });
+    }
   }
-  if (!placed) out.push(caret);
   return out;
 }
 
+function renderPieces(pieces: Piece[], caretAt: number | undefined): Array<TemplateResult | string> {
+  const out: Array<TemplateResult | string> = [];
+  const caret = html`<span class="error-caret" aria-hidden="true"></span>`;
+  let position = 0;
+  for (const piece of pieces) {
+    const end = position + piece.text.length;
+    if (caretAt !== undefined && caretAt >= position && caretAt < end) {
+      const cut = caretAt - position;
+      if (cut > 0) out.push(renderPiece({ ...piece, text: piece.text.slice(0, cut) }));
+      out.push(caret, renderPiece({ ...piece, text: piece.text.slice(cut) }));
+      caretAt = undefined;
+    } else {
+      out.push(renderPiece(piece));
+    }
+    position = end;
+  }
+  if (caretAt !== undefined) out.push(caret);
+  return out;
+}
+
+function renderPiece(piece: Piece): TemplateResult | string {
+  const classes = [piece.cls ? `tok-${piece.cls}` : '', piece.marked ? 'linked' : ''].filter(Boolean).join(' ');
+  return classes ? html`<span class=${classes}>${piece.text}</span>` : piece.text;
+}
+
 /** Converts a code-point column into a UTF-16 offset within `text`. */
-function unitOffset(text: string, column: number): number {
+export function unitOffset(text: string, column: number): number {
   let offset = 0;
   for (let seen = 0; seen < column && offset < text.length; seen++) {
     offset += (text.codePointAt(offset) ?? 0) > 0xffff ? 2 : 1;

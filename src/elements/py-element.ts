@@ -1,11 +1,11 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { property, state } from 'lit/decorators.js';
 import { themeStyles } from '../styles/theme.js';
 import { baseStyles } from '../styles/base.js';
 import { CodeSourceError, hasInlineCode, sourceCode } from './code-source.js';
 import { emit, type PyErrorDetail, type PyEngineDetail } from './events.js';
 import { CodeView } from './code-view.js';
+import type { Position } from './highlight.js';
 import { copyText } from './clipboard.js';
 
 export type ThemeName = 'auto' | 'light' | 'dark';
@@ -28,29 +28,46 @@ export interface StatusState {
 export abstract class PyElement extends LitElement {
   static override styles = [themeStyles, baseStyles];
 
+  // Declared without decorators: they would pull a helper library into the page's entry.
+  static override properties: PropertyDeclarations = {
+    code: {},
+    src: {},
+    readonly: { type: Boolean, reflect: true },
+    theme: { reflect: true },
+    source: { state: true },
+    originalSource: { state: true },
+    status: { state: true },
+    error: { state: true },
+    copied: { state: true },
+  };
+
   /** The code, as a property or attribute; wins over `src`, a script child and the text. */
-  @property() code: string | undefined;
+  declare code: string | undefined;
   /** URL of a .py file to show, relative to the page. */
-  @property() src: string | undefined;
+  declare src: string | undefined;
   /** The reader may not edit the code; the editor is never loaded. */
-  @property({ type: Boolean, reflect: true }) readonly = false;
+  readonly = false;
   /** Colour scheme: `auto` follows the reader's system setting. */
-  @property({ reflect: true }) theme: ThemeName = 'auto';
+  theme: ThemeName = 'auto';
 
   /** The code as the reader sees it now (edited or not). */
-  @state() protected source = '';
+  protected source = '';
   /** The code as sourced, which Reset goes back to. */
-  @state() protected originalSource = '';
-  @state() protected status: StatusState | undefined;
-  @state() protected error: PyErrorDetail | undefined;
-  @state() private copied = false;
+  protected originalSource = '';
+  protected declare status: StatusState | undefined;
+  protected declare error: PyErrorDetail | undefined;
+  private copied = false;
 
   /** The element's name as shown to readers, e.g. "Tokens". */
   protected abstract readonly label: string;
   /** Which toolbar buttons this element shows. */
   protected readonly actions: readonly ToolbarAction[] = ['reset', 'copy'];
 
-  private readonly codeView = new CodeView(this, (code) => this.editCode(code));
+  private readonly codeView = new CodeView(
+    this,
+    (code) => this.editCode(code),
+    (at) => this.cursorMoved(at),
+  );
   private sourcing: AbortController | undefined;
   private lightDomObserver: MutationObserver | undefined;
 
@@ -59,6 +76,14 @@ export abstract class PyElement extends LitElement {
 
   /** Called whenever the code changes: after sourcing, Reset and every edit. */
   protected abstract codeChanged(code: string): void;
+
+  /** The reader moved the cursor in the editor (tokenizer-style position). */
+  protected cursorMoved(_at: Position): void {}
+
+  /** Highlights a span of the code (e.g. the token or instruction the reader points at). */
+  protected markSpan(span: { start: Position; end: Position } | undefined): void {
+    this.codeView.markSpan(span);
+  }
 
   /** Runs the code, for elements whose toolbar has Run. */
   protected run(): void {}
@@ -178,7 +203,10 @@ export abstract class PyElement extends LitElement {
           <span class="label" part="label">${this.label}</span>
           ${this.renderToolbarStart()}
           <span class="spacer"></span>
-          ${this.actions.map((action) => this.renderAction(action))}
+          ${this.actions
+            // Reset undoes edits; a read-only element has none to undo.
+            .filter((action) => !(action === 'reset' && this.readonly))
+            .map((action) => this.renderAction(action))}
         </div>
         ${this.codeView.render()}
         ${this.renderError()} ${this.renderStatus()}

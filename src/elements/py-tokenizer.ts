@@ -1,11 +1,232 @@
-import { ComingSoonElement } from './coming-soon.js';
+import { css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { PyElement, type ToolbarAction } from './py-element.js';
 import { defineElement } from './define-element.js';
 import { configureFromScriptTag } from '../config.js';
+import type { Position } from './highlight.js';
+import {
+  DEDENT,
+  ENDMARKER,
+  INDENT,
+  NEWLINE,
+  NL,
+  formatToken,
+  pyRepr,
+  tokName,
+  tokenizeSafe,
+  type Token,
+  type TokenizeResult,
+} from '../engine/tokenizer/index.js';
 
-/** `<py-tokenizer>`: a placeholder until its widget lands. */
-export class PyTokenizer extends ComingSoonElement {
+/** Rows rendered before the reader asks for all: keeps typing smooth in very long files. */
+const ROW_LIMIT = 2000;
+
+/** Tokens that stand for whitespace or structure rather than text; their rows are styled apart. */
+const STRUCTURE_TOKENS = new Set([NEWLINE, NL, INDENT, DEDENT, ENDMARKER]);
+
+const comparePositions = (a: Position, b: Position): number => a[0] - b[0] || a[1] - b[1];
+
+/**
+ * `<py-tokenizer>`: the code and the tokens CPython 3.14's tokenizer makes of it, listed as
+ * `python -m tokenize` lists them, re-tokenized on every edit. Needs no interpreter: our own
+ * exact tokenizer runs in the page.
+ */
+export class PyTokenizer extends PyElement {
+  static override styles = [
+    ...PyElement.styles,
+    css`
+      table {
+        width: 100%;
+        border-collapse: collapse;
+        font-family: var(--_font-mono);
+        font-size: var(--_code-font-size);
+        line-height: var(--_line-height);
+      }
+      .table-scroll {
+        max-height: var(--_max-height);
+        overflow: auto;
+      }
+      th {
+        position: sticky;
+        top: 0;
+        text-align: left;
+        font-family: var(--_font-ui);
+        font-weight: 600;
+        color: var(--_muted);
+        background: var(--_surface);
+        border-bottom: 1px solid var(--_border);
+      }
+      th,
+      td {
+        padding: 0 var(--_space);
+        white-space: pre;
+        vertical-align: top;
+      }
+      tbody tr:focus-visible {
+        outline: 2px solid var(--_focus);
+        outline-offset: -2px;
+      }
+      tr.active,
+      tr.at-cursor {
+        background: var(--_highlight);
+      }
+      tr.structure .type,
+      tr.structure .string {
+        color: var(--_muted);
+        font-style: italic;
+      }
+      .more {
+        margin: var(--_space);
+      }
+    `,
+  ];
+
+  static override properties: PropertyDeclarations = {
+    exact: { type: Boolean, reflect: true },
+    result: { state: true },
+    active: { state: true },
+    atCursor: { state: true },
+    showAll: { state: true },
+  };
+
+  /** Show exact operator types (LPAR, EQUAL...) instead of OP, as `tokenize -e` does. */
+  exact = false;
+
+  private result: TokenizeResult = { tokens: [], warnings: [] };
+  /** The row the reader points at (hover or focus). */
+  private declare active: number | undefined;
+  /** Rows of the tokens under the cursor in the editor. */
+  private atCursor: readonly number[] = [];
+  private showAll = false;
+  /** The row that takes Tab focus (roving tabindex: the table is one stop, arrows move inside). */
+  private focusRow = 0;
+
   protected readonly label = 'Tokens';
-  protected readonly promise = "This widget will list the tokens CPython 3.14's tokenizer makes of the code.";
+  protected override readonly actions: readonly ToolbarAction[] = ['reset', 'copy'];
+
+  /** The tokens, as tokenize.generate_tokens yields them (up to an error, if any). */
+  get tokens(): Token[] {
+    return this.result.tokens;
+  }
+
+  /** What `python -m tokenize -e` prints for the code, the error line included. */
+  get text(): string {
+    let out = '';
+    for (const token of this.result.tokens) out += `${formatToken(token, true)}\n`;
+    const error = this.result.error;
+    if (error) {
+      out += error.lineno === null
+        ? `<stdin>: error: ${error.message}\n`
+        : `<stdin>:${error.lineno}:${error.offset}: error: ${error.message}\n`;
+    }
+    return out;
+  }
+
+  protected codeChanged(code: string): void {
+    this.result = tokenizeSafe(code);
+    this.active = undefined;
+    this.atCursor = [];
+    this.markSpan(undefined);
+    const error = this.result.error;
+    if (error) {
+      this.reportError({
+        kind: error.pythonType,
+        message: error.message,
+        ...(error.lineno !== null ? { line: error.lineno } : {}),
+        ...(error.offset !== null ? { column: error.offset } : {}),
+      });
+    } else {
+      this.clearError();
+    }
+    this.emitResult({ tokens: this.result.tokens, error: this.result.error, text: this.text });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('exact')) this.emitResult({ tokens: this.result.tokens, error: this.result.error, text: this.text });
+  }
+
+  protected override cursorMoved(at: Position): void {
+    const tokens = this.result.tokens;
+    const inside = (token: Token) => comparePositions(token.start, at) <= 0 && comparePositions(at, token.end) < 0;
+    let rows = tokens.flatMap((token, index) => (inside(token) ? [index] : []));
+    // Right after a token (the usual place for a cursor), that token counts.
+    if (rows.length === 0) rows = tokens.flatMap((token, index) => (comparePositions(token.end, at) === 0 ? [index] : []));
+    this.atCursor = rows;
+    const first = rows[0];
+    if (first !== undefined) {
+      if (first >= ROW_LIMIT) this.showAll = true;
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector(`tr[data-index="${first}"]`)?.scrollIntoView({ block: 'nearest' }),
+      );
+    }
+  }
+
+  private point(index: number | undefined): void {
+    this.active = index;
+    const token = index === undefined ? undefined : this.result.tokens[index];
+    this.markSpan(token ? { start: token.start, end: token.end } : undefined);
+  }
+
+  private onRowKey(event: KeyboardEvent, index: number): void {
+    const last = Math.min(this.result.tokens.length, this.showAll ? Infinity : ROW_LIMIT) - 1;
+    const target = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: last, PageDown: index + 10, PageUp: index - 10 }[
+      event.key
+    ];
+    if (target === undefined) return;
+    event.preventDefault();
+    const row = this.renderRoot.querySelector<HTMLElement>(`tr[data-index="${Math.max(0, Math.min(last, target))}"]`);
+    row?.focus();
+  }
+
+  protected renderOutput(): TemplateResult {
+    const tokens = this.result.tokens;
+    const shown = this.showAll ? tokens : tokens.slice(0, ROW_LIMIT);
+    const cursorRows = new Set(this.atCursor);
+    this.focusRow = Math.min(this.focusRow, Math.max(shown.length - 1, 0));
+    return html`<div class="table-scroll" part="tokens" @mouseleave=${() => this.point(undefined)}>
+        <table aria-label="Tokens, as python -m tokenize lists them">
+          <thead>
+            <tr>
+              <th scope="col">Position</th>
+              <th scope="col">Type</th>
+              <th scope="col">String</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${shown.map((token, index) => this.renderRow(token, index, cursorRows.has(index)))}
+          </tbody>
+        </table>
+      </div>
+      ${shown.length < tokens.length
+        ? html`<button type="button" class="more" part="button" @click=${() => (this.showAll = true)}>
+            Show all ${tokens.length} tokens
+          </button>`
+        : nothing}`;
+  }
+
+  private renderRow(token: Token, index: number, atCursor: boolean): TemplateResult {
+    const type = tokName[this.exact ? token.exactType : token.type] ?? String(token.type);
+    const classes = [
+      STRUCTURE_TOKENS.has(token.type) ? 'structure' : '',
+      this.active === index ? 'active' : '',
+      atCursor ? 'at-cursor' : '',
+    ].join(' ');
+    return html`<tr
+      class=${classes}
+      data-index=${index}
+      tabindex=${index === this.focusRow ? 0 : -1}
+      @mouseenter=${() => this.point(index)}
+      @focus=${() => {
+        this.focusRow = index;
+        this.point(index);
+      }}
+      @keydown=${(event: KeyboardEvent) => this.onRowKey(event, index)}
+    >
+      <td class="position">${token.start[0]},${token.start[1]}-${token.end[0]},${token.end[1]}:</td>
+      <td class="type">${type}</td>
+      <td class="string">${pyRepr(token.string)}</td>
+    </tr>`;
+  }
 }
 
 // Loaded on its own, this file reads data-* settings from its own script tag.

@@ -85,6 +85,10 @@ export const baseStyles = [
     .static-code code {
       font: inherit;
     }
+    .linked {
+      background: var(--_highlight);
+      border-radius: 2px;
+    }
     .error-line {
       background: var(--_error-bg);
     }

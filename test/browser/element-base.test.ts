@@ -84,7 +84,9 @@ describe('shared element base: static view, editor, toolbar', () => {
     const content = await until(() => shadow(element).querySelector<HTMLElement>('.cm-content'), 'the editor');
     await until(() => shadow(element).activeElement === content, 'the editor to take focus');
     await sendKeys({ type: 'max_' });
-    await until(() => element.currentCode === 'max_x = 1', 'the edit to arrive');
+    await until(() => element.currentCode === 'max_x = 1', 'the edit to arrive').catch((error: Error) => {
+      throw new Error(`${error.message} The code is ${JSON.stringify(element.currentCode)}.`);
+    });
     assert.equal(element.changes.at(-1), 'max_x = 1');
     assert.equal(element.text, 'MAX_X = 1');
   });

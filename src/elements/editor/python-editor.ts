@@ -14,6 +14,8 @@ export interface PythonEditor {
   setReadonly(readonly: boolean): void;
   /** Marks a 1-based line and column, or clears the mark. */
   markError(line: number | undefined, column: number | undefined): void;
+  /** Highlights a span given as tokenizer positions (1-based line, code-point column), or clears it. */
+  markSpan(span: { start: readonly [number, number]; end: readonly [number, number] } | undefined): void;
   /** Focuses the editor, putting the cursor at the given screen point when there is one. */
   focus(at?: { x: number; y: number }): void;
   destroy(): void;
@@ -21,8 +23,13 @@ export interface PythonEditor {
 
 export interface PythonEditorOptions {
   parent: HTMLElement;
+  /** The shadow root the editor will live in. CodeMirror must know it up front when `parent`
+   * is not attached yet, or it reads the selection from the document and misplaces the cursor. */
+  root: ShadowRoot | Document;
   doc: string;
   onChange: (code: string) => void;
+  /** Called when the cursor moves, with a tokenizer-style position. */
+  onCursor?: (at: [line: number, column: number]) => void;
 }
 
 /** Lezer's tags mapped onto the same theme variables the static view uses. */
@@ -46,6 +53,7 @@ const editorTheme = EditorView.theme({
   '&.cm-focused .cm-activeLine': { backgroundColor: 'color-mix(in srgb, var(--_selection) 25%, transparent)' },
   '.cm-selectionBackground, &.cm-focused .cm-selectionBackground': { backgroundColor: 'var(--_selection)' },
   '.cm-cursor': { borderLeftColor: 'var(--_fg)' },
+  '.cm-linked': { backgroundColor: 'var(--_highlight)', borderRadius: '2px' },
   '.cm-error-line': { backgroundColor: 'var(--_error-bg)' },
   '.cm-error-mark': { borderLeft: '2px solid var(--_error)', marginLeft: '-1px' },
 });
@@ -78,6 +86,24 @@ const errorMarks = StateField.define<DecorationSet>({
   provide: (field) => EditorView.decorations.from(field),
 });
 
+type Span = { from: number; to: number } | null;
+const setLinkedSpan = StateEffect.define<Span>();
+
+/** The span linked to what the reader points at outside the editor (a token row, say). */
+const linkedSpan = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(marks, transaction) {
+    marks = marks.map(transaction.changes);
+    for (const effect of transaction.effects) {
+      if (!effect.is(setLinkedSpan)) continue;
+      const span = effect.value;
+      marks = span && span.to > span.from ? Decoration.set([Decoration.mark({ class: 'cm-linked' }).range(span.from, span.to)]) : Decoration.none;
+    }
+    return marks;
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
+
 class ErrorCaret extends WidgetType {
   toDOM(): HTMLElement {
     const mark = document.createElement('span');
@@ -96,11 +122,18 @@ function codeUnitOffset(text: string, column: number): number {
   return offset;
 }
 
+function codePointCount(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
 export function createPythonEditor(options: PythonEditorOptions): PythonEditor {
   const readonly = new Compartment();
   let settingDoc = false;
   const view = new EditorView({
     parent: options.parent,
+    root: options.root,
     state: EditorState.create({
       doc: options.doc,
       extensions: [
@@ -113,6 +146,7 @@ export function createPythonEditor(options: PythonEditorOptions): PythonEditor {
         syntaxHighlighting(highlightStyle),
         editorTheme,
         errorMarks,
+        linkedSpan,
         EditorState.tabSize.of(8),
         // indentWithTab keeps CodeMirror's escape hatch: Escape, then Tab, leaves the editor.
         keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
@@ -120,6 +154,11 @@ export function createPythonEditor(options: PythonEditorOptions): PythonEditor {
         EditorView.contentAttributes.of({ 'aria-label': 'Python code, editable. Press Escape then Tab to leave.' }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged && !settingDoc) options.onChange(update.state.doc.toString());
+          if (options.onCursor && (update.selectionSet || update.docChanged) && update.view.hasFocus) {
+            const head = update.state.selection.main.head;
+            const line = update.state.doc.lineAt(head);
+            options.onCursor([line.number, codePointCount(line.text.slice(0, head - line.from))]);
+          }
         }),
       ],
     }),
@@ -133,6 +172,15 @@ export function createPythonEditor(options: PythonEditorOptions): PythonEditor {
     },
     setReadonly(value) {
       view.dispatch({ effects: readonly.reconfigure(EditorState.readOnly.of(value)) });
+    },
+    markSpan(span) {
+      const doc = view.state.doc;
+      const toOffset = ([line, column]: readonly [number, number]): number => {
+        if (line > doc.lines) return doc.length;
+        const text = doc.line(line);
+        return Math.min(text.from + codeUnitOffset(text.text, column), text.to);
+      };
+      view.dispatch({ effects: setLinkedSpan.of(span ? { from: toOffset(span.start), to: toOffset(span.end) } : null) });
     },
     markError(line, column) {
       view.dispatch({ effects: setErrorMark.of(line === undefined ? null : { line, column }) });

@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// `npm run screenshot` (after `npm run build`): serves the demo as `npm start` does and saves
+// screenshots of it in headless Chromium to .cache/screenshots/: light and dark, desktop and phone.
+import { mkdirSync } from 'node:fs';
+import puppeteer from 'puppeteer-core';
+import { findChromium, chromiumArgs } from './find-chromium.mjs';
+import { serveStatic } from './static-server.mjs';
+
+const kit = await serveStatic('dist', { cors: true });
+const page = await serveStatic('demo', { transform: (_path, text) => text.replaceAll('%KIT_ORIGIN%', kit.origin) });
+const browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: chromiumArgs() });
+mkdirSync('.cache/screenshots', { recursive: true });
+const shots = [
+  { name: 'desktop-light', width: 1100, height: 900, scheme: 'light' },
+  { name: 'desktop-dark', width: 1100, height: 900, scheme: 'dark' },
+  { name: 'phone-light', width: 375, height: 800, scheme: 'light' },
+];
+try {
+  for (const shot of shots) {
+    const tab = await browser.newPage();
+    const problems = [];
+    tab.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    tab.on('console', (message) => {
+      if (['error', 'warning'].includes(message.type())) problems.push(`console ${message.type()}: ${message.text()}`);
+    });
+    await tab.setViewport({ width: shot.width, height: shot.height });
+    await tab.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: shot.scheme }]);
+    await tab.goto(`${page.origin.replace('127.0.0.1', 'localhost')}/`, { waitUntil: 'networkidle0' });
+    const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const path = `.cache/screenshots/${shot.name}.png`;
+    await tab.screenshot({ path, fullPage: true });
+    console.log(`${path}${overflow > 0 ? `  (page overflows sideways by ${overflow}px!)` : ''}`);
+    for (const problem of problems) console.log(`  ${problem}`);
+    await tab.close();
+  }
+} finally {
+  await browser.close();
+  kit.server.close();
+  page.server.close();
+}

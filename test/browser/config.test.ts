@@ -1,0 +1,37 @@
+import { assert } from 'chai';
+import { configure, getConfig, resetConfig, settingsFor, PYODIDE_VERSION } from '../../src/config.js';
+
+describe('page-wide settings', () => {
+  afterEach(resetConfig);
+
+  it('default to Pyodide from the pinned version on a public CDN', () => {
+    assert.deepEqual(getConfig(), {
+      engine: 'pyodide',
+      pyodideUrl: `https://cdn.jsdelivr.net/npm/pyodide@${PYODIDE_VERSION}/`,
+    });
+  });
+
+  it('change with configure(), and refuse an unknown engine', () => {
+    configure({ engine: 'skulpt', pyodideUrl: 'https://example.org/py' });
+    assert.deepEqual(getConfig(), { engine: 'skulpt', pyodideUrl: 'https://example.org/py/' });
+    assert.throws(() => configure({ engine: 'jython' as 'skulpt' }), /unknown engine "jython"; use one of pyodide, skulpt/);
+  });
+
+  it('are overridden by an element’s own attributes', () => {
+    configure({ engine: 'skulpt' });
+    const element = document.createElement('div');
+    assert.equal(settingsFor(element).settings.engine, 'skulpt');
+    element.setAttribute('engine', 'pyodide');
+    element.setAttribute('pyodide-url', '/local/pyodide');
+    const { settings, error } = settingsFor(element);
+    assert.isUndefined(error);
+    assert.equal(settings.engine, 'pyodide');
+    assert.equal(settings.pyodideUrl, new URL('/local/pyodide/', location.href).href);
+  });
+
+  it('report an unknown engine attribute clearly', () => {
+    const element = document.createElement('div');
+    element.setAttribute('engine', 'ironpython');
+    assert.equal(settingsFor(element).error, 'engine="ironpython" is not an engine; use one of pyodide, skulpt.');
+  });
+});

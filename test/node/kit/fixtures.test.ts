@@ -1,0 +1,11 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { generateTokenizerFixtures } from '../../fixtures/tokenizer-samples.js';
+
+// Stored fixtures are CPython's answers; if CPython (the pinned Pyodide) or the samples change,
+// this says to run `npm run fixtures` instead of letting the browser tests compare stale data.
+test('test/fixtures/tokenizer-samples.json is what CPython 3.14 says today', async () => {
+  const stored = JSON.parse(readFileSync('test/fixtures/tokenizer-samples.json', 'utf8')) as unknown;
+  assert.deepEqual(stored, await generateTokenizerFixtures(), 'stale fixture: run `npm run fixtures`');
+});
