@@ -83,3 +83,13 @@ def _pyinnards_run(code, argv, stdin):
     return (out.getvalue().decode("utf-8", "backslashreplace"), err.getvalue().decode("utf-8", "backslashreplace"), status)
 _pyinnards_run
 `;
+
+/** What `dis.dis(compile(code, filename, "exec"))` prints on CPython 3.14. */
+export async function disText(code: string, filename = '<py-dis>'): Promise<string> {
+  const result = await runPython(
+    'import dis, sys\ndis.dis(compile(sys.stdin.read(), sys.argv[1], "exec"))',
+    { argv: ['-c', filename], stdin: code },
+  );
+  if (result.status !== 0) throw new Error(`CPython could not disassemble the code:\n${result.stderr}`);
+  return result.stdout;
+}
