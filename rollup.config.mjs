@@ -10,6 +10,7 @@ const elements = ['py-tokenizer', 'py-dis', 'py-frames', 'py-repl'];
 function chunkName(id) {
   if (/[\\/]node_modules[\\/](@codemirror|@lezer|codemirror|style-mod|w3c-keyname|crelt)[\\/]/.test(id)) return 'editor';
   if (/[\\/]src[\\/]elements[\\/]editor[\\/]/.test(id)) return 'editor';
+  if (/[\\/]src[\\/]engine[\\/]tokenizer[\\/]/.test(id)) return 'tokenizer';
   // What every element shares (lit, the base, the theme) goes in one chunk. The tokenizer is
   // left out so dist/tokenizer.js stays free of lit.
   if (/[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/.test(id)) return 'core';

@@ -19,22 +19,27 @@ function gzipSize(path) {
   return gzipSync(readFileSync(path), { level: 9 }).length;
 }
 
-/** The entry file and every module it reaches through static `import`s (not `import()`). */
+/**
+ * The entry file and every module it reaches through static `import`s, plus the chunks those
+ * load with `import()` (lazily: the tokenizer, the editor, the interpreters).
+ */
 export async function staticClosure(entry) {
   await init;
   const seen = new Set();
+  const lazy = new Set();
   const visit = (file) => {
     if (seen.has(file)) return;
     seen.add(file);
     const [imports] = parse(readFileSync(file, 'utf8'));
     for (const spec of imports) {
-      // Dynamic import() calls are what keeps the editor and interpreters out of the entry.
-      if (spec.type !== 'static' || !spec.specifier?.startsWith('.')) continue;
-      visit(resolve(dirname(file), spec.specifier));
+      if (!spec.specifier?.startsWith('.')) continue;
+      const target = resolve(dirname(file), spec.specifier);
+      if (spec.type === 'static') visit(target);
+      else if (spec.type === 'dynamic') lazy.add(target);
     }
   };
   visit(resolve(entry));
-  return [...seen];
+  return { files: [...seen], lazy: [...lazy].filter((file) => !seen.has(file)) };
 }
 
 export async function measure(distDir = 'dist') {
@@ -44,8 +49,9 @@ export async function measure(distDir = 'dist') {
     .map((path) => ({ path: relative(distDir, path), bytes: readFileSync(path).length, gzip: gzipSize(path) }));
   const closure = await staticClosure(join(distDir, 'pyinnards.js'));
   const entry = {
-    files: closure.map((path) => relative(distDir, path)),
-    gzip: closure.reduce((sum, path) => sum + gzipSize(path), 0),
+    files: closure.files.map((path) => relative(distDir, path)),
+    gzip: closure.files.reduce((sum, path) => sum + gzipSize(path), 0),
   };
-  return { files, entry };
+  const lazy = closure.lazy.map((path) => ({ path: relative(distDir, path), gzip: gzipSize(path) }));
+  return { files, entry, lazy };
 }

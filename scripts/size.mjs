@@ -8,7 +8,7 @@ if (!existsSync('dist/pyinnards.js')) {
   process.exit(1);
 }
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-const { files, entry } = await measure('dist');
+const { files, entry, lazy } = await measure('dist');
 const width = Math.max(...files.map((file) => file.path.length));
 console.log(`${'file'.padEnd(width)}  ${'raw'.padStart(9)}  ${'gzip'.padStart(9)}`);
 for (const file of files) {
@@ -19,3 +19,6 @@ console.log(
   `\nEntry (pyinnards.js + static imports: ${entry.files.join(', ')}): ${kb(entry.gzip)} gzipped, ` +
     `${verdict} the ${kb(ENTRY_BUDGET_BYTES)} budget.`,
 );
+for (const chunk of lazy) {
+  console.log(`  loaded later by import(): ${chunk.path} ${kb(chunk.gzip)}`);
+}

@@ -1,6 +1,8 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { highlightPython, type CodeMarks, type Position } from './highlight.js';
 import type { PythonEditor } from './editor/python-editor.js';
+import type { HighlightSpan } from '../engine/tokenizer/index.js';
+import { loadTokenizer, tokenizerIfLoaded } from './lazy-tokenizer.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -19,6 +21,8 @@ export class CodeView implements ReactiveController {
   private pointer: { x: number; y: number } | undefined;
   private readonly editorHost = document.createElement('div');
   private readonlyValue = false;
+  /** Colours of `code`, kept while the code stays the same (hover re-renders are frequent). */
+  private spans: { code: string; spans: readonly HighlightSpan[] } | undefined;
 
   constructor(
     private readonly host: Host,
@@ -29,6 +33,22 @@ export class CodeView implements ReactiveController {
     host.addController(this);
     this.editorHost.className = 'editor';
     this.editorHost.setAttribute('part', 'editor');
+  }
+
+  hostConnected(): void {
+    if (!tokenizerIfLoaded()) void loadTokenizer().then(() => this.host.requestUpdate());
+  }
+
+  /** Settles once the static view can be coloured. */
+  get ready(): Promise<unknown> {
+    return loadTokenizer();
+  }
+
+  private highlightSpans(): readonly HighlightSpan[] {
+    const tokenizer = tokenizerIfLoaded();
+    if (!tokenizer) return [];
+    if (this.spans?.code !== this.code) this.spans = { code: this.code, spans: tokenizer.highlightSpans(this.code) };
+    return this.spans.spans;
   }
 
   hostDisconnected(): void {
@@ -89,7 +109,7 @@ export class CodeView implements ReactiveController {
         @keydown=${(event: KeyboardEvent) => {
           if (event.key === 'Enter') this.startEditing();
         }}
-      ><code>${highlightPython(this.code, this.marks)}</code></pre>
+      ><code>${highlightPython(this.code, this.highlightSpans(), this.marks)}</code></pre>
       ${this.editorFailed ? html`<p class="note" part="note">${this.editorFailed}</p>` : nothing}`;
   }
 

@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import { highlightClasses, type HighlightClass } from './token-classes.js';
+import type { HighlightClass, HighlightSpan } from '../engine/tokenizer/index.js';
 
 /** Tokenizer-style position: 1-based line, 0-based column in code points. */
 export type Position = readonly [line: number, column: number];
@@ -18,10 +18,11 @@ interface Piece {
 }
 
 /**
- * Renders code as highlighted lines for the static code view, using our exact tokenizer (so the
- * colours agree with <py-tokenizer>). Text after a tokenize error is shown unstyled.
+ * Renders code as lines for the static code view, coloured by `spans` (from the exact
+ * tokenizer's highlightSpans; none while it loads). Text after a tokenize error has no spans
+ * and is shown unstyled.
  */
-export function highlightPython(code: string, marks: CodeMarks = {}): TemplateResult[] {
+export function highlightPython(code: string, spans: readonly HighlightSpan[], marks: CodeMarks = {}): TemplateResult[] {
   const lines = code.split('\n');
   const pieces = lines.map(() => [] as Piece[]);
   const covered = lines.map(() => 0); // UTF-16 offset up to which each line has pieces
@@ -31,7 +32,7 @@ export function highlightPython(code: string, marks: CodeMarks = {}): TemplateRe
     pieces[line]!.push({ text: lines[line]!.slice(from, to), cls, marked: false });
     covered[line] = to;
   };
-  for (const span of highlightClasses(code)) {
+  for (const span of spans) {
     const startLine = span.start[0] - 1;
     const endLine = span.end[0] - 1;
     if (startLine >= lines.length) break;

@@ -150,6 +150,12 @@ export abstract class PyElement extends LitElement {
     this.codeChanged(code);
   }
 
+  /** Also waits for the code view's colours, so tests and pages see the finished widget. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.codeView.ready;
+    return super.getUpdateComplete();
+  }
+
   /** Reset: back to the code as written in the page. */
   reset(): void {
     this.clearError();

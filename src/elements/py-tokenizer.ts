@@ -3,25 +3,14 @@ import { PyElement, type ToolbarAction } from './py-element.js';
 import { defineElement } from './define-element.js';
 import { configureFromScriptTag } from '../config.js';
 import type { Position } from './highlight.js';
-import {
-  DEDENT,
-  ENDMARKER,
-  INDENT,
-  NEWLINE,
-  NL,
-  formatToken,
-  pyRepr,
-  tokName,
-  tokenizeSafe,
-  type Token,
-  type TokenizeResult,
-} from '../engine/tokenizer/index.js';
+import type { Token, TokenizeResult } from '../engine/tokenizer/index.js';
+import { loadTokenizer, tokenizerIfLoaded, type Tokenizer } from './lazy-tokenizer.js';
 
 /** Rows rendered before the reader asks for all: keeps typing smooth in very long files. */
 const ROW_LIMIT = 2000;
 
 /** Tokens that stand for whitespace or structure rather than text; their rows are styled apart. */
-const STRUCTURE_TOKENS = new Set([NEWLINE, NL, INDENT, DEDENT, ENDMARKER]);
+const STRUCTURE_TOKENS = new Set(['NEWLINE', 'NL', 'INDENT', 'DEDENT', 'ENDMARKER']);
 
 const comparePositions = (a: Position, b: Position): number => a[0] - b[0] || a[1] - b[1];
 
@@ -111,7 +100,9 @@ export class PyTokenizer extends PyElement {
   /** What `python -m tokenize -e` prints for the code, the error line included. */
   get text(): string {
     let out = '';
-    for (const token of this.result.tokens) out += `${formatToken(token, true)}\n`;
+    const tokenizer = tokenizerIfLoaded();
+    if (!tokenizer) return out;
+    for (const token of this.result.tokens) out += `${tokenizer.formatToken(token, true)}\n`;
     const error = this.result.error;
     if (error) {
       out += error.lineno === null
@@ -122,7 +113,13 @@ export class PyTokenizer extends PyElement {
   }
 
   protected codeChanged(code: string): void {
-    this.result = tokenizeSafe(code);
+    const tokenizer = tokenizerIfLoaded();
+    if (!tokenizer) {
+      // The first code arrives before the tokenizer chunk; tokenize the latest code once it has.
+      void loadTokenizer().then(() => this.codeChanged(this.source));
+      return;
+    }
+    this.result = tokenizer.tokenizeSafe(code);
     this.active = undefined;
     this.atCursor = [];
     this.markSpan(undefined);
@@ -183,6 +180,8 @@ export class PyTokenizer extends PyElement {
     const shown = this.showAll ? tokens : tokens.slice(0, ROW_LIMIT);
     const cursorRows = new Set(this.atCursor);
     this.focusRow = Math.min(this.focusRow, Math.max(shown.length - 1, 0));
+    const tokenizer = tokenizerIfLoaded();
+    if (!tokenizer) return html``;
     return html`<div class="table-scroll" part="tokens" @mouseleave=${() => this.point(undefined)}>
         <table aria-label="Tokens, as python -m tokenize lists them">
           <thead>
@@ -193,7 +192,7 @@ export class PyTokenizer extends PyElement {
             </tr>
           </thead>
           <tbody>
-            ${shown.map((token, index) => this.renderRow(token, index, cursorRows.has(index)))}
+            ${shown.map((token, index) => this.renderRow(tokenizer, token, index, cursorRows.has(index)))}
           </tbody>
         </table>
       </div>
@@ -204,10 +203,10 @@ export class PyTokenizer extends PyElement {
         : nothing}`;
   }
 
-  private renderRow(token: Token, index: number, atCursor: boolean): TemplateResult {
-    const type = tokName[this.exact ? token.exactType : token.type] ?? String(token.type);
+  private renderRow(tokenizer: Tokenizer, token: Token, index: number, atCursor: boolean): TemplateResult {
+    const type = tokenizer.tokName[this.exact ? token.exactType : token.type] ?? String(token.type);
     const classes = [
-      STRUCTURE_TOKENS.has(token.type) ? 'structure' : '',
+      STRUCTURE_TOKENS.has(tokenizer.tokName[token.type] ?? '') ? 'structure' : '',
       this.active === index ? 'active' : '',
       atCursor ? 'at-cursor' : '',
     ].join(' ');
@@ -224,7 +223,7 @@ export class PyTokenizer extends PyElement {
     >
       <td class="position">${token.start[0]},${token.start[1]}-${token.end[0]},${token.end[1]}:</td>
       <td class="type">${type}</td>
-      <td class="string">${pyRepr(token.string)}</td>
+      <td class="string">${tokenizer.pyRepr(token.string)}</td>
     </tr>`;
   }
 }

@@ -1,5 +1,5 @@
-import { generateTokens } from '../engine/tokenizer/generate-tokens.js';
-import { KWLIST } from '../engine/tokenizer/cpython-data.js';
+import { generateTokens } from './generate-tokens.js';
+import { KWLIST } from './cpython-data.js';
 import {
   COMMENT,
   ERRORTOKEN,
@@ -13,9 +13,9 @@ import {
   TSTRING_END,
   TSTRING_MIDDLE,
   TSTRING_START,
-} from '../engine/tokenizer/token-types.js';
+} from './token-types.js';
 
-/** The colour classes of the static code view (see styles/theme.ts). */
+/** Syntax colour classes, for highlighting code with the tokenizer's own view of it. */
 export type HighlightClass = 'keyword' | 'name' | 'string' | 'number' | 'comment' | 'operator' | 'error';
 
 export interface HighlightSpan {
@@ -42,11 +42,11 @@ const CLASS_OF: ReadonlyMap<number, HighlightClass> = new Map([
 ]);
 
 /**
- * Colours for the code, from the same exact tokenizer <py-tokenizer> shows, so the highlighting
- * never disagrees with the token table. Soft keywords (match, case, type, _) stay names: only
+ * Colours for the code, from the exact tokenizer itself, so highlighting never disagrees with
+ * the tokens <py-tokenizer> lists. Soft keywords (match, case, type, _) stay names: only
  * the parser knows when they act as keywords. Whitespace tokens (NEWLINE, INDENT...) get none.
  */
-export function highlightClasses(code: string): HighlightSpan[] {
+export function highlightSpans(code: string): HighlightSpan[] {
   const spans: HighlightSpan[] = [];
   for (const token of generateTokens(code).tokens) {
     const cls = token.type === NAME ? (KEYWORDS.has(token.string) ? 'keyword' : 'name') : CLASS_OF.get(token.type);
