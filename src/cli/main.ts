@@ -1,0 +1,35 @@
+// The `pyinnards` command line (bin entry; the build adds the shebang).
+// Commands:
+//   pyinnards tokenize [-e] [FILE]   same output as `python3.14 -m tokenize [-e] [FILE]`
+import { readFileSync } from 'node:fs';
+import { runTokenize } from './tokenize-command.js';
+
+const USAGE = `usage: pyinnards <command> [args]
+
+commands:
+  tokenize [-e] [FILE]  list the tokens of FILE (or stdin) like python3.14 -m tokenize
+`;
+
+function main(argv: string[]): number {
+  const [command, ...rest] = argv;
+  if (command === 'tokenize') {
+    const result = runTokenize(
+      rest,
+      (path) => readFileSync(path),
+      () => readFileSync(0),
+      { prog: 'pyinnards tokenize' },
+    );
+    process.stdout.write(result.stdout);
+    process.stderr.write(result.stderr);
+    return result.status;
+  }
+  if (command === '-h' || command === '--help' || command === 'help') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  process.stderr.write(USAGE + (command === undefined ? '' : `pyinnards: error: unknown command ${JSON.stringify(command)}\n`));
+  return 2;
+}
+
+// exitCode (not process.exit) so piped stdout is fully flushed first.
+process.exitCode = main(process.argv.slice(2));
