@@ -1,12 +1,19 @@
-// `npm run fixtures`: asks CPython 3.14 (Pyodide in Node) again and rewrites test/fixtures/*.json.
+// `npm run fixtures`: asks CPython 3.14 (Pyodide in Node) again and rewrites everything we store
+// from it. Tests fail when a stored file no longer matches what this would write.
 import { writeFileSync } from 'node:fs';
 import { generateTokenizerFixtures } from '../test/fixtures/tokenizer-samples.js';
+import { generateTokenizerData } from '../test/node/tokenizer/oracle-tokenize.js';
 
-const FIXTURES: Record<string, () => Promise<unknown>> = {
-  'test/fixtures/tokenizer-samples.json': generateTokenizerFixtures,
+const json = (generate: () => Promise<unknown>) => async () => `${JSON.stringify(await generate(), null, 2)}\n`;
+
+const FILES: Record<string, () => Promise<string>> = {
+  // Samples for the <py-tokenizer> browser tests (browsers can't run the oracle).
+  'test/fixtures/tokenizer-samples.json': json(generateTokenizerFixtures),
+  // Tables the tokenizer needs: token numbers, operators, keywords, repr's escapes, codecs.
+  'src/engine/tokenizer/cpython-data.ts': generateTokenizerData,
 };
 
-for (const [path, generate] of Object.entries(FIXTURES)) {
-  writeFileSync(path, `${JSON.stringify(await generate(), null, 2)}\n`);
+for (const [path, generate] of Object.entries(FILES)) {
+  writeFileSync(path, await generate());
   console.log(`wrote ${path}`);
 }
