@@ -63,6 +63,17 @@ export class PyTokenizer extends PyElement {
         color: var(--_muted);
         font-style: italic;
       }
+      .toggle {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.3em;
+        color: var(--_fg);
+        cursor: pointer;
+      }
+      .toggle input {
+        accent-color: var(--_accent);
+        margin: 0;
+      }
       .more {
         margin: var(--_space);
       }
@@ -156,6 +167,18 @@ export class PyTokenizer extends PyElement {
         this.renderRoot.querySelector(`tr[data-index="${first}"]`)?.scrollIntoView({ block: 'nearest' }),
       );
     }
+  }
+
+  /** A switch for `exact`, so readers can flip between OP and the exact operator names. */
+  protected override renderToolbarStart(): TemplateResult {
+    return html`<label class="toggle" part="exact-toggle">
+      <input
+        type="checkbox"
+        .checked=${this.exact}
+        @change=${(event: Event) => (this.exact = (event.target as HTMLInputElement).checked)}
+      />
+      exact types
+    </label>`;
   }
 
   private point(index: number | undefined): void {

@@ -39,6 +39,12 @@ describe('<py-tokenizer>', () => {
     await settle(element);
     assert.deepEqual(cells(rows(element)[1]!), ['1,4-1,5:', 'EQUAL', "'='"]);
     assert.isNotNull(shadow(element).querySelector('table thead th[scope="col"]'));
+    const toggle = shadow(element).querySelector<HTMLInputElement>('[part="exact-toggle"] input')!;
+    assert.isTrue(toggle.checked);
+    toggle.click();
+    await settle(element);
+    assert.isFalse(element.exact);
+    assert.deepEqual(cells(rows(element)[1]!), ['1,4-1,5:', 'OP', "'='"]);
   });
 
   it('marks whitespace and structure tokens so they are visible', async () => {
