@@ -1,5 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import type { HighlightClass, HighlightSpan } from '../engine/tokenizer/index.js';
+import { unitOffset } from './columns.js';
 
 /** Tokenizer-style position: 1-based line, 0-based column in code points. */
 export type Position = readonly [line: number, column: number];
@@ -104,13 +105,4 @@ function renderPieces(pieces: Piece[], caretAt: number | undefined): Array<Templ
 function renderPiece(piece: Piece): TemplateResult | string {
   const classes = [piece.cls ? `tok-${piece.cls}` : '', piece.marked ? 'linked' : ''].filter(Boolean).join(' ');
   return classes ? html`<span class=${classes}>${piece.text}</span>` : piece.text;
-}
-
-/** Converts a code-point column into a UTF-16 offset within `text`. */
-export function unitOffset(text: string, column: number): number {
-  let offset = 0;
-  for (let seen = 0; seen < column && offset < text.length; seen++) {
-    offset += (text.codePointAt(offset) ?? 0) > 0xffff ? 2 : 1;
-  }
-  return offset;
 }

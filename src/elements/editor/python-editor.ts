@@ -3,7 +3,8 @@
  * "editor" chunk: nothing here may be imported statically by an element.
  */
 import { EditorView, keymap, highlightActiveLine, drawSelection, Decoration, WidgetType, type DecorationSet } from '@codemirror/view';
-import { EditorState, Compartment, StateEffect, StateField } from '@codemirror/state';
+import { EditorState, Compartment, StateEffect, StateField, type Text } from '@codemirror/state';
+import { unitOffset, codePointCount } from '../columns.js';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { HighlightStyle, syntaxHighlighting, indentOnInput, bracketMatching } from '@codemirror/language';
 import { python } from '@codemirror/lang-python';
@@ -58,51 +59,44 @@ const editorTheme = EditorView.theme({
   '.cm-error-mark': { borderLeft: '2px solid var(--_error)', marginLeft: '-1px' },
 });
 
-const setErrorMark = StateEffect.define<{ line: number; column: number | undefined } | null>();
+/**
+ * A set of decorations that one effect replaces wholesale (and that edits move along with the
+ * text): how the element marks the error position and the span linked to a hovered row.
+ */
+function decorationField<T>(build: (value: T, doc: Text) => DecorationSet) {
+  const set = StateEffect.define<T>();
+  const field = StateField.define<DecorationSet>({
+    create: () => Decoration.none,
+    update(marks, transaction) {
+      marks = marks.map(transaction.changes);
+      for (const effect of transaction.effects) {
+        if (effect.is(set)) marks = build(effect.value, transaction.state.doc);
+      }
+      return marks;
+    },
+    provide: (field) => EditorView.decorations.from(field),
+  });
+  return { set, field };
+}
 
-/** Decorations for the error position: the whole line tinted, and a bar before the column. */
-const errorMarks = StateField.define<DecorationSet>({
-  create: () => Decoration.none,
-  update(marks, transaction) {
-    marks = marks.map(transaction.changes);
-    for (const effect of transaction.effects) {
-      if (!effect.is(setErrorMark)) continue;
-      const at = effect.value;
-      const doc = transaction.state.doc;
-      if (!at || at.line < 1 || at.line > doc.lines) {
-        marks = Decoration.none;
-        continue;
-      }
-      const line = doc.line(at.line);
-      const ranges = [Decoration.line({ class: 'cm-error-line' }).range(line.from)];
-      if (at.column !== undefined) {
-        const pos = Math.min(line.from + codeUnitOffset(line.text, at.column - 1), line.to);
-        ranges.push(Decoration.widget({ widget: new ErrorCaret(), side: -1 }).range(pos));
-      }
-      marks = Decoration.set(ranges, true);
-    }
-    return marks;
-  },
-  provide: (field) => EditorView.decorations.from(field),
+/** The error position: the whole line tinted, and a bar before the column. */
+const errorMark = decorationField<{ line: number; column: number | undefined } | null>((at, doc) => {
+  if (!at || at.line < 1 || at.line > doc.lines) return Decoration.none;
+  const line = doc.line(at.line);
+  const ranges = [Decoration.line({ class: 'cm-error-line' }).range(line.from)];
+  if (at.column !== undefined) {
+    const pos = Math.min(line.from + unitOffset(line.text, at.column - 1), line.to);
+    ranges.push(Decoration.widget({ widget: new ErrorCaret(), side: -1 }).range(pos));
+  }
+  return Decoration.set(ranges, true);
 });
-
-type Span = { from: number; to: number } | null;
-const setLinkedSpan = StateEffect.define<Span>();
 
 /** The span linked to what the reader points at outside the editor (a token row, say). */
-const linkedSpan = StateField.define<DecorationSet>({
-  create: () => Decoration.none,
-  update(marks, transaction) {
-    marks = marks.map(transaction.changes);
-    for (const effect of transaction.effects) {
-      if (!effect.is(setLinkedSpan)) continue;
-      const span = effect.value;
-      marks = span && span.to > span.from ? Decoration.set([Decoration.mark({ class: 'cm-linked' }).range(span.from, span.to)]) : Decoration.none;
-    }
-    return marks;
-  },
-  provide: (field) => EditorView.decorations.from(field),
-});
+const linkedSpan = decorationField<{ from: number; to: number } | null>((span) =>
+  span && span.to > span.from
+    ? Decoration.set([Decoration.mark({ class: 'cm-linked' }).range(span.from, span.to)])
+    : Decoration.none,
+);
 
 class ErrorCaret extends WidgetType {
   toDOM(): HTMLElement {
@@ -111,21 +105,6 @@ class ErrorCaret extends WidgetType {
     mark.setAttribute('aria-hidden', 'true');
     return mark;
   }
-}
-
-/** Columns we receive count characters (code points); CodeMirror positions count UTF-16 units. */
-function codeUnitOffset(text: string, column: number): number {
-  let offset = 0;
-  for (let seen = 0; seen < column && offset < text.length; seen++) {
-    offset += (text.codePointAt(offset) ?? 0) > 0xffff ? 2 : 1;
-  }
-  return offset;
-}
-
-function codePointCount(text: string): number {
-  let count = 0;
-  for (const _ of text) count++;
-  return count;
 }
 
 export function createPythonEditor(options: PythonEditorOptions): PythonEditor {
@@ -145,8 +124,8 @@ export function createPythonEditor(options: PythonEditorOptions): PythonEditor {
         python(),
         syntaxHighlighting(highlightStyle),
         editorTheme,
-        errorMarks,
-        linkedSpan,
+        errorMark.field,
+        linkedSpan.field,
         EditorState.tabSize.of(8),
         // indentWithTab keeps CodeMirror's escape hatch: Escape, then Tab, leaves the editor.
         keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
@@ -178,12 +157,12 @@ export function createPythonEditor(options: PythonEditorOptions): PythonEditor {
       const toOffset = ([line, column]: readonly [number, number]): number => {
         if (line > doc.lines) return doc.length;
         const text = doc.line(line);
-        return Math.min(text.from + codeUnitOffset(text.text, column), text.to);
+        return Math.min(text.from + unitOffset(text.text, column), text.to);
       };
-      view.dispatch({ effects: setLinkedSpan.of(span ? { from: toOffset(span.start), to: toOffset(span.end) } : null) });
+      view.dispatch({ effects: linkedSpan.set.of(span ? { from: toOffset(span.start), to: toOffset(span.end) } : null) });
     },
     markError(line, column) {
-      view.dispatch({ effects: setErrorMark.of(line === undefined ? null : { line, column }) });
+      view.dispatch({ effects: errorMark.set.of(line === undefined ? null : { line, column }) });
     },
     focus(at) {
       const pos = at ? view.posAtCoords(at) : null;
