@@ -6,8 +6,11 @@ import type { Position } from './highlight.js';
 import type { Token, TokenizeResult } from '../engine/tokenizer/index.js';
 import { loadTokenizer, tokenizerIfLoaded, type Tokenizer } from './lazy-tokenizer.js';
 
-/** Rows rendered before the reader asks for all: keeps typing smooth in very long files. */
-const ROW_LIMIT = 2000;
+/**
+ * Rows rendered at once unless the reader asks for all: a window that follows the cursor and
+ * the keyboard, so re-rendering while typing stays cheap in files with tens of thousands of tokens.
+ */
+const ROW_WINDOW = 300;
 
 /** Tokens that stand for whitespace or structure rather than text; their rows are styled apart. */
 const STRUCTURE_TOKENS = new Set(['NEWLINE', 'NL', 'INDENT', 'DEDENT', 'ENDMARKER']);
@@ -74,8 +77,8 @@ export class PyTokenizer extends PyElement {
         accent-color: var(--_accent);
         margin: 0;
       }
-      .more {
-        margin: var(--_space);
+      .more button {
+        margin-left: var(--_space);
       }
     `,
   ];
@@ -86,6 +89,7 @@ export class PyTokenizer extends PyElement {
     active: { state: true },
     atCursor: { state: true },
     showAll: { state: true },
+    windowStart: { state: true },
   };
 
   /** Show exact operator types (LPAR, EQUAL...) instead of OP, as `tokenize -e` does. */
@@ -97,6 +101,8 @@ export class PyTokenizer extends PyElement {
   /** Rows of the tokens under the cursor in the editor. */
   private atCursor: readonly number[] = [];
   private showAll = false;
+  /** Index of the first rendered row, unless showAll. */
+  private windowStart = 0;
   /** The row that takes Tab focus (roving tabindex: the table is one stop, arrows move inside). */
   private focusRow = 0;
 
@@ -145,12 +151,12 @@ export class PyTokenizer extends PyElement {
     } else {
       this.clearError();
     }
-    this.emitResult({ tokens: this.result.tokens, error: this.result.error, text: this.text });
+    this.emitResult({ tokens: this.result.tokens, error: this.result.error });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('exact')) this.emitResult({ tokens: this.result.tokens, error: this.result.error, text: this.text });
+    if (changed.has('exact')) this.emitResult({ tokens: this.result.tokens, error: this.result.error });
   }
 
   protected override cursorMoved(at: Position): void {
@@ -162,7 +168,7 @@ export class PyTokenizer extends PyElement {
     this.atCursor = rows;
     const first = rows[0];
     if (first !== undefined) {
-      if (first >= ROW_LIMIT) this.showAll = true;
+      this.reveal(first);
       void this.updateComplete.then(() =>
         this.renderRoot.querySelector(`tr[data-index="${first}"]`)?.scrollIntoView({ block: 'nearest' }),
       );
@@ -187,24 +193,42 @@ export class PyTokenizer extends PyElement {
     this.markSpan(token ? { start: token.start, end: token.end } : undefined);
   }
 
-  private onRowKey(event: KeyboardEvent, index: number): void {
-    const last = Math.min(this.result.tokens.length, this.showAll ? Infinity : ROW_LIMIT) - 1;
+  /** The rows rendered now: all of them, or the window. */
+  private visibleRange(): [number, number] {
+    const count = this.result.tokens.length;
+    if (this.showAll || count <= ROW_WINDOW) return [0, count];
+    const start = Math.min(this.windowStart, count - ROW_WINDOW);
+    return [start, start + ROW_WINDOW];
+  }
+
+  /** Moves the window so that row `index` is rendered. */
+  private reveal(index: number): void {
+    const [start, end] = this.visibleRange();
+    if (index < start || index >= end) this.windowStart = Math.max(0, index - ROW_WINDOW / 2);
+  }
+
+  private async onRowKey(event: KeyboardEvent, index: number): Promise<void> {
+    const last = this.result.tokens.length - 1;
     const target = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: last, PageDown: index + 10, PageUp: index - 10 }[
       event.key
     ];
     if (target === undefined) return;
     event.preventDefault();
-    const row = this.renderRoot.querySelector<HTMLElement>(`tr[data-index="${Math.max(0, Math.min(last, target))}"]`);
-    row?.focus();
+    const row = Math.max(0, Math.min(last, target));
+    this.reveal(row);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`tr[data-index="${row}"]`)?.focus();
   }
 
   protected renderOutput(): TemplateResult {
     const tokens = this.result.tokens;
-    const shown = this.showAll ? tokens : tokens.slice(0, ROW_LIMIT);
+    const [start, end] = this.visibleRange();
     const cursorRows = new Set(this.atCursor);
-    this.focusRow = Math.min(this.focusRow, Math.max(shown.length - 1, 0));
+    // Exactly one rendered row takes Tab focus.
+    if (this.focusRow < start || this.focusRow >= end) this.focusRow = start;
     const tokenizer = tokenizerIfLoaded();
     if (!tokenizer) return html``;
+    const clipped = end - start < tokens.length;
     return html`<div class="table-scroll" part="tokens" @mouseleave=${() => this.point(undefined)}>
         <table aria-label="Tokens, as python -m tokenize lists them">
           <thead>
@@ -215,14 +239,17 @@ export class PyTokenizer extends PyElement {
             </tr>
           </thead>
           <tbody>
-            ${shown.map((token, index) => this.renderRow(tokenizer, token, index, cursorRows.has(index)))}
+            ${tokens
+              .slice(start, end)
+              .map((token, offset) => this.renderRow(tokenizer, token, start + offset, cursorRows.has(start + offset)))}
           </tbody>
         </table>
       </div>
-      ${shown.length < tokens.length
-        ? html`<button type="button" class="more" part="button" @click=${() => (this.showAll = true)}>
-            Show all ${tokens.length} tokens
-          </button>`
+      ${clipped
+        ? html`<p class="note more">
+            Tokens ${start + 1}–${end} of ${tokens.length} (the list follows the cursor).
+            <button type="button" part="button" @click=${() => (this.showAll = true)}>Show all</button>
+          </p>`
         : nothing}`;
   }
 

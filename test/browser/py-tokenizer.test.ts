@@ -78,6 +78,21 @@ describe('<py-tokenizer>', () => {
     assert.equal(shadow(element).activeElement, rows(element).at(-1));
   });
 
+  it('renders a window of rows in long code, which follows the keyboard', async () => {
+    const element = await tokenizer(Array.from({ length: 200 }, (_, i) => `x${i} = ${i}`).join('\n'));
+    const count = element.tokens.length;
+    assert.isAbove(count, 300);
+    assert.equal(rows(element).length, 300);
+    assert.include(shadow(element).querySelector('.more')!.textContent!, `Tokens 1–300 of ${count}`);
+    rows(element)[0]!.focus();
+    await sendKeys({ press: 'End' });
+    await until(() => shadow(element).activeElement === rows(element).at(-1), 'the last row to take focus');
+    assert.deepEqual(cells(rows(element).at(-1)!).slice(1), ['ENDMARKER', "''"]);
+    shadow(element).querySelector<HTMLButtonElement>('.more button')!.click();
+    await settle(element);
+    assert.equal(rows(element).length, count);
+  });
+
   it('re-tokenizes while the reader types, and marks the tokens at the cursor', async () => {
     const element = await tokenizer('x = 1');
     shadow(element).querySelector<HTMLElement>('.static-code')!.focus();
