@@ -37,6 +37,9 @@ export class CodeView implements ReactiveController {
 
   hostConnected(): void {
     if (!tokenizerIfLoaded()) void loadTokenizer().then(() => this.host.requestUpdate());
+    // Back in the page after a move: show the (possibly edited) code statically again; the
+    // editor comes back when the reader focuses it.
+    this.host.requestUpdate();
   }
 
   /** Settles once the static view can be coloured. */
@@ -52,6 +55,7 @@ export class CodeView implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    // CodeMirror listens on the window; destroying it lets a removed element be collected.
     this.editor?.destroy();
     this.editor = undefined;
     this.loadingEditor = undefined;

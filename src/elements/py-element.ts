@@ -99,7 +99,8 @@ export abstract class PyElement extends LitElement {
       if (this.code === undefined && !this.src && hasInlineCode(this)) void this.loadCode();
     });
     this.lightDomObserver.observe(this, { childList: true, characterData: true, subtree: true });
-    if (this.code === undefined && !this.src) void this.loadCode();
+    // Only the first time: an element moved around the page keeps the reader's edits.
+    if (this.sourcing === undefined && this.code === undefined && !this.src) void this.loadCode();
   }
 
   override disconnectedCallback(): void {

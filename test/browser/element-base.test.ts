@@ -116,6 +116,18 @@ describe('shared element base: static view, editor, toolbar', () => {
     assert.equal(shadow(element).querySelector('.cm-content')!.textContent, 'x = 1');
   });
 
+  it('keeps the reader’s edits when the element is moved in the page', async () => {
+    const element = await mount<TestElement>(`<test-element>x = 1</test-element>`);
+    (shadow(element).querySelector('.static-code') as HTMLElement).focus();
+    await until(() => shadow(element).querySelector('.cm-content'), 'the editor');
+    await sendKeys({ type: 'y' });
+    await until(() => element.currentCode === 'yx = 1', 'the edit');
+    document.body.prepend(element);
+    await settle(element);
+    assert.equal(element.currentCode, 'yx = 1');
+    assert.equal(codeText(element), 'yx = 1');
+  });
+
   it('Copy copies the text property', async () => {
     const element = await mount<TestElement>(`<test-element>print("hi")</test-element>`);
     const copied: string[] = [];
