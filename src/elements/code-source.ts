@@ -1,13 +1,5 @@
 import { dedent } from './dedent.js';
 
-/** Where an element's code came from, so messages can say which source was wrong. */
-export type CodeOrigin = 'code' | 'src' | 'script' | 'text' | 'none';
-
-export interface SourcedCode {
-  code: string;
-  origin: CodeOrigin;
-}
-
 export class CodeSourceError extends Error {
   constructor(
     message: string,
@@ -44,14 +36,12 @@ export async function sourceCode(
   code: string | undefined,
   src: string | undefined,
   signal?: AbortSignal,
-): Promise<SourcedCode> {
-  if (code !== undefined && code !== null) return { code: dedent(code), origin: 'code' };
-  if (src) return { code: dedent(await fetchSource(src, host.ownerDocument.baseURI, signal)), origin: 'src' };
+): Promise<string> {
+  if (code !== undefined && code !== null) return dedent(code);
+  if (src) return dedent(await fetchSource(src, host.ownerDocument.baseURI, signal));
   const script = scriptChild(host);
-  if (script) return { code: dedent(script.textContent ?? ''), origin: 'script' };
-  const text = host.textContent ?? '';
-  if (text.trim() !== '') return { code: dedent(text), origin: 'text' };
-  return { code: '', origin: 'none' };
+  if (script) return dedent(script.textContent ?? '');
+  return dedent(host.textContent ?? '');
 }
 
 async function fetchSource(src: string, base: string, signal?: AbortSignal): Promise<string> {

@@ -127,7 +127,7 @@ export abstract class PyElement extends LitElement {
     this.sourcing = controller;
     if (this.src && this.code === undefined) this.setStatus({ message: `Loading ${this.src}…`, progress: null });
     try {
-      const { code } = await sourceCode(this, this.code, this.src, controller.signal);
+      const code = await sourceCode(this, this.code, this.src, controller.signal);
       if (controller.signal.aborted) return;
       this.clearStatus();
       this.originalSource = code;
