@@ -2,7 +2,7 @@
 // from it. Tests fail when a stored file no longer matches what this would write.
 import { writeFileSync } from 'node:fs';
 import { generateTokenizerFixtures } from '../test/fixtures/tokenizer-samples.js';
-import { generateTokenizerData } from '../test/node/tokenizer/oracle-tokenize.js';
+import { generateTokenizerData } from '../test/oracle/tokenize.js';
 
 const json = (generate: () => Promise<unknown>) => async () => `${JSON.stringify(await generate(), null, 2)}\n`;
 

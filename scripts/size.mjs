@@ -9,8 +9,8 @@ if (!existsSync('dist/pyinnards.js')) {
 }
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const { files, entry, lazy } = await measure('dist');
-const width = Math.max(...files.map((file) => file.path.length));
-console.log(`${'file'.padEnd(width)}  ${'raw'.padStart(9)}  ${'gzip'.padStart(9)}`);
+const width = Math.max(52, ...files.map((file) => file.path.length));
+console.log(`${'file (source maps and type declarations not listed)'.padEnd(width)}  ${'raw'.padStart(9)}  ${'gzip'.padStart(9)}`);
 for (const file of files) {
   console.log(`${file.path.padEnd(width)}  ${kb(file.bytes).padStart(9)}  ${kb(file.gzip).padStart(9)}`);
 }

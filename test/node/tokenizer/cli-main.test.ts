@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { oracleTokenizeCli } from './oracle-tokenize.js';
+import { oracleTokenizeCli } from '../../oracle/tokenize.js';
 import { cliDifference } from './compare.js';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));

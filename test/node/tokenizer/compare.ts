@@ -1,5 +1,5 @@
 // Comparison helpers shared by the tokenizer tests.
-import type { CliResult } from './oracle-tokenize.js';
+import type { CliResult } from '../../oracle/tokenize.js';
 
 /**
  * CPython follows an "unexpected error" line with a traceback of its own internals, which we

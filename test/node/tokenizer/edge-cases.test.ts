@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { runTokenize } from '../../../src/cli/tokenize-command.js';
 import { tokenizeSafe } from '../../../src/engine/tokenizer/index.js';
-import { oracleGenerateTokens, oracleTokenizeCli } from './oracle-tokenize.js';
+import { oracleGenerateTokens, oracleTokenizeCli } from '../../oracle/tokenize.js';
 import { cliDifference } from './compare.js';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { runTokenize } from '../../../src/cli/tokenize-command.js';
 import { TokenizeError, tokenize, tokenizeBytes, tokenizeSafe } from '../../../src/engine/tokenizer/index.js';
-import { oracleGenerateTokens, oracleTokenizeCli, stdlibFiles } from './oracle-tokenize.js';
+import { oracleGenerateTokens, oracleTokenizeCli, stdlibFiles } from '../../oracle/tokenize.js';
 import { cliDifference } from './compare.js';
 
 const SEED = Number(process.env.TOKENIZER_SEED ?? 20250314);

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runTokenize } from '../../../src/cli/tokenize-command.js';
-import { oracleTokenizeMany, pyodideDir, stdlibFiles, writeOracleFiles, type CliResult } from './oracle-tokenize.js';
+import { oracleTokenizeMany, pyodideDir, stdlibFiles, writeOracleFiles, type CliResult } from '../../oracle/tokenize.js';
 import { cliDifference } from './compare.js';
 import { cpython } from '../../oracle/cpython.js';
 

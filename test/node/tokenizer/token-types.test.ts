@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as api from '../../../src/engine/tokenizer/index.js';
-import { cpythonTokenizerFacts, generateTokenizerData } from './oracle-tokenize.js';
+import { cpythonTokenizerFacts, generateTokenizerData } from '../../oracle/tokenize.js';
 import { cpython } from '../../oracle/cpython.js';
 
 describe('token types and keywords vs CPython 3.14', () => {

@@ -1,7 +1,7 @@
 // Tokenizer-specific helpers around the CPython oracle (test/oracle/cpython.ts): run
 // `python -m tokenize` on files and stdin inside Pyodide, list the stdlib corpus, and produce the
 // data tables that src/engine/tokenizer/cpython-data.ts is generated from.
-import { cpython, pyodideDir } from '../../oracle/cpython.js';
+import { cpython, pyodideDir } from './cpython.js';
 
 export { pyodideDir };
 
