@@ -3,7 +3,7 @@
 // each and the ratio. Also times re-tokenizing one ~2,000-line file, the editor's per-keystroke
 // case. Run: npx tsx bench/tokenizer.ts
 import { cpython } from '../test/oracle/cpython.js';
-import { stdlibFiles } from '../test/node/tokenizer/oracle-tokenize.js';
+import { stdlibFiles } from '../test/oracle/tokenize.js';
 import { tokenize, tokenizeBytesSafe } from '../src/engine/tokenizer/index.js';
 
 const files = await stdlibFiles();

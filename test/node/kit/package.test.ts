@@ -35,3 +35,14 @@ test('the CDN entry and each element file are minified and have source maps', ()
     assert.ok(!/\n\s{2,}\S/.test(text), `${file} is minified`);
   }
 });
+
+test('the built bin (dist/cli.js) prints what python3.14 -m tokenize -e prints', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { oracleTokenizeCli } = await import('../../oracle/tokenize.js');
+  const source = 'def f(x):\n    return f"{x!r:>{width}}"  # note\n\nbad = "unterminated\n';
+  const ours = spawnSync(process.execPath, ['dist/cli.js', 'tokenize', '-e'], { input: source, encoding: 'utf8' });
+  const expected = await oracleTokenizeCli(['-e'], {}, source);
+  assert.equal(ours.stdout, expected.stdout);
+  assert.equal(ours.stderr, expected.stderr);
+  assert.equal(ours.status, expected.status);
+});
