@@ -3,6 +3,7 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
+import { rollupEngineImports } from './scripts/build-plugins.mjs';
 
 const elements = ['py-tokenizer', 'py-dis', 'py-frames', 'py-repl'];
 
@@ -11,6 +12,10 @@ function chunkName(id) {
   if (/[\\/]node_modules[\\/](@codemirror|@lezer|codemirror|style-mod|w3c-keyname|crelt)[\\/]/.test(id)) return 'editor';
   if (/[\\/]src[\\/]elements[\\/]editor[\\/]/.test(id)) return 'editor';
   if (/[\\/]src[\\/]engine[\\/]tokenizer[\\/]/.test(id)) return 'tokenizer';
+  // The interpreter layer: the page's side, then each backend (run inside its worker).
+  if (/[\\/]src[\\/]engine[\\/]runtime[\\/]pyodide[\\/]/.test(id)) return 'engine-pyodide';
+  if (/[\\/]src[\\/]engine[\\/]runtime[\\/]skulpt[\\/]|[\\/]node_modules[\\/]skulpt[\\/]/.test(id)) return 'engine-skulpt';
+  if (/[\\/]src[\\/]engine[\\/]runtime[\\/]/.test(id)) return 'engine';
   // What every element shares (lit, the base, the theme) goes in one chunk. The tokenizer is
   // left out so dist/tokenizer.js stays free of lit.
   if (/[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/.test(id)) return 'core';
@@ -33,6 +38,7 @@ const browser = {
     sourcemap: true,
   },
   plugins: [
+    rollupEngineImports(),
     nodeResolve({ browser: true }),
     typescript({ tsconfig: './tsconfig.build.json' }),
     terser({ format: { comments: false }, compress: { passes: 2 } }),

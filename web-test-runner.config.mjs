@@ -4,21 +4,32 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { findChromium, chromiumArgs } from './scripts/find-chromium.mjs';
 import { serveStatic } from './scripts/static-server.mjs';
+import { devServerEngineImports } from './scripts/build-plugins.mjs';
 
-/** Starts the "CDN" (dist/ with CORS) and exposes its origin to tests as /__cdn.js. */
+/**
+ * Starts two "CDNs" on other origins, with CORS: dist/ (the kit) and node_modules/pyodide (the
+ * interpreter's assets, so tests never reach the network). Tests import their origins from
+ * /__cdn.js.
+ */
 function cdnPlugin() {
-  let cdn;
+  let kit;
+  let pyodide;
   return {
     name: 'pyinnards-cdn',
     async serverStart() {
-      cdn = await serveStatic('dist', { cors: true });
+      kit = await serveStatic('dist', { cors: true });
+      pyodide = await serveStatic('node_modules/pyodide', { cors: true });
     },
     serverStop() {
-      cdn?.server.close();
+      kit?.server.close();
+      pyodide?.server.close();
     },
     serve(context) {
       if (context.path === '/__cdn.js') {
-        return { body: `export const cdnOrigin = ${JSON.stringify(cdn.origin)};`, type: 'js' };
+        return {
+          body: `export const cdnOrigin = ${JSON.stringify(kit.origin)};\nexport const pyodideUrl = ${JSON.stringify(`${pyodide.origin}/`)};`,
+          type: 'js',
+        };
       }
       return undefined;
     },
@@ -35,5 +46,5 @@ export default {
       launchOptions: { executablePath: findChromium(), headless: true, args: chromiumArgs() },
     }),
   ],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }), cdnPlugin()],
+  plugins: [devServerEngineImports(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }), cdnPlugin()],
 };

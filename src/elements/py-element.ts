@@ -56,6 +56,8 @@ export abstract class PyElement extends LitElement {
   protected originalSource = '';
   protected declare status: StatusState | undefined;
   protected declare error: PyErrorDetail | undefined;
+  /** Offered as a Retry button in the error banner (e.g. when an interpreter failed to load). */
+  private retry: (() => void) | undefined;
   private copied = false;
 
   /** The element's name as shown to readers, e.g. "Tokens". */
@@ -87,6 +89,14 @@ export abstract class PyElement extends LitElement {
 
   /** Runs the code, for elements whose toolbar has Run. */
   protected run(): void {}
+
+  /** Whether code is running now: the toolbar then shows Stop instead of Run. */
+  protected get running(): boolean {
+    return false;
+  }
+
+  /** Stops the running code (the Stop button). */
+  protected stop(): void {}
 
   /** The element's own output, rendered below the code. */
   protected abstract renderOutput(): TemplateResult | typeof nothing;
@@ -173,8 +183,9 @@ export abstract class PyElement extends LitElement {
   }
 
   /** Shows the error banner, marks the position in the code, and fires `py-error`. */
-  protected reportError(detail: PyErrorDetail): void {
+  protected reportError(detail: PyErrorDetail, retry?: () => void): void {
     this.error = detail;
+    this.retry = retry;
     this.codeView.markError(detail.line, detail.column);
     emit(this, 'py-error', detail);
   }
@@ -182,6 +193,7 @@ export abstract class PyElement extends LitElement {
   protected clearError(): void {
     if (this.error === undefined) return;
     this.error = undefined;
+    this.retry = undefined;
     this.codeView.markError(undefined, undefined);
   }
 
@@ -230,7 +242,9 @@ export abstract class PyElement extends LitElement {
   private renderAction(action: ToolbarAction): TemplateResult {
     switch (action) {
       case 'run':
-        return html`<button type="button" part="button run-button" @click=${() => this.run()}>Run</button>`;
+        return this.running
+          ? html`<button type="button" part="button stop-button" @click=${() => this.stop()}>Stop</button>`
+          : html`<button type="button" part="button run-button" @click=${() => this.run()}>Run</button>`;
       case 'reset':
         return html`<button
           type="button"
@@ -254,8 +268,21 @@ export abstract class PyElement extends LitElement {
       error.line !== undefined
         ? ` at line ${error.line}${error.column !== undefined ? `, column ${error.column}` : ''}`
         : '';
+    const retry = this.retry;
     return html`<div class="error" part="error" role="alert">
       <strong>${error.kind}${where}:</strong> ${error.message}
+      ${retry
+        ? html`<button
+            type="button"
+            part="button retry-button"
+            @click=${() => {
+              this.clearError();
+              retry();
+            }}
+          >
+            Retry
+          </button>`
+        : nothing}
     </div>`;
   }
 

@@ -1,11 +1,9 @@
 // This file loads only the built kit (dist/, served from another origin like a CDN) and no
 // source modules, so the page is what a reader of a blog post gets.
 import { assert } from 'chai';
+import { cdnOrigin } from './support/cdn.js';
 import { shadow, until } from './support/dom.js';
 
-const { cdnOrigin } = (await import(/* a virtual module from web-test-runner.config.mjs */ '/__cdn.js' as string)) as {
-  cdnOrigin: string;
-};
 const TAGS = ['py-tokenizer', 'py-dis', 'py-frames', 'py-repl'];
 
 function kitRequests(): string[] {

@@ -1,0 +1,96 @@
+// Interpreter layer benchmark, in headless Chromium with the built kit (dist/):
+// - time to a first result with each backend through the kit, and with bare loadPyodide() in a
+//   worker (no kit around it): our overhead on top of Pyodide;
+// - round-trip latency of a trivial REPL input on each backend.
+// Each measurement runs in a fresh browser context; assets are served from localhost without
+// caching, so both sides download and compile the same bytes.
+import { existsSync } from 'node:fs';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { findChromium, chromiumArgs } from '../scripts/find-chromium.mjs';
+import { serveStatic } from '../scripts/static-server.mjs';
+
+if (!existsSync('dist/pyinnards.js')) {
+  console.error('dist/ is missing: run `npm run build` first (npm run bench does).');
+  process.exit(1);
+}
+
+const ROUNDS = 3;
+const kit = await serveStatic('dist', { cors: true });
+const assets = await serveStatic('node_modules/pyodide', { cors: true });
+const page = await serveStatic('bench/page', {});
+const pyodideUrl = `${assets.origin}/`;
+const browser: Browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: chromiumArgs() });
+
+/** Runs `body` (a function's source, called with the settings) in a fresh context's page. */
+async function measure<T>(body: string): Promise<T> {
+  const context = await browser.createBrowserContext();
+  try {
+    const tab = await context.newPage();
+    await tab.goto(`${page.origin}/index.html`);
+    return (await tab.evaluate(`(${body})(${JSON.stringify({ kit: kit.origin, pyodideUrl })})`)) as T;
+  } finally {
+    await context.close();
+  }
+}
+
+const bare = `async ({ pyodideUrl }) => {
+  const started = performance.now();
+  const source = 'const { loadPyodide } = await import(' + JSON.stringify(pyodideUrl + 'pyodide.mjs') + ');' +
+    'const py = await loadPyodide({ indexURL: ' + JSON.stringify(pyodideUrl) + ' });' +
+    'postMessage(py.runPython("str(1 + 1)"));';
+  const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })), { type: 'module' });
+  const result = await new Promise((resolve, reject) => { worker.onmessage = (e) => resolve(e.data); worker.onerror = reject; });
+  if (result !== '2') throw new Error('bare Pyodide answered ' + result);
+  return performance.now() - started;
+}`;
+
+const viaKit = (engine: string) => `async ({ kit, pyodideUrl }) => {
+  const started = performance.now();
+  const { loadEngine } = await import(kit + '/pyinnards.js');
+  const python = await loadEngine({ engine: ${JSON.stringify(engine)}, pyodideUrl });
+  let out = '';
+  const outcome = await python.run('print(1 + 1)', { onStdout: (text) => (out += text) }).done;
+  if (outcome.status !== 'ok' || out !== '2\\n') throw new Error('the kit answered ' + JSON.stringify([outcome, out]));
+  return performance.now() - started;
+}`;
+
+const replLatency = (engine: string) => `async ({ kit, pyodideUrl }) => {
+  const { loadEngine } = await import(kit + '/pyinnards.js');
+  const python = await loadEngine({ engine: ${JSON.stringify(engine)}, pyodideUrl });
+  const session = python.session('bench');
+  await session.push('x = 1');
+  const times = [];
+  for (let i = 0; i < 30; i++) {
+    const started = performance.now();
+    await session.push('x + 1', { onStdout: () => {} });
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return times[15];
+}`;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const ms = (value: number) => `${value.toFixed(0).padStart(6)} ms`;
+
+try {
+  const results: Record<string, number[]> = { bare: [], pyodide: [], skulpt: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    // Alternate so neither side always goes first.
+    const order = round % 2 === 0 ? ['bare', 'pyodide'] : ['pyodide', 'bare'];
+    for (const which of order) results[which]!.push(await measure<number>(which === 'bare' ? bare : viaKit('pyodide')));
+    results['skulpt']!.push(await measure<number>(viaKit('skulpt')));
+  }
+  const bareMs = median(results['bare']!);
+  const kitMs = median(results['pyodide']!);
+  console.log(`time to a first result (median of ${ROUNDS}, fresh context each):`);
+  console.log(`  bare loadPyodide() in a worker  ${ms(bareMs)}`);
+  console.log(`  pyinnards, engine="pyodide"     ${ms(kitMs)}   overhead ${(((kitMs - bareMs) / bareMs) * 100).toFixed(1)}% (goal: under 10%)`);
+  console.log(`  pyinnards, engine="skulpt"      ${ms(median(results['skulpt']!))}   ratio to bare Pyodide ${(median(results['skulpt']!) / bareMs).toFixed(2)}x`);
+  console.log('REPL round trip of `x + 1` (median of 30):');
+  for (const engine of ['pyodide', 'skulpt']) {
+    console.log(`  ${engine.padEnd(8)} ${(await measure<number>(replLatency(engine))).toFixed(2)} ms`);
+  }
+} finally {
+  await browser.close();
+  for (const server of [kit, assets, page]) server.server.close();
+}

@@ -1,0 +1,62 @@
+// Two import forms the engine uses, understood the same way by the rollup build and by the
+// test server (which serves sources unbundled):
+//   import source from './helpers.py?text'       -> the file's text (Python helpers shipped as text)
+//   import url from './worker.ts?worker-url'     -> the URL of that module, built as its own chunk
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+
+const TEXT = '?text';
+const WORKER_URL = '?worker-url';
+
+/** Rollup: inlines ?text imports, and emits ?worker-url modules as chunks. */
+export function rollupEngineImports() {
+  return {
+    name: 'pyinnards-engine-imports',
+    resolveId(source, importer) {
+      if (!importer || !(source.endsWith(TEXT) || source.endsWith(WORKER_URL))) return null;
+      const suffix = source.endsWith(TEXT) ? TEXT : WORKER_URL;
+      const path = source.slice(0, -suffix.length);
+      // A package file (e.g. 'skulpt/dist/skulpt.min.js?text') resolves like require() would.
+      const file = /^\.{0,2}\//.test(path) ? resolve(dirname(importer), path) : createRequire(importer).resolve(path);
+      return `\0${file}${suffix}`;
+    },
+    load(id) {
+      if (!id.startsWith('\0')) return null;
+      if (id.endsWith(TEXT)) {
+        const path = id.slice(1, -TEXT.length);
+        this.addWatchFile(path);
+        return `export default ${JSON.stringify(readFileSync(path, 'utf8'))};`;
+      }
+      if (id.endsWith(WORKER_URL)) {
+        const path = id.slice(1, -WORKER_URL.length);
+        const name = path.split(/[\\/]/).slice(-2, -1)[0];
+        const ref = this.emitFile({ type: 'chunk', id: path, name: `engine-${name}-worker` });
+        return `export default import.meta.ROLLUP_FILE_URL_${ref};`;
+      }
+      return null;
+    },
+  };
+}
+
+/** @web/dev-server: the same two forms, for tests that import our sources directly. */
+export function devServerEngineImports() {
+  return {
+    name: 'pyinnards-engine-imports',
+    transformImport({ source }) {
+      // Keep the marker where the browser can see it: esbuild leaves query strings alone.
+      return source;
+    },
+    serve(context) {
+      // .py helpers, and package files shipped as text (Skulpt's dist scripts).
+      if (context.URL.searchParams.has('text') && /\.(py|js)$/.test(context.path)) {
+        const text = readFileSync(resolve('.' + context.path), 'utf8');
+        return { body: `export default ${JSON.stringify(text)};`, type: 'js' };
+      }
+      if (context.URL.searchParams.has('worker-url')) {
+        return { body: `export default new URL(${JSON.stringify(context.path)}, import.meta.url).href;`, type: 'js' };
+      }
+      return undefined;
+    },
+  };
+}

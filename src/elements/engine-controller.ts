@@ -1,0 +1,94 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { settingsFor } from '../config.js';
+import type { PyErrorDetail, PyEngineDetail } from './events.js';
+import type { Engine, RunHandle, RunOptions, RunOutcome } from '../engine/runtime/index.js';
+
+export interface EngineHostCallbacks {
+  /** Loading progress, for the status line and `py-engine`. */
+  progress(detail: PyEngineDetail): void;
+  /** Loading finished (clear the status line). */
+  ready(): void;
+  /** A configuration or loading failure; `retry` (when given) is offered as a button. */
+  failed(detail: PyErrorDetail & { retry?: () => void }): void;
+}
+
+/**
+ * What an element that runs Python uses: loads the page's shared engine on demand (the
+ * interpreter layer is a dynamic import, never in the entry), tracks the running code for the
+ * Stop button, and turns load failures into a message with Retry.
+ */
+export class EngineController implements ReactiveController {
+  private loading: Promise<Engine | undefined> | undefined;
+  private current: RunHandle | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly callbacks: EngineHostCallbacks,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    this.stop();
+  }
+
+  /** Whether code is running now (the toolbar shows Stop). */
+  get running(): boolean {
+    return this.current !== undefined;
+  }
+
+  /** The engine for this element's settings, loading it the first time; undefined on failure. */
+  engine(): Promise<Engine | undefined> {
+    this.loading ??= this.load();
+    return this.loading;
+  }
+
+  private async load(): Promise<Engine | undefined> {
+    const { settings, error } = settingsFor(this.host);
+    if (error) {
+      this.callbacks.failed({ kind: 'Configuration', message: error });
+      return undefined;
+    }
+    try {
+      const { loadEngine } = await import('../engine/runtime/index.js');
+      const engine = await loadEngine({ engine: settings.engine, pyodideUrl: settings.pyodideUrl }, (progress) =>
+        this.callbacks.progress({ engine: settings.engine, ...progress }),
+      );
+      this.callbacks.ready();
+      return engine;
+    } catch (failure) {
+      this.loading = undefined;
+      // One warning in the console for the page's developer; the reader gets the message.
+      console.warn(`pyinnards: ${String(failure)}`);
+      this.callbacks.failed({
+        kind: 'Engine',
+        message: failure instanceof Error ? failure.message : String(failure),
+        retry: () => void this.engine(),
+      });
+      return undefined;
+    }
+  }
+
+  /** Runs code, tracking it for Stop; resolves to undefined when no engine could be loaded. */
+  async run(code: string, options: RunOptions): Promise<RunOutcome | undefined> {
+    const engine = await this.engine();
+    if (!engine) return undefined;
+    this.stop();
+    const handle = engine.run(code, options);
+    this.current = handle;
+    this.host.requestUpdate();
+    try {
+      return await handle.done;
+    } finally {
+      if (this.current === handle) this.current = undefined;
+      this.host.requestUpdate();
+    }
+  }
+
+  /** Stops the running code, if any. */
+  stop(): void {
+    this.current?.stop();
+  }
+}

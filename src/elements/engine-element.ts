@@ -1,0 +1,92 @@
+import type { PropertyDeclarations, PropertyValues } from 'lit';
+import { PyElement } from './py-element.js';
+import { EngineController } from './engine-controller.js';
+import { settingsFor } from '../config.js';
+import type { RunOptions, RunOutcome } from '../engine/runtime/index.js';
+
+/** The default limit for runs nobody is watching interactively, in seconds. */
+export const DEFAULT_TIMEOUT_SECONDS = 10;
+
+/**
+ * The base of elements that run Python (<py-dis>, <py-frames>, <py-repl>): the `engine`,
+ * `pyodide-url`, `stdin` and `timeout` attributes, the shared engine loaded on demand with
+ * progress, Stop, and Retry when the interpreter can't be loaded.
+ */
+export abstract class EngineElement extends PyElement {
+  static override properties: PropertyDeclarations = {
+    // Reflected: the settings are read from the attributes (see settingsFor in config.ts).
+    engine: { reflect: true },
+    pyodideUrl: { attribute: 'pyodide-url', reflect: true },
+    stdin: {},
+    timeout: { type: Number },
+  };
+
+  /** `pyodide` (CPython 3.14, the default) or `skulpt`; overrides the page-wide setting. */
+  declare engine: string | undefined;
+  /** Where Pyodide's assets are; overrides the page-wide setting. */
+  declare pyodideUrl: string | undefined;
+  /** Text that input() reads, line by line, when the widget can't ask the reader. */
+  declare stdin: string | undefined;
+  /** Seconds before a run is stopped; 0 for no limit. */
+  timeout = DEFAULT_TIMEOUT_SECONDS;
+
+  protected readonly engineController = new EngineController(this, {
+    progress: (detail) => this.reportEngine(detail),
+    ready: () => this.clearStatus(),
+    failed: (detail) => {
+      const { retry, ...error } = detail;
+      this.clearStatus();
+      this.reportError(error, retry);
+    },
+  });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('engine')) {
+      const { error } = settingsFor(this);
+      if (error) this.reportError({ kind: 'Configuration', message: error });
+    }
+    if (changed.has('timeout') && !(Number.isFinite(this.timeout) && this.timeout >= 0)) {
+      this.reportError({ kind: 'Configuration', message: `timeout="${String(this.getAttribute('timeout'))}" is not a number of seconds (0 for no limit).` });
+    }
+  }
+
+  protected override get running(): boolean {
+    return this.engineController.running;
+  }
+
+  protected override stop(): void {
+    this.engineController.stop();
+  }
+
+  /** Runs code with this element's stdin and time limit; undefined if no engine could load. */
+  protected async runPython(code: string, options: Omit<RunOptions, 'stdin' | 'timeoutMs'> = {}): Promise<RunOutcome | undefined> {
+    const limit = Number.isFinite(this.timeout) && this.timeout >= 0 ? this.timeout : DEFAULT_TIMEOUT_SECONDS;
+    this.clearStatus();
+    const outcome = await this.engineController.run(code, {
+      ...options,
+      ...(this.stdin !== undefined ? { stdin: this.stdin } : {}),
+      timeoutMs: limit * 1000,
+    });
+    this.explain(outcome);
+    return outcome;
+  }
+
+  /** Says how a run ended when the output alone wouldn't tell. */
+  private explain(outcome: RunOutcome | undefined): void {
+    if (outcome?.status === 'stopped') {
+      this.setStatus({
+        message: outcome.sessionReset
+          ? 'Stopped. The interpreter was restarted, so the variables it held are gone.'
+          : 'Stopped (KeyboardInterrupt).',
+      });
+    } else if (outcome?.status === 'timeout') {
+      this.reportError({
+        kind: 'Time limit',
+        message: `Stopped after ${this.timeout} seconds. Set the timeout attribute to allow longer runs (0 for no limit).`,
+      });
+    } else if (outcome?.status === 'failed') {
+      this.reportError({ kind: 'Engine', message: outcome.message });
+    }
+  }
+}

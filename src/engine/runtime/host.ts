@@ -1,0 +1,162 @@
+// The page's side of a backend's worker: one per backend (and asset URL) per page, shared by
+// every element. It starts the worker from a Blob URL that imports the worker module, which
+// works when the kit is served from a CDN on another origin (a cross-origin URL can't be
+// passed to `new Worker` directly, but a module import from a same-origin blob can fetch it).
+import type { LoadSettings, Reply, Request } from './protocol.js';
+import type { Capabilities, EngineName, LoadProgress } from './types.js';
+
+type RequestBody = Request extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+interface Pending {
+  onReply: (reply: Reply) => void;
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+/** Rejects what was pending when the worker had to be restarted. */
+export class SessionResetError extends Error {
+  constructor() {
+    super('The Python session was reset (the code was stopped by restarting the interpreter).');
+    this.name = 'SessionResetError';
+  }
+}
+
+export class WorkerHost {
+  private worker: Worker | undefined;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private loading: Promise<Capabilities> | undefined;
+  private readonly progressListeners = new Set<(progress: LoadProgress) => void>();
+  /** Shared with the worker for interrupts; only where the page is crossOriginIsolated. */
+  readonly interruptBuffer: Int32Array | undefined =
+    globalThis.crossOriginIsolated && typeof SharedArrayBuffer === 'function'
+      ? new Int32Array(new SharedArrayBuffer(4))
+      : undefined;
+  /** Counts restarts, so sessions can tell that their namespace is gone. */
+  generation = 0;
+  /** What the loaded backend can do (set once loaded). */
+  private capabilities: Capabilities | undefined;
+
+  constructor(
+    readonly name: EngineName,
+    private readonly workerUrl: string,
+    private readonly settings: Omit<LoadSettings, 'interruptBuffer'>,
+  ) {}
+
+  /** Starts the worker and the interpreter once; later calls share the same promise. */
+  load(onProgress?: (progress: LoadProgress) => void): Promise<Capabilities> {
+    if (onProgress) this.progressListeners.add(onProgress);
+    this.loading ??= this.start().catch((error: unknown) => {
+      // A failed load can be retried (Retry button): forget it and the worker.
+      this.loading = undefined;
+      this.worker?.terminate();
+      this.worker = undefined;
+      throw error;
+    });
+    const loading = this.loading;
+    void loading.finally(() => onProgress && this.progressListeners.delete(onProgress)).catch(() => {});
+    return loading;
+  }
+
+  private async start(): Promise<Capabilities> {
+    this.worker = this.spawn();
+    const settings: LoadSettings = { ...this.settings, ...(this.interruptBuffer ? { interruptBuffer: this.interruptBuffer } : {}) };
+    this.capabilities = (await this.request({ kind: 'load', settings }, (reply) => {
+      if (reply.kind !== 'progress') return;
+      const progress: LoadProgress = { phase: reply.phase };
+      if (reply.loaded !== undefined) progress.loaded = reply.loaded;
+      if (reply.total !== undefined) progress.total = reply.total;
+      for (const listener of this.progressListeners) listener(progress);
+    })) as Capabilities;
+    return this.capabilities;
+  }
+
+  private spawn(): Worker {
+    const source = `import ${JSON.stringify(this.workerUrl)};`;
+    const blobUrl = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+    let worker: Worker;
+    try {
+      worker = new Worker(blobUrl, { type: 'module', name: `pyinnards-${this.name}` });
+    } catch (error) {
+      throw new Error(
+        `The ${this.name} interpreter could not start: this page does not allow workers from blob: URLs ` +
+          `(Content-Security-Policy worker-src). ${error instanceof Error ? error.message : ''}`.trim(),
+      );
+    } finally {
+      // The worker has its own reference once created.
+      setTimeout(() => URL.revokeObjectURL(blobUrl), 0);
+    }
+    worker.addEventListener('message', (event: MessageEvent<Reply>) => this.dispatch(event.data));
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      const message =
+        `The ${this.name} interpreter's worker failed to start or crashed` +
+        (event.message ? `: ${event.message}` : ` (could not load ${this.workerUrl}; offline, blocked, or missing?)`);
+      this.failAll(new Error(message));
+    });
+    return worker;
+  }
+
+  private dispatch(reply: Reply): void {
+    const pending = this.pending.get(reply.id);
+    if (!pending) return;
+    if (reply.kind === 'done') {
+      this.pending.delete(reply.id);
+      pending.resolve(reply.value);
+    } else if (reply.kind === 'failed') {
+      this.pending.delete(reply.id);
+      pending.reject(new Error(reply.message));
+    } else {
+      pending.onReply(reply);
+    }
+  }
+
+  private failAll(error: Error): void {
+    for (const pending of this.pending.values()) pending.reject(error);
+    this.pending.clear();
+  }
+
+  /** Sends a request; `onReply` sees its progress, output and input events. */
+  request(body: RequestBody, onReply: (reply: Reply) => void = () => {}): Promise<unknown> & { id: number } {
+    const id = this.nextId++;
+    const promise = new Promise<unknown>((resolve, reject) => {
+      if (!this.worker) {
+        reject(new Error(`The ${this.name} interpreter is not running.`));
+        return;
+      }
+      this.pending.set(id, { onReply, resolve, reject });
+      this.worker.postMessage({ ...body, id } as Request);
+    });
+    return Object.assign(promise, { id });
+  }
+
+  /** Answers an input() request of request `id`. */
+  reply(id: number, value: string | null): void {
+    this.worker?.postMessage({ id, kind: 'input-reply', value } satisfies Request);
+  }
+
+  /**
+   * Asks running Python code to stop with KeyboardInterrupt: through the shared buffer where the
+   * page is crossOriginIsolated, else by a message for backends that can take one (Skulpt).
+   * False when the backend can't be interrupted, and the caller should restart instead.
+   */
+  interrupt(): boolean {
+    if (!this.capabilities?.interrupt) return false;
+    if (this.interruptBuffer) Atomics.store(this.interruptBuffer, 0, 2); // 2 is SIGINT
+    else this.worker?.postMessage({ id: 0, kind: 'interrupt' } satisfies Request);
+    return true;
+  }
+
+  /**
+   * Stops everything by terminating the worker, then starts a fresh one: the only way to stop
+   * runaway code when the page can't share memory with the worker. Namespaces are lost.
+   */
+  restart(): void {
+    this.worker?.terminate();
+    this.worker = undefined;
+    this.loading = undefined;
+    this.generation++;
+    this.failAll(new SessionResetError());
+    void this.load().catch(() => {});
+  }
+}

@@ -1,0 +1,62 @@
+// The messages between the page (host.ts) and a backend's worker (serve.ts). Every request has
+// an id; the worker answers with events for that id, ending with `done` or `failed`.
+import type { Capabilities, PythonError, RunOutcome } from './types.js';
+
+export interface LoadSettings {
+  /** Folder URL of pyodide.mjs and its assets (pyodide backend). */
+  pyodideUrl: string;
+  /** A SharedArrayBuffer-backed Int32Array of one cell for interrupts, when crossOriginIsolated. */
+  interruptBuffer?: Int32Array;
+}
+
+export type Request =
+  | { id: number; kind: 'load'; settings: LoadSettings }
+  | { id: number; kind: 'run'; code: string; filename: string; stdin: string | null; askInput: boolean }
+  | { id: number; kind: 'disassemble'; code: string; options: Record<string, unknown> }
+  | { id: number; kind: 'trace'; code: string; options: Record<string, unknown> }
+  | { id: number; kind: 'push'; session: string; line: string; stdin: string | null; askInput: boolean }
+  | { id: number; kind: 'complete'; session: string; text: string }
+  | { id: number; kind: 'reset'; session: string }
+  /** The reader's answer to an `input` event (null: end of input). */
+  | { id: number; kind: 'input-reply'; value: string | null }
+  /** Stop the running code, for backends that can take it between steps (Skulpt). */
+  | { id: number; kind: 'interrupt' };
+
+export type Reply =
+  | { id: number; kind: 'progress'; phase: string; loaded?: number; total?: number }
+  | { id: number; kind: 'stdout' | 'stderr'; text: string }
+  | { id: number; kind: 'input'; prompt: string }
+  | { id: number; kind: 'done'; value: unknown }
+  | { id: number; kind: 'failed'; message: string };
+
+/** What each backend implements inside its worker. */
+export interface WorkerBackend {
+  load(settings: LoadSettings, progress: (phase: string, loaded?: number, total?: number) => void): Promise<Capabilities>;
+  run(code: string, filename: string, io: WorkerIO): Promise<RunOutcome>;
+  disassemble(code: string, options: Record<string, unknown>): Promise<unknown>;
+  trace(code: string, options: Record<string, unknown>, io: WorkerIO): Promise<unknown>;
+  /** Pushes a REPL line; returns whether more input is needed and how the run went. */
+  push(session: string, line: string, io: WorkerIO): Promise<{ more: boolean; outcome: RunOutcome }>;
+  complete(session: string, text: string): Promise<string[]>;
+  reset(session: string): Promise<void>;
+  /**
+   * Raises KeyboardInterrupt in the running code at its next chance, for backends that yield
+   * to the worker's event loop while running (Pyodide doesn't: it uses the interrupt buffer).
+   */
+  interrupt?(): void;
+}
+
+/** Output and input for one request, inside the worker. */
+export interface WorkerIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /**
+   * A line for input(): from the reader when the backend can wait (`askInput`), else from the
+   * `stdin` text; null at end of input.
+   */
+  input(prompt: string): Promise<string | null>;
+  /** The next line of the stdin text, synchronously (for backends that can't wait). */
+  stdinLine(): string | null;
+}
+
+export type { PythonError };

@@ -1,0 +1,110 @@
+// Inside a backend's worker: answers the host's requests with the backend. Output is batched
+// (one message per frame's worth of text, not per print) so a flood of prints can't drown the
+// page in messages.
+import type { Reply, Request, WorkerBackend, WorkerIO } from './protocol.js';
+
+const FLUSH_EVERY_MS = 16;
+
+export function serve(backend: WorkerBackend): void {
+  // The worker's global scope (typed narrowly: our tsconfig has DOM types, not WebWorker ones).
+  const scope = self as unknown as {
+    postMessage(message: Reply): void;
+    addEventListener(type: 'message', listener: (event: MessageEvent<Request>) => void): void;
+  };
+  const post = (reply: Reply) => scope.postMessage(reply);
+  const waitingForInput = new Map<number, (value: string | null) => void>();
+
+  function ioFor(id: number, stdin: string | null, askInput: boolean): WorkerIO & { flush(): void } {
+    const pending = { stdout: '', stderr: '' };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const lines = stdin === null ? [] : stdin.split(/(?<=\n)/);
+    const flush = () => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      for (const kind of ['stdout', 'stderr'] as const) {
+        if (pending[kind]) post({ id, kind, text: pending[kind] });
+        pending[kind] = '';
+      }
+    };
+    const write = (kind: 'stdout' | 'stderr', text: string) => {
+      pending[kind] += text;
+      timer ??= setTimeout(flush, FLUSH_EVERY_MS);
+    };
+    const stdinLine = () => lines.shift() ?? null;
+    return {
+      stdout: (text) => write('stdout', text),
+      stderr: (text) => write('stderr', text),
+      stdinLine,
+      flush,
+      input(prompt) {
+        if (!askInput) return Promise.resolve(stdinLine());
+        flush();
+        post({ id, kind: 'input', prompt });
+        return new Promise((resolve) => waitingForInput.set(id, resolve));
+      },
+    };
+  }
+
+  async function handle(request: Request): Promise<unknown> {
+    switch (request.kind) {
+      case 'load':
+        return backend.load(request.settings, (phase, loaded, total) =>
+          post({ id: request.id, kind: 'progress', phase, ...(loaded !== undefined ? { loaded } : {}), ...(total !== undefined ? { total } : {}) }),
+        );
+      case 'run': {
+        const io = ioFor(request.id, request.stdin, request.askInput);
+        try {
+          return await backend.run(request.code, request.filename, io);
+        } finally {
+          io.flush();
+        }
+      }
+      case 'disassemble':
+        return backend.disassemble(request.code, request.options);
+      case 'trace': {
+        const io = ioFor(request.id, null, false);
+        try {
+          return await backend.trace(request.code, request.options, io);
+        } finally {
+          io.flush();
+        }
+      }
+      case 'push': {
+        const io = ioFor(request.id, request.stdin, request.askInput);
+        try {
+          return await backend.push(request.session, request.line, io);
+        } finally {
+          io.flush();
+        }
+      }
+      case 'complete':
+        return backend.complete(request.session, request.text);
+      case 'reset':
+        return backend.reset(request.session);
+      case 'input-reply':
+        waitingForInput.get(request.id)?.(request.value);
+        waitingForInput.delete(request.id);
+        return undefined;
+      case 'interrupt':
+        backend.interrupt?.();
+        return undefined;
+    }
+  }
+
+  // Python runs one request at a time; input() answers and interrupts must get through while
+  // a request runs.
+  let queue: Promise<unknown> = Promise.resolve();
+  scope.addEventListener('message', (event: MessageEvent<Request>) => {
+    const request = event.data;
+    if (request.kind === 'input-reply' || request.kind === 'interrupt') {
+      void handle(request);
+      return;
+    }
+    queue = queue.then(() =>
+      handle(request).then(
+        (value) => post({ id: request.id, kind: 'done', value }),
+        (error: unknown) => post({ id: request.id, kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
+      ),
+    );
+  });
+}

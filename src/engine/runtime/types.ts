@@ -1,0 +1,101 @@
+// What elements see of an interpreter. Everything here is reached through a dynamic import()
+// of ./index.ts, so no element pays for it until it needs Python.
+import type { EngineName } from '../../config.js';
+
+export type { EngineName };
+
+/** What a backend can do; elements check this instead of knowing backends by name. */
+export interface Capabilities {
+  /** e.g. "CPython 3.14.2 (Pyodide 314.0.7)" or "Skulpt 1.2.0". */
+  version: string;
+  /** `disassemble` works (CPython only). */
+  dis: boolean;
+  /** `trace` works (CPython only). */
+  trace: boolean;
+  /** REPL sessions work. */
+  repl: boolean;
+  /** `await` at the top level of a REPL input. */
+  topLevelAwait: boolean;
+  /** Stop interrupts the running code (KeyboardInterrupt) instead of restarting the worker. */
+  interrupt: boolean;
+  /** input() can wait for the reader to type an answer in the widget. */
+  interactiveInput: boolean;
+}
+
+/** Loading progress, for the status line and `py-engine`. */
+export interface LoadProgress {
+  phase: string;
+  /** Bytes downloaded so far and expected in all, while downloading. */
+  loaded?: number;
+  total?: number;
+}
+
+/** An exception from Python, as CPython would report it. */
+export interface PythonError {
+  /** The exception class name, e.g. "SyntaxError". */
+  type: string;
+  message: string;
+  /** The whole traceback text, as CPython prints it to stderr. */
+  traceback: string;
+  /** 1-based position in the element's code, when the error points there. */
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+export interface RunOptions {
+  /** A name for the code in tracebacks, e.g. "<py-frames>". */
+  filename?: string;
+  /** Text that input() reads, line by line, when the widget can't ask the reader. */
+  stdin?: string;
+  /** Milliseconds before a non-interactive run is stopped; 0 for no limit. */
+  timeoutMs?: number;
+  onStdout?: (text: string) => void;
+  onStderr?: (text: string) => void;
+  /** Asks the reader for a line (input()); resolve null for end of input. */
+  onInput?: (prompt: string) => Promise<string | null>;
+}
+
+/** How a run ended. */
+export type RunOutcome =
+  | { status: 'ok' }
+  | { status: 'error'; error: PythonError }
+  | { status: 'timeout'; afterMs: number }
+  | { status: 'stopped'; sessionReset: boolean }
+  | { status: 'failed'; message: string };
+
+export interface RunHandle {
+  done: Promise<RunOutcome>;
+  /** Stops the code: an interrupt where possible, otherwise the worker restarts. */
+  stop(): void;
+}
+
+export interface ReplPushResult {
+  /** True when the input so far is incomplete (a `...` prompt comes next). */
+  more: boolean;
+  outcome: RunOutcome;
+}
+
+export interface ReplSession {
+  /** Pushes one line; runs the buffered input when it is complete. */
+  push(line: string, options?: Omit<RunOptions, 'timeoutMs' | 'filename'>): Promise<ReplPushResult>;
+  /** Names and attributes that complete `text` in the live namespace. */
+  complete(text: string): Promise<string[]>;
+  /** A fresh namespace. */
+  reset(): Promise<void>;
+  /** Stops what the session runs now. */
+  interrupt(): void;
+}
+
+export interface Engine {
+  readonly name: EngineName;
+  readonly capabilities: Capabilities;
+  run(code: string, options?: RunOptions): RunHandle;
+  /** Structured bytecode of the code (see the <py-dis> issue for the shape). */
+  disassemble(code: string, options?: Record<string, unknown>): Promise<unknown>;
+  /** A recorded run (see the <py-frames> issue for the shape). */
+  trace(code: string, options?: Record<string, unknown>): Promise<unknown>;
+  /** A REPL session: its own namespace, or the one shared by every element with this name. */
+  session(name: string): ReplSession;
+}

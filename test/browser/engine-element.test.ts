@@ -1,0 +1,84 @@
+// The base of elements that run Python, with real CPython: Run/Stop, output as text, the
+// output cap, time limits and Retry when the interpreter's assets can't be loaded.
+import { assert } from 'chai';
+import './fixtures/test-run-element.js';
+import type { TestRunElement } from './fixtures/test-run-element.js';
+import { pyodideUrl } from './support/cdn.js';
+import { mount, settle, shadow, unmountAll, until } from './support/dom.js';
+
+const button = (element: HTMLElement, part: string) => shadow(element).querySelector<HTMLButtonElement>(`[part~="${part}"]`);
+
+describe('elements that run Python', function () {
+  this.timeout(120000);
+  afterEach(unmountAll);
+
+  it('show output as text, never as HTML', async () => {
+    const element = await mount<TestRunElement>(
+      `<test-run-element pyodide-url="${pyodideUrl}"><script type="text/x-python">print("<img src=x onerror=alert(1)>")</script></test-run-element>`,
+    );
+    await element.run();
+    await settle(element);
+    const output = shadow(element).querySelector('.run-output')!;
+    assert.equal(output.textContent, '<img src=x onerror=alert(1)>\n');
+    assert.isNull(output.querySelector('img'));
+  });
+
+  it('show Stop while running; Stop ends `while True: pass` and says the session was reset', async () => {
+    const element = await mount<TestRunElement>(`<test-run-element pyodide-url="${pyodideUrl}">while True: pass</test-run-element>`);
+    const running = element.run();
+    const stop = await until(() => button(element, 'stop-button'), 'the Stop button', 60000);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const pressed = performance.now();
+    stop.click();
+    await running;
+    assert.isBelow(performance.now() - pressed, 1000);
+    assert.equal(element.outcome?.status, 'stopped');
+    await settle(element);
+    assert.isNotNull(button(element, 'run-button'), 'Run is back');
+    assert.match(shadow(element).querySelector('[part="status"]')!.textContent!, /Stopped\. The interpreter was restarted/);
+  });
+
+  it('stop at the time limit with a clear message', async () => {
+    const element = await mount<TestRunElement>(`<test-run-element pyodide-url="${pyodideUrl}" timeout="0.5">while True: pass</test-run-element>`);
+    await element.run();
+    await settle(element);
+    assert.equal(element.outcome?.status, 'timeout');
+    assert.match(shadow(element).querySelector('[part="error"]')!.textContent!, /Stopped after 0\.5 seconds/);
+  });
+
+  it('cap a flood of output and say it was truncated', async () => {
+    const element = await mount<TestRunElement>(`<test-run-element pyodide-url="${pyodideUrl}">for i in range(100_000): print(i)</test-run-element>`);
+    await element.run();
+    await settle(element);
+    assert.equal(element.outcome?.status, 'ok');
+    assert.isAtMost(element.text.length, 2000);
+    assert.isTrue(element.text.endsWith('99999\n'), 'the latest output is kept');
+    assert.match(shadow(element).querySelector('.run-output + .note')!.textContent!, /truncated/);
+  });
+
+  it('offer Retry when the interpreter cannot be loaded, keeping the code readable', async () => {
+    const element = await mount<TestRunElement>(`<test-run-element pyodide-url="/no/such/pyodide/">print(1)</test-run-element>`);
+    const warnings: unknown[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args);
+    try {
+      await element.run();
+      await settle(element);
+      const banner = shadow(element).querySelector('[part="error"]')!;
+      assert.include(banner.textContent!, '/no/such/pyodide/');
+      assert.equal(shadow(element).querySelector('.static-code')!.textContent, 'print(1)');
+      button(element, 'retry-button')!.click();
+      await until(() => warnings.length === 2, 'the second attempt', 20000);
+      await settle(element);
+      assert.isNotNull(shadow(element).querySelector('[part="error"]'), 'the retry failed again, and says so');
+      assert.equal(warnings.length, 2, 'one console warning per attempt');
+    } finally {
+      console.warn = original;
+    }
+  });
+
+  it('refuse an unknown engine clearly', async () => {
+    const element = await mount<TestRunElement>(`<test-run-element engine="jython">print(1)</test-run-element>`);
+    assert.match(shadow(element).querySelector('[part="error"]')!.textContent!, /engine="jython" is not an engine; use one of pyodide, skulpt/);
+  });
+});

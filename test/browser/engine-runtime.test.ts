@@ -1,0 +1,175 @@
+// The interpreter layer with real CPython (Pyodide 314.0.7, served from node_modules on another
+// origin): lazy loading, one shared worker, streamed output, namespaces, Stop, floods, failures.
+import { assert } from 'chai';
+import { pyodideUrl } from './support/cdn.js';
+
+type Runtime = typeof import('../../src/engine/runtime/index.js');
+
+const pyodideRequests = () =>
+  performance
+    .getEntriesByType('resource')
+    .map((entry) => entry.name)
+    .filter((name) => name.startsWith(pyodideUrl));
+
+/** Main-thread tasks longer than 50 ms, as the browser reports them. */
+function watchLongTasks(): { stop(): number[] } {
+  const durations: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) durations.push(Math.round(entry.duration));
+  });
+  observer.observe({ type: 'longtask', buffered: false });
+  return {
+    stop() {
+      observer.disconnect();
+      return durations;
+    },
+  };
+}
+
+describe('engine: pyodide backend in a worker', function () {
+  this.timeout(120000);
+  let runtime: Runtime;
+
+  it('requests nothing from Python until an engine is asked for', async () => {
+    runtime = await import('../../src/engine/runtime/index.js');
+    assert.deepEqual(pyodideRequests(), []);
+    assert.equal(runtime.workerCount(), 0);
+  });
+
+  it('loads CPython 3.14 with progress, once, for every caller', async () => {
+    const phases: string[] = [];
+    const [a, b] = await Promise.all([
+      runtime.loadEngine({ engine: 'pyodide', pyodideUrl }, (progress) => phases.push(progress.phase)),
+      runtime.loadEngine({ engine: 'pyodide', pyodideUrl }),
+    ]);
+    assert.equal(runtime.workerCount(), 1, 'one worker for the backend');
+    assert.match(a.capabilities.version, /^CPython 3\.14/);
+    assert.deepEqual(a.capabilities, b.capabilities);
+    assert.include(phases, 'downloading');
+    assert.isAbove(pyodideRequests().length, 0);
+  });
+
+  it('streams stdout and stderr, as text', async () => {
+    const engine = await runtime.loadEngine({ engine: 'pyodide', pyodideUrl });
+    let stdout = '';
+    let stderr = '';
+    const { done } = engine.run('import sys\nprint("<img src=x onerror=alert(1)>")\nprint(0.1 + 0.2, end="")\nsys.stderr.write("warn\\n")', {
+      onStdout: (text) => (stdout += text),
+      onStderr: (text) => (stderr += text),
+    });
+    assert.deepEqual(await done, { status: 'ok' });
+    assert.equal(stdout, '<img src=x onerror=alert(1)>\n0.30000000000000004');
+    assert.equal(stderr, 'warn\n');
+  });
+
+  it('reports an uncaught exception with its traceback and position', async () => {
+    const engine = await runtime.loadEngine({ engine: 'pyodide', pyodideUrl });
+    let stderr = '';
+    const outcome = await engine.run('x = 1\ny = x / 0', { filename: '<test>', onStderr: (text) => (stderr += text) }).done;
+    assert.equal(outcome.status, 'error');
+    if (outcome.status !== 'error') return;
+    assert.equal(outcome.error.type, 'ZeroDivisionError');
+    assert.equal(outcome.error.line, 2);
+    assert.include(stderr, 'File "<test>", line 2, in <module>');
+  });
+
+  it('keeps REPL namespaces apart unless they share a name', async () => {
+    const engine = await runtime.loadEngine({ engine: 'pyodide', pyodideUrl });
+    const a = engine.session('a');
+    const b = engine.session('b');
+    await a.push('secret = 42');
+    let out = '';
+    const seen = await engine.session('a').push('secret', { onStdout: (text) => (out += text) });
+    assert.equal(seen.outcome.status, 'ok');
+    assert.equal(out, '42\n');
+    let err = '';
+    const missing = await b.push('secret', { onStderr: (text) => (err += text) });
+    assert.equal(missing.outcome.status, 'error');
+    assert.include(err, "NameError: name 'secret' is not defined");
+  });
+
+  it('stops `while True: pass` within a second, and the page stays responsive', async () => {
+    const engine = await runtime.loadEngine({ engine: 'pyodide', pyodideUrl });
+    const tasks = watchLongTasks();
+    const handle = engine.run('while True: pass');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The main thread keeps ticking while Python spins in the worker.
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 10);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const pressed = performance.now();
+    handle.stop();
+    const outcome = await handle.done;
+    const stoppedAfter = performance.now() - pressed;
+    clearInterval(ticker);
+    assert.equal(outcome.status, 'stopped');
+    assert.isBelow(stoppedAfter, 1000, 'stopped within a second');
+    assert.isAbove(ticks, 10, 'timers kept firing');
+    assert.deepEqual(tasks.stop().filter((ms) => ms > 50), [], 'no long main-thread task');
+    // The worker restarted: a new run works.
+    const again = await runtime.loadEngine({ engine: 'pyodide', pyodideUrl });
+    let out = '';
+    assert.deepEqual(await again.run('print("back")', { onStdout: (text) => (out += text) }).done, { status: 'ok' });
+    assert.equal(out, 'back\n');
+  });
+
+  it('stops a run at its time limit', async () => {
+    const engine = await runtime.loadEngine({ engine: 'pyodide', pyodideUrl });
+    const outcome = await engine.run('while True: pass', { timeoutMs: 500 }).done;
+    assert.equal(outcome.status, 'timeout');
+  });
+
+  it('survives a flood of a million prints without freezing the page', async () => {
+    const engine = await runtime.loadEngine({ engine: 'pyodide', pyodideUrl });
+    const tasks = watchLongTasks();
+    let chunks = 0;
+    let chars = 0;
+    const outcome = await engine.run('for i in range(1_000_000): print(i)', {
+      onStdout: (text) => {
+        chunks++;
+        chars += text.length;
+      },
+    }).done;
+    assert.deepEqual(outcome, { status: 'ok' });
+    assert.isBelow(chunks, 2000, 'output arrives in batches, not a message per print');
+    assert.isAbove(chars, 6_000_000);
+    assert.deepEqual(tasks.stop().filter((ms) => ms > 50), [], 'no long main-thread task');
+  });
+
+  it('says clearly when the assets cannot be loaded', async () => {
+    const broken = `${location.origin}/no/such/pyodide/`;
+    let message = '';
+    try {
+      await runtime.loadEngine({ engine: 'pyodide', pyodideUrl: broken });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    assert.include(message, broken);
+  });
+});
+
+describe('engine: skulpt backend through the same host', function () {
+  this.timeout(60000);
+
+  it('runs in a second worker, and Stop interrupts without a restart', async () => {
+    const runtime = await import('../../src/engine/runtime/index.js');
+    const before = runtime.workerCount();
+    const engine = await runtime.loadEngine({ engine: 'skulpt', pyodideUrl });
+    await runtime.loadEngine({ engine: 'skulpt', pyodideUrl });
+    assert.equal(runtime.workerCount(), before + 1, 'one more worker, shared');
+    assert.match(engine.capabilities.version, /^Skulpt/);
+    await engine.session('kept').push('kept = 7');
+    let stderr = '';
+    const handle = engine.run('while True:\n    pass', { onStderr: (text) => (stderr += text) });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const pressed = performance.now();
+    handle.stop();
+    const outcome = await handle.done;
+    assert.isBelow(performance.now() - pressed, 1000);
+    assert.deepEqual(outcome, { status: 'stopped', sessionReset: false });
+    assert.match(stderr, /KeyboardInterrupt\n$/);
+    let out = '';
+    await engine.session('kept').push('kept', { onStdout: (text) => (out += text) });
+    assert.equal(out, '7\n', 'the session survived the interrupt');
+  });
+});
