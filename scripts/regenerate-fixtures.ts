@@ -2,6 +2,7 @@
 // from it. Tests fail when a stored file no longer matches what this would write.
 import { writeFileSync } from 'node:fs';
 import { generateTokenizerFixtures } from '../test/fixtures/tokenizer-samples.js';
+import { generateSkulptExpectations } from '../test/fixtures/skulpt-expectations.js';
 import { generateTokenizerData } from '../test/oracle/tokenize.js';
 
 const json = (generate: () => Promise<unknown>) => async () => `${JSON.stringify(await generate(), null, 2)}\n`;
@@ -9,6 +10,8 @@ const json = (generate: () => Promise<unknown>) => async () => `${JSON.stringify
 const FILES: Record<string, () => Promise<string>> = {
   // Samples for the <py-tokenizer> browser tests (browsers can't run the oracle).
   'test/fixtures/tokenizer-samples.json': json(generateTokenizerFixtures),
+  // What the Skulpt backend's browser tests expect: CPython's float reprs, errors, a REPL transcript.
+  'test/fixtures/skulpt-expectations.json': json(generateSkulptExpectations),
   // Tables the tokenizer needs: token numbers, operators, keywords, repr's escapes, codecs.
   'src/engine/tokenizer/cpython-data.ts': generateTokenizerData,
 };

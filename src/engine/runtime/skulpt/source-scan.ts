@@ -1,0 +1,171 @@
+// What our exact tokenizer can tell about code before Skulpt sees it: the Python features Skulpt
+// lacks (so we can say so instead of showing its "bad input"), the modules the code imports,
+// whether a REPL input is complete, and which function each line belongs to (Skulpt's
+// tracebacks have line numbers but no function names).
+import {
+  COLON,
+  COLONEQUAL,
+  DEDENT,
+  EQUAL,
+  EXCLAMATION,
+  FSTRING_END,
+  FSTRING_START,
+  INDENT,
+  NAME,
+  NEWLINE,
+  NL,
+  COMMENT,
+  OP,
+  RBRACE,
+  TSTRING_START,
+  tokenizeSafe,
+  type Token,
+} from '../../tokenizer/index.js';
+
+export interface Unsupported {
+  /** What the code uses, for the message: "'nonlocal'", "the walrus operator ':='". */
+  feature: string;
+  line: number;
+  column: number;
+}
+
+const isCode = (token: Token) => token.type !== NL && token.type !== COMMENT;
+
+/** Splits tokens into logical lines (statements up to NEWLINE), without INDENT/DEDENT/NL/comments. */
+function logicalLines(tokens: Token[]): Token[][] {
+  const lines: Token[][] = [];
+  let current: Token[] = [];
+  for (const token of tokens) {
+    if (token.type === NEWLINE) {
+      if (current.length) lines.push(current);
+      current = [];
+    } else if (isCode(token) && token.type !== INDENT && token.type !== DEDENT && token.type !== 0) {
+      current.push(token);
+    }
+  }
+  if (current.length) lines.push(current);
+  return lines;
+}
+
+/** The first feature in `source` that Skulpt 1.2.0 can't run, if any. */
+export function findUnsupported(source: string): Unsupported | undefined {
+  const { tokens } = tokenizeSafe(source);
+  const at = (feature: string, token: Token): Unsupported => ({ feature, line: token.start[0], column: token.start[1] + 1 });
+  let fstringDepth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const next = tokens[i + 1];
+    if (token.type === FSTRING_START) fstringDepth++;
+    else if (token.type === FSTRING_END) fstringDepth--;
+    else if (token.type === TSTRING_START) return at('template strings (t"...")', token);
+    else if (token.type === NAME && (token.string === 'async' || token.string === 'await')) return at(`'${token.string}'`, token);
+    else if (token.type === NAME && token.string === 'nonlocal') return at("'nonlocal'", token);
+    else if (token.type === OP && token.exactType === COLONEQUAL) return at("the walrus operator ':='", token);
+    else if (
+      fstringDepth > 0 &&
+      token.type === OP &&
+      token.exactType === EQUAL &&
+      next?.type === OP &&
+      (next.exactType === RBRACE || next.exactType === EXCLAMATION || next.exactType === COLON)
+    ) {
+      return at("the f-string '=' specifier (f\"{x=}\")", token);
+    }
+  }
+  for (const line of logicalLines(tokens)) {
+    const [first, second] = line;
+    if (!first || first.type !== NAME) continue;
+    const last = line.at(-1)!;
+    const endsWithColon = last.type === OP && last.exactType === COLON;
+    const opensSomething = second !== undefined && !(second.type === OP && ['=', '.', ',', ')', ']', '}', ':'].includes(second.string)) && !(second.type === OP && second.string.endsWith('=') && second.string.length === 2 && second.string !== '==');
+    if (first.string === 'match' && endsWithColon && opensSomething) return at("the 'match' statement", first);
+    if (first.string === 'type' && second?.type === NAME && line[2]?.type === OP && (line[2].string === '=' || line[2].string === '[')) {
+      return at("the 'type' statement", first);
+    }
+  }
+  return undefined;
+}
+
+/** Modules the code imports (top-level names), with where. */
+export function importedModules(source: string): { name: string; line: number; column: number }[] {
+  const found: { name: string; line: number; column: number }[] = [];
+  for (const line of logicalLines(tokenizeSafe(source).tokens)) {
+    const [first] = line;
+    if (first?.type !== NAME) continue;
+    if (first.string === 'from') {
+      const module = line[1];
+      // Relative imports (from . import x) can't name a module Skulpt lacks.
+      if (module?.type === NAME && module.string !== 'import') found.push({ name: module.string, line: module.start[0], column: module.start[1] + 1 });
+    } else if (first.string === 'import') {
+      // import a.b as c, d: each name after `import` or a top-level comma.
+      let expectName = true;
+      for (const token of line.slice(1)) {
+        if (expectName && token.type === NAME) found.push({ name: token.string, line: token.start[0], column: token.start[1] + 1 });
+        expectName = token.type === OP && token.string === ',';
+      }
+    }
+  }
+  return found;
+}
+
+const COMPOUND = new Set(['if', 'for', 'while', 'def', 'class', 'try', 'with', 'async', 'match']);
+
+/**
+ * Whether `source` (the REPL's buffered lines) needs more lines, approximating codeop (Skulpt has
+ * none): open brackets, a trailing backslash or an unterminated triple-quoted string continue;
+ * a compound statement (or a decorator) continues until a blank line.
+ */
+export function needsMoreInput(source: string, lastLine: string): boolean {
+  const { tokens, error } = tokenizeSafe(source + '\n');
+  if (error && /EOF in multi-line|unterminated triple-quoted/i.test(error.message)) return true;
+  if (error) return false;
+  const first = tokens.find((token) => isCode(token) && token.type !== INDENT && token.type !== DEDENT);
+  if (!first) return false;
+  const compound = (first.type === NAME && COMPOUND.has(first.string)) || (first.type === OP && first.string === '@');
+  return compound && lastLine.trim() !== '';
+}
+
+/** For each 1-based line, the name CPython shows for the code running there ("<module>", "f", "A"). */
+export function scopeNames(source: string): string[] {
+  const { tokens } = tokenizeSafe(source);
+  const names: string[] = [];
+  const stack: { name: string; depth: number }[] = [];
+  let depth = 0;
+  let pending: string | undefined;
+  let sawColon = false;
+  let bodyOnSameLine = false;
+  // `def f(x: int) -> dict[str, int]:` has colons inside brackets before the one that counts.
+  let bracketDepth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const previous = tokens[i - 1];
+    if (token.type === OP && '([{'.includes(token.string)) bracketDepth++;
+    if (token.type === OP && ')]}'.includes(token.string)) bracketDepth--;
+    if (token.type === NAME && (token.string === 'def' || token.string === 'class') && tokens[i + 1]?.type === NAME) {
+      if (previous === undefined || previous.type === NEWLINE || previous.type === INDENT || previous.type === DEDENT || previous.type === NL || previous.type === COMMENT || (previous.type === NAME && previous.string === 'async')) {
+        pending = tokens[i + 1]!.string;
+        sawColon = false;
+      }
+    } else if (pending && !sawColon && token.type === OP && token.exactType === COLON && bracketDepth === 0) {
+      sawColon = true;
+      bodyOnSameLine = false;
+    } else if (pending && sawColon && token.type !== NEWLINE && token.type !== COMMENT && token.type !== NL) {
+      bodyOnSameLine = true;
+    } else if (token.type === INDENT) {
+      depth++;
+      if (pending) stack.push({ name: pending, depth });
+      pending = undefined;
+    } else if (token.type === DEDENT) {
+      depth--;
+      while (stack.length && stack.at(-1)!.depth > depth) stack.pop();
+    } else if (token.type === NEWLINE && pending && sawColon && bodyOnSameLine) {
+      // A body on the same line as `def f(): ...`: that line runs in f.
+      names[token.start[0]] = pending;
+      pending = undefined;
+      continue;
+    }
+    if (token.type !== DEDENT && token.type !== NL && token.type !== COMMENT) {
+      for (let line = token.start[0]; line <= token.end[0]; line++) names[line] ??= stack.at(-1)?.name ?? '<module>';
+    }
+  }
+  return names;
+}
