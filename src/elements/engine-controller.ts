@@ -6,8 +6,8 @@ import type { Engine, RunHandle, RunOptions, RunOutcome } from '../engine/runtim
 export interface EngineHostCallbacks {
   /** Loading progress, for the status line and `py-engine`. */
   progress(detail: PyEngineDetail): void;
-  /** Loading finished (clear the status line). */
-  ready(): void;
+  /** Loading finished: clear the status line, or show the engine's note. */
+  ready(note?: string): void;
   /** A configuration or loading failure; `retry` (when given) is offered as a button. */
   failed(detail: PyErrorDetail & { retry?: () => void }): void;
 }
@@ -56,7 +56,7 @@ export class EngineController implements ReactiveController {
       const engine = await loadEngine({ engine: settings.engine, pyodideUrl: settings.pyodideUrl }, (progress) =>
         this.callbacks.progress({ engine: settings.engine, ...progress }),
       );
-      this.callbacks.ready();
+      this.callbacks.ready(engine.capabilities.note);
       return engine;
     } catch (failure) {
       this.loading = undefined;

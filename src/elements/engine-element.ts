@@ -29,10 +29,15 @@ export abstract class EngineElement extends PyElement {
   declare stdin: string | undefined;
   /** Seconds before a run is stopped; 0 for no limit. */
   timeout = DEFAULT_TIMEOUT_SECONDS;
+  /** What the reader should know about how the engine runs here (e.g. on the page, not a worker). */
+  private engineNote: string | undefined;
 
   protected readonly engineController = new EngineController(this, {
     progress: (detail) => this.reportEngine(detail),
-    ready: () => this.clearStatus(),
+    ready: (note) => {
+      this.engineNote = note;
+      this.showEngineNote();
+    },
     failed: (detail) => {
       const { retry, ...error } = detail;
       this.clearStatus();
@@ -62,7 +67,7 @@ export abstract class EngineElement extends PyElement {
   /** Runs code with this element's stdin and time limit; undefined if no engine could load. */
   protected async runPython(code: string, options: Omit<RunOptions, 'stdin' | 'timeoutMs'> = {}): Promise<RunOutcome | undefined> {
     const limit = Number.isFinite(this.timeout) && this.timeout >= 0 ? this.timeout : DEFAULT_TIMEOUT_SECONDS;
-    this.clearStatus();
+    this.showEngineNote();
     const outcome = await this.engineController.run(code, {
       ...options,
       ...(this.stdin !== undefined ? { stdin: this.stdin } : {}),
@@ -70,6 +75,11 @@ export abstract class EngineElement extends PyElement {
     });
     this.explain(outcome);
     return outcome;
+  }
+
+  private showEngineNote(): void {
+    if (this.engineNote) this.setStatus({ message: this.engineNote });
+    else this.clearStatus();
   }
 
   /** Says how a run ended when the output alone wouldn't tell. */

@@ -2,8 +2,18 @@
 // every element. It starts the worker from a Blob URL that imports the worker module, which
 // works when the kit is served from a CDN on another origin (a cross-origin URL can't be
 // passed to `new Worker` directly, but a module import from a same-origin blob can fetch it).
-import type { LoadSettings, Reply, Request } from './protocol.js';
+import type { LoadSettings, Reply, Request, WorkerBackend } from './protocol.js';
+import { serve, type Endpoint } from './serve.js';
 import type { Capabilities, EngineName, LoadProgress } from './types.js';
+
+/** What the host talks to: a Worker, or a backend on the page behind a MessageChannel. */
+interface Channel {
+  postMessage(message: Request): void;
+  terminate(): void;
+}
+
+/** The worker could not start at all (as opposed to Python failing to load inside it). */
+class WorkerStartError extends Error {}
 
 type RequestBody = Request extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
@@ -22,7 +32,7 @@ export class SessionResetError extends Error {
 }
 
 export class WorkerHost {
-  private worker: Worker | undefined;
+  private worker: Channel | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private loading: Promise<Capabilities> | undefined;
@@ -41,6 +51,11 @@ export class WorkerHost {
     readonly name: EngineName,
     private readonly workerUrl: string,
     private readonly settings: Omit<LoadSettings, 'interruptBuffer'>,
+    /**
+     * For a backend light enough to run on the page itself (Skulpt, which yields between steps):
+     * used when the page's Content-Security-Policy forbids workers.
+     */
+    private readonly onPage?: () => Promise<WorkerBackend>,
   ) {}
 
   /** Starts the worker and the interpreter once; later calls share the same promise. */
@@ -59,7 +74,37 @@ export class WorkerHost {
   }
 
   private async start(): Promise<Capabilities> {
-    this.worker = this.spawn();
+    try {
+      this.worker = this.spawn();
+      return await this.loadBackend();
+    } catch (error) {
+      if (!(error instanceof WorkerStartError) || !this.onPage) throw error;
+      this.worker = await this.startOnPage(this.onPage);
+      const capabilities = await this.loadBackend();
+      capabilities.note = `This page does not allow workers, so ${capabilities.version} runs on the page itself.`;
+      return capabilities;
+    }
+  }
+
+  private async startOnPage(create: () => Promise<WorkerBackend>): Promise<Channel> {
+    const backend = await create();
+    const channel = new MessageChannel();
+    serve(backend, channel.port2 as unknown as Endpoint);
+    channel.port1.addEventListener('message', (event: MessageEvent<Reply>) => this.dispatch(event.data));
+    channel.port1.start();
+    channel.port2.start();
+    return {
+      postMessage: (message) => channel.port1.postMessage(message),
+      terminate: () => {
+        // Code on the page can't be killed: ask it to stop at its next step, then disconnect.
+        backend.interrupt?.();
+        channel.port1.close();
+        channel.port2.close();
+      },
+    };
+  }
+
+  private async loadBackend(): Promise<Capabilities> {
     const settings: LoadSettings = { ...this.settings, ...(this.interruptBuffer ? { interruptBuffer: this.interruptBuffer } : {}) };
     this.capabilities = (await this.request({ kind: 'load', settings }, (reply) => {
       if (reply.kind !== 'progress') return;
@@ -71,14 +116,14 @@ export class WorkerHost {
     return this.capabilities;
   }
 
-  private spawn(): Worker {
+  private spawn(): Channel {
     const source = `import ${JSON.stringify(this.workerUrl)};`;
     const blobUrl = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
     let worker: Worker;
     try {
       worker = new Worker(blobUrl, { type: 'module', name: `pyinnards-${this.name}` });
     } catch (error) {
-      throw new Error(
+      throw new WorkerStartError(
         `The ${this.name} interpreter could not start: this page does not allow workers from blob: URLs ` +
           `(Content-Security-Policy worker-src). ${error instanceof Error ? error.message : ''}`.trim(),
       );
@@ -86,13 +131,17 @@ export class WorkerHost {
       // The worker has its own reference once created.
       setTimeout(() => URL.revokeObjectURL(blobUrl), 0);
     }
-    worker.addEventListener('message', (event: MessageEvent<Reply>) => this.dispatch(event.data));
+    let heardFrom = false;
+    worker.addEventListener('message', (event: MessageEvent<Reply>) => {
+      heardFrom = true;
+      this.dispatch(event.data);
+    });
     worker.addEventListener('error', (event) => {
       event.preventDefault();
       const message =
         `The ${this.name} interpreter's worker failed to start or crashed` +
         (event.message ? `: ${event.message}` : ` (could not load ${this.workerUrl}; offline, blocked, or missing?)`);
-      this.failAll(new Error(message));
+      this.failAll(heardFrom ? new Error(message) : new WorkerStartError(message));
     });
     return worker;
   }

@@ -23,7 +23,13 @@ export async function loadEngine(settings: EngineSettings, onProgress?: (progres
   const key = settings.engine === 'pyodide' ? `pyodide ${settings.pyodideUrl}` : settings.engine;
   let host = hosts.get(key);
   if (!host) {
-    host = new WorkerHost(settings.engine, WORKERS[settings.engine], { pyodideUrl: settings.pyodideUrl });
+    host = new WorkerHost(
+      settings.engine,
+      WORKERS[settings.engine],
+      { pyodideUrl: settings.pyodideUrl },
+      // Skulpt yields between steps, so it can run on the page when workers are forbidden.
+      settings.engine === 'skulpt' ? async () => (await import('./skulpt/backend.js')).createSkulptBackend() : undefined,
+    );
     hosts.set(key, host);
   }
   const capabilities = await host.load(onProgress);

@@ -5,22 +5,25 @@ import type { Reply, Request, WorkerBackend, WorkerIO } from './protocol.js';
 
 const FLUSH_EVERY_MS = 16;
 
-export function serve(backend: WorkerBackend): void {
-  // The worker's global scope (typed narrowly: our tsconfig has DOM types, not WebWorker ones).
-  const scope = self as unknown as {
-    postMessage(message: Reply): void;
-    addEventListener(type: 'message', listener: (event: MessageEvent<Request>) => void): void;
-  };
+/** Where requests come from and replies go: the worker's global scope, or a MessagePort. */
+export interface Endpoint {
+  postMessage(message: Reply): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<Request>) => void): void;
+}
+
+export function serve(backend: WorkerBackend, scope: Endpoint = self as unknown as Endpoint): void {
   const post = (reply: Reply) => scope.postMessage(reply);
   const waitingForInput = new Map<number, (value: string | null) => void>();
 
   function ioFor(id: number, stdin: string | null, askInput: boolean): WorkerIO & { flush(): void } {
     const pending = { stdout: '', stderr: '' };
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let lastFlush = performance.now();
     const lines = stdin === null ? [] : stdin.split(/(?<=\n)/);
     const flush = () => {
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
+      lastFlush = performance.now();
       for (const kind of ['stdout', 'stderr'] as const) {
         if (pending[kind]) post({ id, kind, text: pending[kind] });
         pending[kind] = '';
@@ -28,7 +31,10 @@ export function serve(backend: WorkerBackend): void {
     };
     const write = (kind: 'stdout' | 'stderr', text: string) => {
       pending[kind] += text;
-      timer ??= setTimeout(flush, FLUSH_EVERY_MS);
+      // Pyodide runs code synchronously, so timers can't fire until it finishes: flush from
+      // here once a frame's time has passed, and by timer for the last bit.
+      if (performance.now() - lastFlush >= FLUSH_EVERY_MS) flush();
+      else timer ??= setTimeout(flush, FLUSH_EVERY_MS);
     };
     const stdinLine = () => lines.shift() ?? null;
     return {

@@ -20,6 +20,8 @@ export interface Capabilities {
   interrupt: boolean;
   /** input() can wait for the reader to type an answer in the widget. */
   interactiveInput: boolean;
+  /** Something the reader should know about how the engine runs here. */
+  note?: string;
 }
 
 /** Loading progress, for the status line and `py-engine`. */
