@@ -1,4 +1,4 @@
-import type { PropertyDeclarations, PropertyValues } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { PyElement } from './py-element.js';
 import { EngineController } from './engine-controller.js';
 import { settingsFor } from '../config.js';
@@ -19,6 +19,7 @@ export abstract class EngineElement extends PyElement {
     pyodideUrl: { attribute: 'pyodide-url', reflect: true },
     stdin: {},
     timeout: { type: Number },
+    inputRequest: { state: true },
   };
 
   /** `pyodide` (CPython 3.14, the default) or `skulpt`; overrides the page-wide setting. */
@@ -31,6 +32,8 @@ export abstract class EngineElement extends PyElement {
   timeout = DEFAULT_TIMEOUT_SECONDS;
   /** What the reader should know about how the engine runs here (e.g. on the page, not a worker). */
   private engineNote: string | undefined;
+  /** An input() call waiting for the reader's answer. */
+  private declare inputRequest: { prompt: string; answer: (value: string | null) => void } | undefined;
 
   protected readonly engineController = new EngineController(this, {
     progress: (detail) => this.reportEngine(detail),
@@ -61,7 +64,50 @@ export abstract class EngineElement extends PyElement {
   }
 
   protected override stop(): void {
+    this.answerInput(null);
     this.engineController.stop();
+  }
+
+  /** Asks the reader for a line of input (input() on a backend that can wait for it). */
+  private askInput(prompt: string): Promise<string | null> {
+    return new Promise((answer) => {
+      this.inputRequest = { prompt, answer };
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('.input-prompt input')?.focus());
+    });
+  }
+
+  private answerInput(value: string | null): void {
+    this.inputRequest?.answer(value);
+    this.inputRequest = undefined;
+  }
+
+  /** The prompt of a waiting input() call; subclasses put it where their output is. */
+  protected renderInputPrompt(): TemplateResult | typeof nothing {
+    const request = this.inputRequest;
+    if (!request) return nothing;
+    const submit = (event: SubmitEvent) => {
+      event.preventDefault();
+      const field = (event.currentTarget as HTMLFormElement).querySelector('input')!;
+      this.answerInput(field.value);
+    };
+    return html`<form class="input-prompt" part="input-prompt" @submit=${submit}>
+      <label
+        ><span class="prompt">${request.prompt}</span>
+        <input
+          type="text"
+          autocomplete="off"
+          spellcheck="false"
+          aria-label=${request.prompt.trim() ? `input(): ${request.prompt.trim()}` : 'input()'}
+          @keydown=${(event: KeyboardEvent) => {
+            // Ctrl+D ends the input, as in a terminal (input() raises EOFError).
+            if (event.key === 'd' && event.ctrlKey) {
+              event.preventDefault();
+              this.answerInput(null);
+            }
+          }}
+      /></label>
+      <button type="submit" part="button">Enter</button>
+    </form>`;
   }
 
   /** Runs code with this element's stdin and time limit; undefined if no engine could load. */
@@ -70,9 +116,11 @@ export abstract class EngineElement extends PyElement {
     this.showEngineNote();
     const outcome = await this.engineController.run(code, {
       ...options,
-      ...(this.stdin !== undefined ? { stdin: this.stdin } : {}),
+      // With a stdin attribute, input() reads it; otherwise the widget asks where it can.
+      ...(this.stdin !== undefined ? { stdin: this.stdin } : { onInput: (prompt: string) => this.askInput(prompt) }),
       timeoutMs: limit * 1000,
     });
+    this.answerInput(null);
     this.explain(outcome);
     return outcome;
   }
@@ -94,6 +142,13 @@ export abstract class EngineElement extends PyElement {
       this.reportError({
         kind: 'Time limit',
         message: `Stopped after ${this.timeout} seconds. Set the timeout attribute to allow longer runs (0 for no limit).`,
+      });
+    } else if (outcome?.status === 'error' && outcome.error.type === 'EOFError') {
+      this.setStatus({
+        message:
+          this.stdin === undefined
+            ? 'input() had nothing to read: give the element a stdin attribute with the input lines (this engine cannot ask while Python runs).'
+            : 'input() read all the lines of the stdin attribute and wanted more.',
       });
     } else if (outcome?.status === 'failed') {
       this.reportError({ kind: 'Engine', message: outcome.message });

@@ -119,6 +119,30 @@ export const baseStyles = [
       max-width: 16rem;
       accent-color: var(--_accent);
     }
+    .input-prompt {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: var(--_space);
+      padding: calc(var(--_space) / 2) var(--_space);
+      font-family: var(--_font-mono);
+    }
+    .input-prompt label {
+      display: flex;
+      flex: 1;
+      align-items: center;
+      white-space: pre;
+    }
+    .input-prompt input {
+      flex: 1;
+      min-width: 6rem;
+      font: inherit;
+      color: var(--_fg);
+      background: var(--_code-bg);
+      border: 1px solid var(--_border);
+      border-radius: calc(var(--_radius) - 2px);
+      padding: 0.2em 0.4em;
+    }
     .note {
       margin: 0;
       padding: calc(var(--_space) / 2) var(--_space);

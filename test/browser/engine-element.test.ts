@@ -77,6 +77,32 @@ describe('elements that run Python', function () {
     }
   });
 
+  it('ask for input() in the widget where the engine can wait (Skulpt)', async () => {
+    const element = await mount<TestRunElement>(
+      `<test-run-element engine="skulpt"><script type="text/x-python">name = input("Name? ")\nprint("Hello, " + name)</script></test-run-element>`,
+    );
+    const running = element.run();
+    const field = await until(() => shadow(element).querySelector<HTMLInputElement>('.input-prompt input'), 'the prompt', 30000);
+    assert.equal(shadow(element).querySelector('.input-prompt .prompt')!.textContent, 'Name? ');
+    field.value = 'Ada';
+    shadow(element).querySelector<HTMLButtonElement>('.input-prompt button')!.click();
+    await running;
+    await settle(element);
+    assert.include(element.text, 'Hello, Ada\n');
+    assert.isNull(shadow(element).querySelector('.input-prompt'));
+  });
+
+  it('read input() from the stdin attribute, and say so when it runs out', async () => {
+    const element = await mount<TestRunElement>(
+      `<test-run-element pyodide-url="${pyodideUrl}" stdin="first"><script type="text/x-python">print(input())\nprint(input())</script></test-run-element>`,
+    );
+    await element.run();
+    await settle(element);
+    assert.include(element.text, 'first\n');
+    assert.include(element.text, 'EOFError');
+    assert.match(shadow(element).querySelector('[part="status"]')!.textContent!, /read all the lines of the stdin attribute/);
+  });
+
   it('refuse an unknown engine clearly', async () => {
     const element = await mount<TestRunElement>(`<test-run-element engine="jython">print(1)</test-run-element>`);
     assert.match(shadow(element).querySelector('[part="error"]')!.textContent!, /engine="jython" is not an engine; use one of pyodide, skulpt/);
