@@ -1,0 +1,301 @@
+// The pyodide backend, inside its worker: loads CPython 3.14 (Pyodide) from the asset URL and
+// answers requests through the Python helpers in ./python/pyinnards_runtime.py. This file is
+// only glue (loading, progress, stdio wiring); everything Python-shaped lives in the helpers,
+// where the Node tests check it against CPython.
+import type { PyodideInterface } from 'pyodide';
+import type { Capabilities, RunOutcome } from '../types.js';
+import type { LoadSettings, WorkerBackend, WorkerIO } from '../protocol.js';
+import helpersSource from './python/pyinnards_runtime.py?text';
+
+/** Where the helpers live in Pyodide's file system (a folder put first on sys.path). */
+const HELPERS_DIR = '/pyinnards';
+const HELPERS_MODULE = 'pyinnards_runtime';
+
+/** The big downloads whose bytes we count for the progress bar. */
+const COUNTED_ASSETS = ['pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
+
+type Readline = () => string | undefined;
+
+/** The helpers module as seen from JS: each function returns JSON text (see the .py file). */
+interface Helpers {
+  run: PyFunction<[string, string, Readline], string>;
+  push: PyFunction<[string, string, Readline], Promise<string>>;
+  complete(session: string, text: string): string;
+  reset(session: string): void;
+  interrupt(): boolean;
+  disassemble(code: string, options: string): string;
+  trace: PyFunction<[string, string, Readline], string>;
+}
+
+interface PyFunction<A extends unknown[], R> {
+  (...args: A): R;
+  callPromising(...args: A): Promise<Awaited<R>>;
+}
+
+type PyodideModule = { loadPyodide(options: Record<string, unknown>): Promise<PyodideInterface> };
+
+/**
+ * Pyodide can block Python on a JS promise (what `asyncio.run()` needs inside a run) only
+ * with WebAssembly JS Promise Integration: the standard API, or the older flag-gated one.
+ */
+function hasStackSwitching(): boolean {
+  const wasm = WebAssembly as unknown as Record<string, unknown>;
+  return typeof wasm.Suspending === 'function' || typeof wasm.Suspender === 'function';
+}
+
+export function createPyodideBackend(): WorkerBackend {
+  let py: PyodideInterface | undefined;
+  let helpers: Helpers | undefined;
+  let interruptBuffer: Int32Array | undefined;
+  const promising = hasStackSwitching();
+
+  // Python's stdout/stderr go to the request being served. Pyodide hands us raw UTF-8 bytes
+  // (`write`), so nothing is added or dropped; a streaming decoder per request keeps a
+  // character split across two writes whole.
+  let current: { io: WorkerIO; out: TextDecoder; err: TextDecoder } | undefined;
+
+  function ready(): { py: PyodideInterface; helpers: Helpers } {
+    if (!py || !helpers) throw new Error('Python is not loaded yet.');
+    return { py, helpers };
+  }
+
+  /** Serves one request with `io` as Python's stdio, whatever happens. */
+  async function serving<T>(io: WorkerIO | undefined, body: () => Promise<T> | T): Promise<T> {
+    // A Stop pressed while nothing ran must not interrupt this request.
+    if (interruptBuffer) Atomics.store(interruptBuffer, 0, 0);
+    const previous = current;
+    current = io ? { io, out: new TextDecoder(), err: new TextDecoder() } : undefined;
+    try {
+      return await body();
+    } finally {
+      if (current) {
+        const tailOut = current.out.decode();
+        const tailErr = current.err.decode();
+        if (tailOut) current.io.stdout(tailOut);
+        if (tailErr) current.io.stderr(tailErr);
+      }
+      current = previous;
+    }
+  }
+
+  function readlineFor(io: WorkerIO): Readline {
+    // undefined (not null) at end of input: Pyodide turns it into None.
+    return () => io.stdinLine() ?? undefined;
+  }
+
+  /** A KeyboardInterrupt that escaped the helpers (raised between user code and them). */
+  function stoppedOrThrow(error: unknown): RunOutcome {
+    if (error instanceof Error && (error as { type?: string }).type === 'KeyboardInterrupt') {
+      return { status: 'stopped', sessionReset: false };
+    }
+    throw error;
+  }
+
+  async function call<A extends unknown[], R>(fn: PyFunction<A, R>, ...args: A): Promise<Awaited<R>> {
+    return promising ? fn.callPromising(...args) : await fn(...args);
+  }
+
+  return {
+    async load(settings: LoadSettings, progress): Promise<Capabilities> {
+      const base = settings.pyodideUrl.endsWith('/') ? settings.pyodideUrl : settings.pyodideUrl + '/';
+      const downloads = countDownloads(progress);
+      let pyodide: PyodideInterface;
+      try {
+        let module: PyodideModule;
+        const entry = base + 'pyodide.mjs';
+        try {
+          module = (await import(/* @vite-ignore */ entry)) as PyodideModule;
+        } catch (error) {
+          throw new Error(`Could not load ${entry}: ${describe(error)}`);
+        }
+        try {
+          pyodide = await module.loadPyodide({
+            indexURL: indexUrlFor(base),
+            // Startup chatter stays out of the page's console and out of the first output.
+            stdout: () => {},
+            stderr: () => {},
+          });
+        } catch (error) {
+          // Pyodide's own error is a dump of its internals; the failed download says it better.
+          throw new Error(downloads.failure ?? `Python could not start from ${base}: ${describe(error)}`);
+        }
+      } finally {
+        downloads.restore();
+      }
+      progress('starting Python');
+
+      for (const [kind, set] of [['stdout', pyodide.setStdout], ['stderr', pyodide.setStderr]] as const) {
+        set({
+          write(bytes: Uint8Array) {
+            if (current) {
+              const text = (kind === 'stdout' ? current.out : current.err).decode(bytes, { stream: true });
+              if (text) current.io[kind](text);
+            }
+            return bytes.length;
+          },
+        });
+      }
+      if (settings.interruptBuffer) {
+        interruptBuffer = settings.interruptBuffer;
+        pyodide.setInterruptBuffer(settings.interruptBuffer);
+      }
+
+      pyodide.FS.mkdirTree(HELPERS_DIR);
+      pyodide.FS.writeFile(`${HELPERS_DIR}/${HELPERS_MODULE}.py`, helpersSource);
+      pyodide.runPython(`import sys\nif ${JSON.stringify(HELPERS_DIR)} not in sys.path: sys.path.insert(0, ${JSON.stringify(HELPERS_DIR)})`);
+      helpers = pyodide.pyimport(HELPERS_MODULE) as unknown as Helpers;
+      py = pyodide;
+
+      const python = (pyodide.runPython('import sys; ".".join(map(str, sys.version_info[:3]))') as string) ?? '';
+      return {
+        version: `CPython ${python} (Pyodide ${pyodide.version})`,
+        dis: true,
+        trace: true,
+        repl: true,
+        topLevelAwait: true,
+        interrupt: !!settings.interruptBuffer,
+        interactiveInput: false,
+      };
+    },
+
+    run(code, filename, io) {
+      const { helpers } = ready();
+      return serving(io, async () => {
+        try {
+          return JSON.parse(await call(helpers.run, code, filename, readlineFor(io))) as RunOutcome;
+        } catch (error) {
+          return stoppedOrThrow(error);
+        }
+      });
+    },
+
+    push(session, line, io) {
+      const { helpers } = ready();
+      return serving(io, async () => {
+        // While an input awaits (top-level await) no Python runs, so Pyodide never sees the
+        // interrupt flag; poll it and cancel the awaiting task like the asyncio REPL's Ctrl-C.
+        const poll = interruptBuffer
+          ? setInterval(() => {
+              if (interruptBuffer && Atomics.load(interruptBuffer, 0) !== 0) {
+                Atomics.store(interruptBuffer, 0, 0);
+                helpers.interrupt();
+              }
+            }, 50)
+          : undefined;
+        try {
+          return JSON.parse(await call(helpers.push, session, line, readlineFor(io))) as {
+            more: boolean;
+            outcome: RunOutcome;
+          };
+        } catch (error) {
+          return { more: false, outcome: stoppedOrThrow(error) };
+        } finally {
+          if (poll !== undefined) clearInterval(poll);
+        }
+      });
+    },
+
+    async complete(session, text) {
+      const { helpers } = ready();
+      return serving(undefined, () => JSON.parse(helpers.complete(session, text)) as string[]);
+    },
+
+    async reset(session) {
+      const { helpers } = ready();
+      await serving(undefined, () => helpers.reset(session));
+    },
+
+    async disassemble(code, options) {
+      const { helpers } = ready();
+      return serving(undefined, () => JSON.parse(helpers.disassemble(code, toPlain(options))) as unknown);
+    },
+
+    trace(code, options, io) {
+      const { helpers } = ready();
+      return serving(io, async () => JSON.parse(await call(helpers.trace, code, toPlain(options), readlineFor(io))) as unknown);
+    },
+  };
+}
+
+/** Options cross into Python as JSON text (a JS object would arrive as a JsProxy). */
+function toPlain(options: Record<string, unknown>): string {
+  return JSON.stringify(options ?? {});
+}
+
+/** Pyodide under Node (our tests) reads its assets with `fs` and wants a path, not a file URL. */
+function indexUrlFor(base: string): string {
+  const inNode = !!(globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node;
+  return inNode && base.startsWith('file:') ? decodeURIComponent(new URL(base).pathname) : base;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * While Pyodide loads, counts the bytes of its big assets as they stream in, through the
+ * worker's `fetch`: `progress('downloading', loaded, total)`, total being the sum of the
+ * Content-Lengths known so far. Also remembers the first asset that failed, so the error
+ * names its URL instead of whatever Pyodide makes of it.
+ */
+function countDownloads(progress: (phase: string, loaded?: number, total?: number) => void): {
+  restore(): void;
+  failure: string | undefined;
+} {
+  const scope = globalThis as { fetch: typeof fetch };
+  const original = scope.fetch;
+  const state = { failure: undefined as string | undefined, restore: () => {} };
+  if (typeof original !== 'function') return state;
+  const sizes = new Map<string, { loaded: number; length: number }>();
+  const report = () => {
+    let loaded = 0;
+    let total = 0;
+    for (const size of sizes.values()) {
+      loaded += size.loaded;
+      // A compressed transfer can deliver more bytes than its Content-Length says.
+      total += Math.max(size.length, size.loaded);
+    }
+    progress('downloading', loaded, total);
+  };
+  const fail = (url: string, why: string) => {
+    state.failure ??= `Could not load ${url}: ${why}`;
+  };
+
+  scope.fetch = async function countingFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const name = url.split(/[?#]/)[0]!.split('/').pop() ?? '';
+    if (!COUNTED_ASSETS.includes(name)) return original.call(globalThis, input, init);
+    let response: Response;
+    try {
+      response = await original.call(globalThis, input, init);
+    } catch (error) {
+      fail(url, describe(error));
+      throw error;
+    }
+    if (!response.ok) {
+      fail(url, `HTTP ${response.status}${response.statusText ? ' ' + response.statusText : ''}`);
+      return response;
+    }
+    if (!response.body) return response;
+    const size = { loaded: 0, length: Number(response.headers.get('content-length')) || 0 };
+    sizes.set(url, size);
+    report();
+    const counter = new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        size.loaded += chunk.byteLength;
+        report();
+        controller.enqueue(chunk);
+      },
+    });
+    // Same status and headers (WebAssembly.instantiateStreaming checks the wasm MIME type).
+    return new Response(response.body.pipeThrough(counter), {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+  } as typeof fetch;
+  state.restore = () => {
+    scope.fetch = original;
+  };
+  return state;
+}

@@ -1,0 +1,91 @@
+// Loads src/engine/runtime/pyodide/python/pyinnards_runtime.py into the oracle's Pyodide (the
+// same CPython 3.14 the tests compare against) and calls it as the worker does, capturing
+// stdout/stderr byte-exactly through Pyodide's raw `write` handlers.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { PyodideInterface } from 'pyodide';
+import { cpython } from '../../oracle/cpython.js';
+
+const HELPERS = fileURLToPath(new URL('../../../src/engine/runtime/pyodide/python/pyinnards_runtime.py', import.meta.url));
+
+export interface Captured {
+  stdout: string;
+  stderr: string;
+  /** stdout and stderr in the order they were written, as a terminal would show them. */
+  both: string;
+}
+
+interface Helpers {
+  run(code: string, filename: string, readline: () => string | undefined): string;
+  push(session: string, line: string, readline: () => string | undefined): Promise<string>;
+  complete(session: string, text: string): string;
+  reset(session: string): void;
+  disassemble(code: string, options: unknown): string;
+  trace(code: string, options: unknown, readline: () => string | undefined): string;
+}
+
+let loaded: Promise<{ py: PyodideInterface; helpers: Helpers }> | undefined;
+let sink: Captured | undefined;
+
+export function runtime(): Promise<{ py: PyodideInterface; helpers: Helpers }> {
+  loaded ??= (async () => {
+    const py = await cpython();
+    for (const kind of ['stdout', 'stderr'] as const) {
+      const decoder = new TextDecoder();
+      const set = kind === 'stdout' ? py.setStdout : py.setStderr;
+      set({
+        write(bytes: Uint8Array) {
+          const text = decoder.decode(bytes, { stream: true });
+          if (sink) {
+            sink[kind] += text;
+            sink.both += text;
+          }
+          return bytes.length;
+        },
+      });
+    }
+    py.FS.mkdirTree('/pyinnards');
+    py.FS.writeFile('/pyinnards/pyinnards_runtime.py', readFileSync(HELPERS, 'utf8'));
+    py.runPython('import sys\nif "/pyinnards" not in sys.path: sys.path.insert(0, "/pyinnards")');
+    const helpers = py.pyimport('pyinnards_runtime') as unknown as Helpers;
+    return { py, helpers };
+  })();
+  return loaded;
+}
+
+/** Runs `fn` with stdout/stderr captured. */
+export async function capture<T>(fn: () => T | Promise<T>): Promise<{ value: T } & Captured> {
+  const previous = sink;
+  const captured: Captured = { stdout: '', stderr: '', both: '' };
+  sink = captured;
+  try {
+    const value = await fn();
+    return { value, ...captured };
+  } finally {
+    sink = previous;
+  }
+}
+
+/** A stdin that hands out `text` line by line (newlines kept), then end of input. */
+export function stdinOf(text: string): () => string | undefined {
+  const lines = text === '' ? [] : text.split(/(?<=\n)/);
+  return () => lines.shift();
+}
+
+/** Compiles and runs Python in the shared interpreter, returning its value converted to JS. */
+export async function pyEval<T>(code: string, globals: Record<string, unknown> = {}): Promise<T> {
+  const { py } = await runtime();
+  const ns = py.toPy(globals) as { destroy(): void };
+  try {
+    const value = py.runPython(code, { globals: ns as never }) as unknown;
+    if (value && typeof value === 'object' && 'toJs' in value) {
+      const proxy = value as unknown as { toJs(o: object): unknown; destroy(): void };
+      const js = proxy.toJs({ dict_converter: Object.fromEntries });
+      proxy.destroy();
+      return js as T;
+    }
+    return value as T;
+  } finally {
+    ns.destroy();
+  }
+}
