@@ -2,7 +2,7 @@
 // - time to a first result with each backend through the kit, and with bare loadPyodide() in a
 //   worker (no kit around it): our overhead on top of Pyodide;
 // - round-trip latency of a trivial REPL input on each backend.
-// Each measurement runs in a fresh browser context; assets are served from localhost without
+// Each measurement runs in a browser of its own; assets are served from localhost without
 // caching, so both sides download and compile the same bytes.
 import { existsSync } from 'node:fs';
 import puppeteer, { type Browser } from 'puppeteer-core';
@@ -19,17 +19,19 @@ const kit = await serveStatic('dist', { cors: true });
 const assets = await serveStatic('node_modules/pyodide', { cors: true });
 const page = await serveStatic('bench/page', {});
 const pyodideUrl = `${assets.origin}/`;
-const browser: Browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: chromiumArgs() });
-
-/** Runs `body` (a function's source, called with the settings) in a fresh context's page. */
+/**
+ * Runs `body` (a function's source, called with the settings) in a page of a browser of its
+ * own: a browser process caches compiled WebAssembly across its pages, which would favour
+ * whichever side runs second.
+ */
 async function measure<T>(body: string): Promise<T> {
-  const context = await browser.createBrowserContext();
+  const browser: Browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: chromiumArgs() });
   try {
-    const tab = await context.newPage();
+    const tab = await browser.newPage();
     await tab.goto(`${page.origin}/index.html`);
     return (await tab.evaluate(`(${body})(${JSON.stringify({ kit: kit.origin, pyodideUrl })})`)) as T;
   } finally {
-    await context.close();
+    await browser.close();
   }
 }
 
@@ -82,7 +84,7 @@ try {
   }
   const bareMs = median(results['bare']!);
   const kitMs = median(results['pyodide']!);
-  console.log(`time to a first result (median of ${ROUNDS}, fresh context each):`);
+  console.log(`time to a first result (median of ${ROUNDS}, a fresh browser each):`);
   console.log(`  bare loadPyodide() in a worker  ${ms(bareMs)}`);
   console.log(`  pyinnards, engine="pyodide"     ${ms(kitMs)}   overhead ${(((kitMs - bareMs) / bareMs) * 100).toFixed(1)}% (goal: under 10%)`);
   console.log(`  pyinnards, engine="skulpt"      ${ms(median(results['skulpt']!))}   ratio to bare Pyodide ${(median(results['skulpt']!) / bareMs).toFixed(2)}x`);
@@ -91,6 +93,5 @@ try {
     console.log(`  ${engine.padEnd(8)} ${(await measure<number>(replLatency(engine))).toFixed(2)} ms`);
   }
 } finally {
-  await browser.close();
   for (const server of [kit, assets, page]) server.server.close();
 }
