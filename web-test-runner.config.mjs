@@ -37,7 +37,8 @@ function cdnPlugin() {
 }
 
 export default {
-  files: ['test/browser/**/*.test.ts'],
+  // test/browser/isolated/ needs other page headers: web-test-runner.isolated.config.mjs runs it.
+  files: ['test/browser/**/*.test.ts', '!test/browser/isolated/**'],
   nodeResolve: true,
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },

@@ -41,7 +41,11 @@ export function serveStatic(root, { port = 0, host = '127.0.0.1', cors = false, 
       return;
     }
     const headers = { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
-    if (cors) headers['access-control-allow-origin'] = '*';
+    if (cors) {
+      headers['access-control-allow-origin'] = '*';
+      // Also loadable from crossOriginIsolated pages (COEP: require-corp), as from a real CDN.
+      headers['cross-origin-resource-policy'] = 'cross-origin';
+    }
     if (transform && /^text\/html/.test(headers['content-type'])) {
       import('node:fs').then(({ readFileSync }) => {
         response.writeHead(200, headers).end(transform(path, readFileSync(path, 'utf8')));
