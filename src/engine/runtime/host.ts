@@ -2,7 +2,7 @@
 // every element. It starts the worker from a Blob URL that imports the worker module, which
 // works when the kit is served from a CDN on another origin (a cross-origin URL can't be
 // passed to `new Worker` directly, but a module import from a same-origin blob can fetch it).
-import type { LoadSettings, Reply, Request, WorkerBackend } from './protocol.js';
+import { INPUT_BYTES_OFFSET, INPUT_LENGTH, INPUT_STATE, type LoadSettings, type Reply, type Request, type WorkerBackend } from './protocol.js';
 import { serve, type Endpoint } from './serve.js';
 import type { Capabilities, EngineName, LoadProgress } from './types.js';
 
@@ -42,6 +42,10 @@ export class WorkerHost {
     globalThis.crossOriginIsolated && typeof SharedArrayBuffer === 'function'
       ? new Int32Array(new SharedArrayBuffer(4))
       : undefined;
+  /** Shared memory for answering input() synchronously (see LoadSettings.inputBuffer). */
+  private readonly inputBuffer: SharedArrayBuffer | undefined = this.interruptBuffer
+    ? new SharedArrayBuffer(INPUT_BYTES_OFFSET + 64 * 1024)
+    : undefined;
   /** Counts restarts, so sessions can tell that their namespace is gone. */
   generation = 0;
   /** What the loaded backend can do (set once loaded). */
@@ -105,7 +109,11 @@ export class WorkerHost {
   }
 
   private async loadBackend(): Promise<Capabilities> {
-    const settings: LoadSettings = { ...this.settings, ...(this.interruptBuffer ? { interruptBuffer: this.interruptBuffer } : {}) };
+    const settings: LoadSettings = {
+      ...this.settings,
+      ...(this.interruptBuffer ? { interruptBuffer: this.interruptBuffer } : {}),
+      ...(this.inputBuffer ? { inputBuffer: this.inputBuffer } : {}),
+    };
     this.capabilities = (await this.request({ kind: 'load', settings }, (reply) => {
       if (reply.kind !== 'progress') return;
       const progress: LoadProgress = { phase: reply.phase };
@@ -179,8 +187,21 @@ export class WorkerHost {
     return Object.assign(promise, { id });
   }
 
-  /** Answers an input() request of request `id`. */
+  /**
+   * Answers an input() request of request `id`: through shared memory for a worker blocked
+   * waiting (Pyodide), and by message for one that awaits it (Skulpt). Each ignores the other.
+   */
   reply(id: number, value: string | null): void {
+    if (this.inputBuffer) {
+      const control = new Int32Array(this.inputBuffer, 0, 2);
+      let bytes = new TextEncoder().encode(value ?? '');
+      const room = this.inputBuffer.byteLength - INPUT_BYTES_OFFSET;
+      if (bytes.length > room) bytes = bytes.slice(0, room);
+      new Uint8Array(this.inputBuffer, INPUT_BYTES_OFFSET, bytes.length).set(bytes);
+      Atomics.store(control, INPUT_LENGTH, bytes.length);
+      Atomics.store(control, INPUT_STATE, value === null ? 2 : 1);
+      Atomics.notify(control, INPUT_STATE);
+    }
     this.worker?.postMessage({ id, kind: 'input-reply', value } satisfies Request);
   }
 

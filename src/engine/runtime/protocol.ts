@@ -7,7 +7,18 @@ export interface LoadSettings {
   pyodideUrl: string;
   /** A SharedArrayBuffer-backed Int32Array of one cell for interrupts, when crossOriginIsolated. */
   interruptBuffer?: Int32Array;
+  /**
+   * Shared memory through which the page answers input() while the worker waits synchronously
+   * (Pyodide runs Python synchronously, so it can't wait for a message), when crossOriginIsolated.
+   * Layout: Int32 state (0 waiting, 1 answered, 2 end of input), Int32 byte length, UTF-8 bytes.
+   */
+  inputBuffer?: SharedArrayBuffer;
 }
+
+/** Offsets in LoadSettings.inputBuffer. */
+export const INPUT_STATE = 0;
+export const INPUT_LENGTH = 1;
+export const INPUT_BYTES_OFFSET = 8;
 
 export type Request =
   | { id: number; kind: 'load'; settings: LoadSettings }
@@ -57,6 +68,11 @@ export interface WorkerIO {
   input(prompt: string): Promise<string | null>;
   /** The next line of the stdin text, synchronously (for backends that can't wait). */
   stdinLine(): string | null;
+  /**
+   * Asks the reader for a line and blocks until the answer (null: end of input). Present only
+   * when the request asked for input and the page shares memory with the worker.
+   */
+  inputSync?(prompt: string): string | null;
 }
 
 export type { PythonError };

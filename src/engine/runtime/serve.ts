@@ -1,7 +1,7 @@
 // Inside a backend's worker: answers the host's requests with the backend. Output is batched
 // (one message per frame's worth of text, not per print) so a flood of prints can't drown the
 // page in messages.
-import type { Reply, Request, WorkerBackend, WorkerIO } from './protocol.js';
+import { INPUT_BYTES_OFFSET, INPUT_LENGTH, INPUT_STATE, type Reply, type Request, type WorkerBackend, type WorkerIO } from './protocol.js';
 
 const FLUSH_EVERY_MS = 16;
 
@@ -14,6 +14,7 @@ export interface Endpoint {
 export function serve(backend: WorkerBackend, scope: Endpoint = self as unknown as Endpoint): void {
   const post = (reply: Reply) => scope.postMessage(reply);
   const waitingForInput = new Map<number, (value: string | null) => void>();
+  let inputBuffer: SharedArrayBuffer | undefined;
 
   function ioFor(id: number, stdin: string | null, askInput: boolean): WorkerIO & { flush(): void } {
     const pending = { stdout: '', stderr: '' };
@@ -37,11 +38,27 @@ export function serve(backend: WorkerBackend, scope: Endpoint = self as unknown 
       else timer ??= setTimeout(flush, FLUSH_EVERY_MS);
     };
     const stdinLine = () => lines.shift() ?? null;
+    const shared = askInput ? inputBuffer : undefined;
     return {
       stdout: (text) => write('stdout', text),
       stderr: (text) => write('stderr', text),
       stdinLine,
       flush,
+      ...(shared
+        ? {
+            inputSync(prompt: string): string | null {
+              flush();
+              const control = new Int32Array(shared, 0, 2);
+              Atomics.store(control, INPUT_STATE, 0);
+              post({ id, kind: 'input', prompt });
+              Atomics.wait(control, INPUT_STATE, 0);
+              if (Atomics.load(control, INPUT_STATE) !== 1) return null;
+              // TextDecoder won't read shared memory directly: copy the bytes out first.
+              const bytes = new Uint8Array(shared, INPUT_BYTES_OFFSET, Atomics.load(control, INPUT_LENGTH)).slice();
+              return new TextDecoder().decode(bytes);
+            },
+          }
+        : {}),
       input(prompt) {
         if (!askInput) return Promise.resolve(stdinLine());
         flush();
@@ -54,6 +71,7 @@ export function serve(backend: WorkerBackend, scope: Endpoint = self as unknown 
   async function handle(request: Request): Promise<unknown> {
     switch (request.kind) {
       case 'load':
+        inputBuffer = request.settings.inputBuffer;
         return backend.load(request.settings, (phase, loaded, total) =>
           post({ id: request.id, kind: 'progress', phase, ...(loaded !== undefined ? { loaded } : {}), ...(total !== undefined ? { total } : {}) }),
         );

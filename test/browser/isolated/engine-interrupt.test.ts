@@ -26,3 +26,23 @@ describe('engine on a crossOriginIsolated page', function () {
     assert.equal(out, '7\n', 'no restart: the session kept its variables');
   });
 });
+
+describe('input() on a crossOriginIsolated page', function () {
+  this.timeout(120000);
+
+  it('asks the reader in the widget while CPython waits', async () => {
+    await import('../fixtures/test-run-element.js');
+    const { mount, settle, shadow, until } = await import('../support/dom.js');
+    const element = await mount<HTMLElement & { run(): Promise<void>; text: string }>(
+      `<test-run-element pyodide-url="${pyodideUrl}"><script type="text/x-python">name = input("Name? ")\nprint("Hello, " + name)</script></test-run-element>`,
+    );
+    const running = element.run();
+    const field = await until(() => shadow(element).querySelector<HTMLInputElement>('.input-prompt input'), 'the prompt', 60000);
+    field.value = 'Ada';
+    shadow(element).querySelector<HTMLButtonElement>('.input-prompt button')!.click();
+    await running;
+    await settle(element);
+    assert.equal(element.text, 'Name? Hello, Ada\n');
+    element.remove();
+  });
+});

@@ -80,7 +80,13 @@ export function createPyodideBackend(): WorkerBackend {
 
   function readlineFor(io: WorkerIO): Readline {
     // undefined (not null) at end of input: Pyodide turns it into None.
-    return () => io.stdinLine() ?? undefined;
+    // Where the page shares memory, ask the reader (Python's input() has already written its
+    // prompt to stdout); otherwise read the stdin text.
+    return () => {
+      if (!io.inputSync) return io.stdinLine() ?? undefined;
+      const answer = io.inputSync('');
+      return answer === null ? undefined : `${answer}\n`;
+    };
   }
 
   /** A KeyboardInterrupt that escaped the helpers (raised between user code and them). */
@@ -154,7 +160,7 @@ export function createPyodideBackend(): WorkerBackend {
         repl: true,
         topLevelAwait: true,
         interrupt: !!settings.interruptBuffer,
-        interactiveInput: false,
+        interactiveInput: settings.inputBuffer !== undefined,
       };
     },
 
