@@ -1,7 +1,7 @@
 // This file loads only the built kit (dist/, served from another origin like a CDN) and no
 // source modules, so the page is what a reader of a blog post gets.
 import { assert } from 'chai';
-import { cdnOrigin } from './support/cdn.js';
+import { cdnOrigin, pyodideUrl } from './support/cdn.js';
 import { shadow, until } from './support/dom.js';
 
 const TAGS = ['py-tokenizer', 'py-dis', 'py-frames', 'py-repl'];
@@ -69,4 +69,23 @@ describe('the kit served from another origin', () => {
       `the editor chunk was fetched on interaction: ${after.join(', ')}`,
     );
   });
+});
+
+describe('the interpreter layer served from another origin', function () {
+  this.timeout(120000);
+
+  for (const engine of ['skulpt', 'pyodide']) {
+    it(`starts its ${engine} worker from the kit's origin and runs Python`, async () => {
+      const kit = (await import(`${cdnOrigin}/pyinnards.js`)) as {
+        loadEngine(options: object): Promise<{ run(code: string, options: object): { done: Promise<unknown> } }>;
+      };
+      const python = await kit.loadEngine({ engine, pyodideUrl });
+      let out = '';
+      const outcome = await python.run('print(10 / 3)', { onStdout: (text: string) => (out += text) }).done;
+      assert.deepEqual(outcome, { status: 'ok' });
+      assert.equal(out, '3.3333333333333335\n');
+      const chunks = kitRequests().filter((url) => /\/chunks\/engine/.test(url));
+      assert.isNotEmpty(chunks, 'the page fetched the engine chunk from the kit');
+    });
+  }
 });
