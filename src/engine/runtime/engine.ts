@@ -37,12 +37,15 @@ export class WorkerEngine implements Engine {
 
   /**
    * Sends a request that runs Python, wiring its output, input() and Stop. A stopped or timed
-   * out run resolves (never rejects) so elements can show what happened.
+   * out run resolves (never rejects) so elements can show what happened. `more` is what a REPL
+   * push answers (whether the input so far is incomplete); false for everything else.
    */
   private runRequest(
     options: RunOptions,
     body: (askInput: boolean) => Parameters<WorkerHost['request']>[0],
-  ): RunHandle {
+  ): RunHandle & { more: Promise<boolean> } {
+    let resolveMore!: (more: boolean) => void;
+    const more = new Promise<boolean>((resolve) => (resolveMore = resolve));
     const askInput = this.capabilities.interactiveInput && options.onInput !== undefined;
     if (this.host.interruptBuffer) Atomics.store(this.host.interruptBuffer, 0, 0);
     let settled: RunOutcome | undefined;
@@ -52,9 +55,15 @@ export class WorkerEngine implements Engine {
       if (settled) return;
       settled = outcome;
       clearTimeout(timer);
+      resolveMore(false);
       resolveOutcome(outcome);
     };
     const started = performance.now();
+    let stopReason: 'stop' | 'timeout' | undefined;
+    const stoppedOutcome = (sessionReset: boolean): RunOutcome =>
+      stopReason === 'timeout'
+        ? { status: 'timeout', afterMs: Math.round(performance.now() - started) }
+        : { status: 'stopped', sessionReset };
     const request = this.host.request(body(askInput), (reply: Reply) => {
       if (reply.kind === 'stdout') options.onStdout?.(reply.text);
       else if (reply.kind === 'stderr') options.onStderr?.(reply.text);
@@ -63,37 +72,38 @@ export class WorkerEngine implements Engine {
       }
     });
     request.then(
-      (value) => settle(value as RunOutcome),
+      (value) => {
+        const answer = value as RunOutcome | { more: boolean; outcome: RunOutcome };
+        const outcome = 'more' in answer ? answer.outcome : answer;
+        if ('more' in answer) resolveMore(answer.more);
+        // An interrupt we sent for the time limit comes back as "stopped": say why.
+        settle(outcome.status === 'stopped' && stopReason === 'timeout' ? stoppedOutcome(false) : outcome);
+      },
       (error: unknown) =>
         settle(
           error instanceof SessionResetError
-            ? { status: 'stopped', sessionReset: true }
+            ? stoppedOutcome(true)
             : { status: 'failed', message: error instanceof Error ? error.message : String(error) },
         ),
     );
     const stop = (reason: 'stop' | 'timeout') => {
-      if (settled) return;
-      const after = () =>
-        reason === 'timeout'
-          ? { status: 'timeout' as const, afterMs: Math.round(performance.now() - started) }
-          : { status: 'stopped' as const, sessionReset: true };
+      if (settled || stopReason) return;
+      stopReason = reason;
       if (this.host.interrupt()) {
-        // Give KeyboardInterrupt a moment; runaway C loops may ignore it, so restart anyway.
+        // Give KeyboardInterrupt a moment; code that never checks for it gets a restart.
         setTimeout(() => {
           if (settled) return;
-          const outcome = after();
-          settle(outcome);
+          settle(stoppedOutcome(true));
           this.host.restart();
         }, INTERRUPT_GRACE_MS);
-        if (reason === 'timeout') void done.then(() => {});
         return;
       }
-      settle(after());
+      settle(stoppedOutcome(true));
       this.host.restart();
     };
     const timeoutMs = options.timeoutMs ?? 0;
     const timer = timeoutMs > 0 ? setTimeout(() => stop('timeout'), timeoutMs) : undefined;
-    return { done, stop: () => stop('stop') };
+    return { done, more, stop: () => stop('stop') };
   }
 
   async disassemble(code: string, options: Record<string, unknown> = {}): Promise<unknown> {
@@ -111,22 +121,9 @@ export class WorkerEngine implements Engine {
     return new WorkerReplSession(this, this.host, name);
   }
 
-  /** Exposed to sessions: runs a push with the same output/input/stop wiring as a run. */
-  pushRequest(session: string, line: string, options: RunOptions): { handle: RunHandle; more: Promise<boolean> } {
-    let more!: (value: boolean) => void;
-    const morePromise = new Promise<boolean>((resolve) => (more = resolve));
-    const handle = this.runRequest(options, (askInput) => ({ kind: 'push', session, line, stdin: options.stdin ?? null, askInput }));
-    // The push answers { more, outcome }; unwrap it into the run handle's outcome.
-    const done = handle.done.then((value) => {
-      const answer = value as RunOutcome | { more: boolean; outcome: RunOutcome };
-      if ('more' in answer) {
-        more(answer.more);
-        return answer.outcome;
-      }
-      more(false);
-      return answer;
-    });
-    return { handle: { done, stop: handle.stop }, more: morePromise };
+  /** Exposed to sessions: a push, with the same output/input/stop wiring as a run. */
+  pushRequest(session: string, line: string, options: RunOptions): RunHandle & { more: Promise<boolean> } {
+    return this.runRequest(options, (askInput) => ({ kind: 'push', session, line, stdin: options.stdin ?? null, askInput }));
   }
 
   private require(capability: 'dis' | 'trace' | 'repl', what: string): void {
@@ -146,11 +143,11 @@ class WorkerReplSession implements ReplSession {
   ) {}
 
   async push(line: string, options: RunOptions = {}): Promise<ReplPushResult> {
-    const { handle, more } = this.engine.pushRequest(this.name, line, options);
+    const handle = this.engine.pushRequest(this.name, line, options);
     this.running = handle;
     const outcome = await handle.done;
     this.running = undefined;
-    return { more: await more, outcome };
+    return { more: await handle.more, outcome };
   }
 
   async complete(text: string): Promise<string[]> {

@@ -25,6 +25,13 @@ describe('engine on a crossOriginIsolated page', function () {
     await engine.session('kept').push('kept', { onStdout: (text) => (out += text) });
     assert.equal(out, '7\n', 'no restart: the session kept its variables');
   });
+
+  it('reports the time limit as such when it interrupts', async () => {
+    const { loadEngine } = await import('../../../src/engine/runtime/index.js');
+    const engine = await loadEngine({ engine: 'pyodide', pyodideUrl });
+    const outcome = await engine.run('while True: pass', { timeoutMs: 400 }).done;
+    assert.equal(outcome.status, 'timeout');
+  });
 });
 
 describe('input() on a crossOriginIsolated page', function () {

@@ -574,6 +574,9 @@ def _code_tree(co, depth, show_caches, adaptive):
         consts.append(entry)
     return {
         "name": co.co_name,
+        # What repr(code) shows after "at" (its %p), so a formatter can rebuild the
+        # "Disassembly of <code object ...>:" headers exactly as this run printed them.
+        "address": hex(id(co)),
         "qualname": co.co_qualname,
         "filename": co.co_filename,
         "firstlineno": co.co_firstlineno,
