@@ -68,6 +68,16 @@ export function serve(backend: WorkerBackend, scope: Endpoint = self as unknown 
     };
   }
 
+  /** Runs `body` with the request's stdio, sending what is left of its output at the end. */
+  async function withIO<T>(id: number, stdin: string | null, askInput: boolean, body: (io: WorkerIO) => Promise<T>): Promise<T> {
+    const io = ioFor(id, stdin, askInput);
+    try {
+      return await body(io);
+    } finally {
+      io.flush();
+    }
+  }
+
   async function handle(request: Request): Promise<unknown> {
     switch (request.kind) {
       case 'load':
@@ -75,32 +85,14 @@ export function serve(backend: WorkerBackend, scope: Endpoint = self as unknown 
         return backend.load(request.settings, (phase, loaded, total) =>
           post({ id: request.id, kind: 'progress', phase, ...(loaded !== undefined ? { loaded } : {}), ...(total !== undefined ? { total } : {}) }),
         );
-      case 'run': {
-        const io = ioFor(request.id, request.stdin, request.askInput);
-        try {
-          return await backend.run(request.code, request.filename, io);
-        } finally {
-          io.flush();
-        }
-      }
+      case 'run':
+        return withIO(request.id, request.stdin, request.askInput, (io) => backend.run(request.code, request.filename, io));
       case 'disassemble':
         return backend.disassemble(request.code, request.options);
-      case 'trace': {
-        const io = ioFor(request.id, null, false);
-        try {
-          return await backend.trace(request.code, request.options, io);
-        } finally {
-          io.flush();
-        }
-      }
-      case 'push': {
-        const io = ioFor(request.id, request.stdin, request.askInput);
-        try {
-          return await backend.push(request.session, request.line, io);
-        } finally {
-          io.flush();
-        }
-      }
+      case 'trace':
+        return withIO(request.id, null, false, (io) => backend.trace(request.code, request.options, io));
+      case 'push':
+        return withIO(request.id, request.stdin, request.askInput, (io) => backend.push(request.session, request.line, io));
       case 'complete':
         return backend.complete(request.session, request.text);
       case 'reset':
