@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { generateTokenizerFixtures } from '../test/fixtures/tokenizer-samples.js';
 import { generateSkulptExpectations } from '../test/fixtures/skulpt-expectations.js';
+import { generateDisFixtures } from '../test/fixtures/dis-samples.js';
 import { generateTokenizerData } from '../test/oracle/tokenize.js';
 
 const json = (generate: () => Promise<unknown>) => async () => `${JSON.stringify(await generate(), null, 2)}\n`;
@@ -12,6 +13,8 @@ const FILES: Record<string, () => Promise<string>> = {
   'test/fixtures/tokenizer-samples.json': json(generateTokenizerFixtures),
   // What the Skulpt backend's browser tests expect: CPython's float reprs, errors, a REPL transcript.
   'test/fixtures/skulpt-expectations.json': json(generateSkulptExpectations),
+  // What dis.dis prints for the <py-dis> browser tests' samples.
+  'test/fixtures/dis-samples.json': json(generateDisFixtures),
   // Tables the tokenizer needs: token numbers, operators, keywords, repr's escapes, codecs.
   'src/engine/tokenizer/cpython-data.ts': generateTokenizerData,
 };

@@ -1,11 +1,307 @@
-import { ComingSoonElement } from './coming-soon.js';
+import { css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { EngineElement } from './engine-element.js';
+import type { ToolbarAction } from './py-element.js';
 import { defineElement } from './define-element.js';
 import { configureFromScriptTag } from '../config.js';
+import type { Position } from './highlight.js';
+import type { DisInstruction, DisLine, DisTree } from '../engine/dis/types.js';
 
-/** `<py-dis>`: a placeholder until its widget lands. */
-export class PyDis extends ComingSoonElement {
+/** How long typing must pause before the code is disassembled again. */
+const EDIT_DEBOUNCE_MS = 300;
+
+type DisModule = typeof import('../engine/dis/index.js');
+
+interface Disassembly {
+  tree: DisTree;
+  lines: DisLine[];
+}
+
+/**
+ * `<py-dis>`: the bytecode CPython 3.14 compiles the code to, exactly as `dis.dis` prints it,
+ * rendered line by line from the structured instructions (so each line links to its source
+ * span, jump targets and an explanation of its opcode), plus what each code object holds.
+ */
+export class PyDis extends EngineElement {
+  static override properties: PropertyDeclarations = {
+    showCaches: { type: Boolean, attribute: 'show-caches' },
+    showOffsets: { type: Boolean, attribute: 'show-offsets' },
+    showPositions: { type: Boolean, attribute: 'show-positions' },
+    adaptive: { type: Number },
+    function: { attribute: 'function' },
+    depth: { type: Number },
+    result: { state: true },
+    stale: { state: true },
+    active: { state: true },
+    cursorLine: { state: true },
+  };
+
+  static override styles = [
+    ...EngineElement.styles,
+    css`
+      .listing {
+        margin: 0;
+        padding: var(--_space) 0;
+        font-family: var(--_font-mono);
+        font-size: var(--_code-font-size);
+        line-height: var(--_line-height);
+        white-space: pre;
+        overflow: auto;
+        max-height: var(--_max-height);
+      }
+      .listing.stale {
+        opacity: 0.45;
+      }
+      .row {
+        display: block;
+        padding: 0 var(--_space);
+      }
+      .row[tabindex]:focus-visible {
+        outline: 2px solid var(--_focus);
+        outline-offset: -2px;
+      }
+      .row.active,
+      .row.at-cursor {
+        background: var(--_highlight);
+      }
+      .opnote {
+        margin: 0;
+        padding: calc(var(--_space) / 2) var(--_space);
+        border-top: 1px solid var(--_border);
+        min-height: 1.5em;
+      }
+      .code-info {
+        border-top: 1px solid var(--_border);
+        padding: calc(var(--_space) / 2) var(--_space);
+      }
+      .code-info summary {
+        cursor: pointer;
+        font-weight: 600;
+      }
+      .code-info dl {
+        display: grid;
+        grid-template-columns: max-content 1fr;
+        gap: 0.1em var(--_space);
+        margin: calc(var(--_space) / 2) 0;
+        font-family: var(--_font-mono);
+        font-size: var(--_code-font-size);
+      }
+      .code-info dt {
+        color: var(--_muted);
+      }
+      .code-info dd {
+        margin: 0;
+        overflow-wrap: anywhere;
+      }
+    `,
+  ];
+
+  /** dis.dis(show_caches=True): show the inline cache entries. */
+  showCaches = false;
+  /** dis.dis(show_offsets=True). */
+  showOffsets = false;
+  /** dis.dis(show_positions=True): the source span of each instruction. */
+  showPositions = false;
+  /** Run the code this many times first, then show specialized instructions (adaptive=True). */
+  declare adaptive: number | undefined;
+  /** Only this code object (a function's qualified name, e.g. "Dog.bark"). */
+  declare function: string | undefined;
+  /** How many levels of nested code objects to show (dis.dis depth); all when unset. */
+  declare depth: number | undefined;
+
+  private declare result: Disassembly | undefined;
+  /** The last good output is shown dimmed while the code doesn't compile. */
+  private stale = false;
+  private declare active: number | undefined;
+  private declare cursorLine: number | undefined;
+
   protected readonly label = 'Bytecode';
-  protected readonly promise = 'This widget will show the bytecode CPython 3.14 compiles the code to, exactly as dis.dis prints it.';
+  protected override readonly actions: readonly ToolbarAction[] = ['reset', 'copy'];
+
+  private dis: DisModule | undefined;
+  private visible = false;
+  private visibility: IntersectionObserver | undefined;
+  private debounce: ReturnType<typeof setTimeout> | undefined;
+  private generation = 0;
+
+  /** What dis.dis prints for the code (object addresses differ from run to run, as in CPython). */
+  get text(): string {
+    return this.result ? this.result.lines.map((line) => `${line.text}\n`).join('') : '';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The interpreter starts when the reader can see the element, not on page load.
+    this.visibility = new IntersectionObserver((entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      this.visibility?.disconnect();
+      this.visible = true;
+      void this.disassemble();
+    });
+    this.visibility.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.visibility?.disconnect();
+    clearTimeout(this.debounce);
+  }
+
+  protected codeChanged(): void {
+    clearTimeout(this.debounce);
+    if (!this.visible) return;
+    this.debounce = setTimeout(() => void this.disassemble(), this.result ? EDIT_DEBOUNCE_MS : 0);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const options = ['showCaches', 'showOffsets', 'showPositions', 'adaptive', 'function', 'depth'] as const;
+    if (this.hasUpdated && options.some((name) => changed.has(name))) this.codeChanged();
+  }
+
+  private async disassemble(): Promise<void> {
+    const generation = ++this.generation;
+    const code = this.source;
+    const engine = await this.engineController.engine();
+    if (!engine || generation !== this.generation) return;
+    if (!engine.capabilities.dis) {
+      this.reportError({ kind: 'Configuration', message: `<py-dis> needs CPython: ${engine.capabilities.version} has no dis module. Use engine="pyodide".` });
+      return;
+    }
+    this.dis ??= await import('../engine/dis/index.js');
+    const options = {
+      showCaches: this.showCaches,
+      showOffsets: this.showOffsets,
+      showPositions: this.showPositions,
+      adaptive: this.adaptive !== undefined && this.adaptive > 0,
+      warmup: this.adaptive ?? 0,
+      depth: this.depth ?? null,
+    };
+    let answer: Awaited<ReturnType<DisModule['disassembleWith']>>;
+    try {
+      answer = await this.dis.disassembleWith(engine, code, options);
+    } catch (error) {
+      this.reportError({ kind: 'Engine', message: error instanceof Error ? error.message : String(error) });
+      return;
+    }
+    if (generation !== this.generation) return;
+    if ('error' in answer) {
+      this.stale = this.result !== undefined;
+      this.reportError({
+        kind: answer.error.type,
+        message: answer.error.message,
+        ...(answer.error.line !== undefined ? { line: answer.error.line } : {}),
+        ...(answer.error.column !== undefined ? { column: answer.error.column } : {}),
+      });
+      return;
+    }
+    const tree = this.function ? this.dis.findCode(answer.tree, this.function) : answer.tree;
+    if (!tree) {
+      this.reportError({ kind: 'Configuration', message: `function="${this.function}" names no function or class in the code.` });
+      return;
+    }
+    this.clearError();
+    this.stale = false;
+    this.active = undefined;
+    this.result = { tree, lines: this.dis.formatDisLines(tree, options) };
+    this.emitResult({ text: this.text, code: tree });
+  }
+
+  protected override cursorMoved([line]: Position): void {
+    this.cursorLine = line;
+  }
+
+  private point(index: number | undefined): void {
+    this.active = index;
+    const instruction = index === undefined ? undefined : this.result?.lines[index]?.instruction;
+    const at = instruction?.positions;
+    this.markSpan(
+      at && at.lineno !== null && at.end_lineno !== null && at.col_offset !== null && at.end_col_offset !== null
+        ? { start: [at.lineno, at.col_offset], end: [at.end_lineno, at.end_col_offset] }
+        : undefined,
+    );
+  }
+
+  /** Arrows move between instructions; Enter on a jump goes to its target. */
+  private onRowKey(event: KeyboardEvent, index: number): void {
+    const lines = this.result?.lines ?? [];
+    const rows = lines.flatMap((line, i) => (line.instruction ? [i] : []));
+    const here = rows.indexOf(index);
+    let target: number | undefined;
+    if (event.key === 'ArrowDown') target = rows[here + 1];
+    else if (event.key === 'ArrowUp') target = rows[here - 1];
+    else if (event.key === 'Home') target = rows[0];
+    else if (event.key === 'End') target = rows.at(-1);
+    else if (event.key === 'Enter') target = this.jumpTarget(index);
+    if (target === undefined) return;
+    event.preventDefault();
+    this.renderRoot.querySelector<HTMLElement>(`.row[data-index="${target}"]`)?.focus();
+  }
+
+  /** The row of the instruction a jump at row `index` goes to. */
+  private jumpTarget(index: number): number | undefined {
+    const line = this.result?.lines[index];
+    const offset = line?.instruction?.jump_target;
+    if (offset === null || offset === undefined) return undefined;
+    const found = this.result!.lines.findIndex((other) => other.code === line!.code && other.instruction?.offset === offset);
+    return found >= 0 ? found : undefined;
+  }
+
+  protected renderOutput(): TemplateResult | typeof nothing {
+    const result = this.result;
+    if (!result) return nothing;
+    const note = this.active === undefined ? undefined : result.lines[this.active]?.instruction;
+    let focusable = true;
+    return html`<pre class="listing ${this.stale ? 'stale' : ''}" part="bytecode" aria-label="Bytecode, as dis.dis prints it"
+        >${result.lines.map((line, index) => {
+          if (!line.instruction) return html`<span class="row">${line.text}\n</span>`;
+          const classes = ['row', this.active === index ? 'active' : '', this.cursorLine === line.instruction.line_number ? 'at-cursor' : ''];
+          const tabindex = focusable ? 0 : -1;
+          focusable = false;
+          return html`<span
+            class=${classes.join(' ')}
+            data-index=${index}
+            tabindex=${tabindex}
+            @mouseenter=${() => this.point(index)}
+            @focus=${() => this.point(index)}
+            @keydown=${(event: KeyboardEvent) => this.onRowKey(event, index)}
+            >${line.text}\n</span
+          >`;
+        })}</pre
+      >
+      <p class="opnote" part="opcode-note" aria-live="polite">
+        ${note ? html`<strong>${note.opname}</strong>: ${this.dis?.opcodeNote(note.opname) ?? ''}${note.jump_target !== null ? ' (Enter goes to the target.)' : ''}` : 'Point at an instruction to see what it does and where it came from.'}
+      </p>
+      ${this.renderCodeInfo(result.tree)}`;
+  }
+
+  /** What each code object holds, as dis.code_info tells it, laid out readably. */
+  private renderCodeInfo(tree: DisTree): TemplateResult {
+    const all: DisTree[] = [];
+    const walk = (code: DisTree) => {
+      all.push(code);
+      code.children.forEach(walk);
+    };
+    walk(tree);
+    const list = (items: readonly string[]) => (items.length ? items.join(', ') : '(none)');
+    return html`${all.map(
+      (code) => html`<details class="code-info" part="code-info">
+        <summary>Code object <code>${code.qualname}</code></summary>
+        <dl>
+          <dt>name</dt><dd>${code.name}</dd>
+          <dt>qualname</dt><dd>${code.qualname}</dd>
+          <dt>arguments</dt><dd>${code.argcount} (positional-only ${code.posonlyargcount}, keyword-only ${code.kwonlyargcount})</dd>
+          <dt>nlocals</dt><dd>${code.nlocals}</dd>
+          <dt>stacksize</dt><dd>${code.stacksize}</dd>
+          <dt>flags</dt><dd>${code.pretty_flags} (0x${code.flags.toString(16)})</dd>
+          <dt>co_consts</dt><dd>${list(code.consts.map((c) => c.repr))}</dd>
+          <dt>co_names</dt><dd>${list(code.names)}</dd>
+          <dt>co_varnames</dt><dd>${list(code.varnames)}</dd>
+          <dt>co_cellvars</dt><dd>${list(code.cellvars)}</dd>
+          <dt>co_freevars</dt><dd>${list(code.freevars)}</dd>
+        </dl>
+      </details>`,
+    )}`;
+  }
 }
 
 // Loaded on its own, this file reads data-* settings from its own script tag.
@@ -17,3 +313,5 @@ declare global {
     'py-dis': PyDis;
   }
 }
+
+export type { DisInstruction };

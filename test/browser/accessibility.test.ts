@@ -1,13 +1,18 @@
 import { assert } from 'chai';
 import { setViewport } from '@web/test-runner-commands';
-import '../../src/index.js';
+import { configure } from '../../src/index.js';
+import { pyodideUrl } from './support/cdn.js';
 import { axeViolations } from './support/axe.js';
 import { mount, settle, shadow, unmountAll, until } from './support/dom.js';
 
 const TAGS = ['py-tokenizer', 'py-dis', 'py-frames', 'py-repl'] as const;
 const SAMPLE = `class Dog:\n    def bark(self):\n        return f"Woof {1 + 2!r}"  # loud\n`;
 
-describe('accessibility (axe-core)', () => {
+// <py-dis> starts CPython when it becomes visible: from node_modules, never the network.
+configure({ pyodideUrl });
+
+describe('accessibility (axe-core)', function () {
+  this.timeout(60000);
   afterEach(unmountAll);
 
   for (const theme of ['light', 'dark'] as const) {
@@ -33,7 +38,7 @@ describe('accessibility (axe-core)', () => {
   it('lets the keyboard reach the code, and leave the editor with Escape then Tab', async () => {
     const { sendKeys } = await import('@web/test-runner-commands');
     const before = await mount<HTMLButtonElement>(`<button>before</button>`);
-    const element = await mount<HTMLElement>(`<py-dis>x = 1</py-dis>`);
+    const element = await mount<HTMLElement>(`<py-frames>x = 1</py-frames>`);
     const after = await mount<HTMLButtonElement>(`<button>after</button>`);
     before.focus();
     await sendKeys({ press: 'Tab' }); // Reset is disabled, so Tab lands on the code

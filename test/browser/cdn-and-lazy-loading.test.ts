@@ -19,16 +19,17 @@ describe('the kit served from another origin', () => {
       'beforeend',
       `<article>
         <py-tokenizer>foo = "hello"</py-tokenizer>
-        <py-dis>return 42</py-dis>
         <py-frames><script type="text/x-python">print(1 < 2)</script></py-frames>
         <py-repl>x = 1</py-repl>
+        <div style="height: 4000px">(the reader has not scrolled down yet)</div>
+        <py-dis>def answer(): return 42</py-dis>
       </article>`,
     );
     const script = document.createElement('script');
     script.type = 'module';
     script.src = `${cdnOrigin}/pyinnards.js`;
-    script.dataset['engine'] = 'skulpt';
-    script.dataset['pyodideUrl'] = 'https://assets.example.invalid/pyodide';
+    script.dataset['engine'] = 'pyodide';
+    script.dataset['pyodideUrl'] = pyodideUrl;
     document.head.append(script);
     await Promise.all(TAGS.map((tag) => customElements.whenDefined(tag)));
   });
@@ -50,7 +51,7 @@ describe('the kit served from another origin', () => {
 
   it('reads page-wide settings from the script tag', async () => {
     const kit = (await import(`${cdnOrigin}/pyinnards.js`)) as { getConfig(): { engine: string; pyodideUrl: string } };
-    assert.deepEqual(kit.getConfig(), { engine: 'skulpt', pyodideUrl: 'https://assets.example.invalid/pyodide/' });
+    assert.deepEqual(kit.getConfig(), { engine: 'pyodide', pyodideUrl });
   });
 
   it('fetches no editor or interpreter chunk until the reader starts editing', async () => {
@@ -60,14 +61,24 @@ describe('the kit served from another origin', () => {
     const lazy = before.filter((url) => /\/chunks\/(editor|engine)[^/]*\.js$/.test(url));
     assert.deepEqual(lazy, [], 'no lazily loaded chunk was requested on page load');
 
-    const dis = document.querySelector<HTMLElement>('py-dis')!;
-    shadow(dis).querySelector<HTMLElement>('.static-code')!.focus();
-    await until(() => shadow(dis).querySelector('.cm-editor'), 'the editor to mount');
+    const tokens = document.querySelector<HTMLElement>('py-tokenizer')!;
+    shadow(tokens).querySelector<HTMLElement>('.static-code')!.focus();
+    await until(() => shadow(tokens).querySelector('.cm-editor'), 'the editor to mount');
     const after = kitRequests();
     assert.isTrue(
       after.some((url) => /\/chunks\/editor-[^/]+\.js$/.test(url)),
       `the editor chunk was fetched on interaction: ${after.join(', ')}`,
     );
+    assert.deepEqual(after.filter((url) => /\/chunks\/engine/.test(url)), [], 'still no interpreter');
+  });
+
+  it('starts the interpreter for <py-dis> only once it is scrolled into view', async function () {
+    this.timeout(60000);
+    const dis = document.querySelector<HTMLElement>('py-dis')!;
+    dis.scrollIntoView();
+    await until(() => shadow(dis).querySelector('[part="bytecode"]'), 'the bytecode', 60000);
+    assert.isNotEmpty(kitRequests().filter((url) => /\/chunks\/engine/.test(url)), 'the interpreter chunk was fetched');
+    assert.include((dis as unknown as { text: string }).text, 'RETURN_VALUE');
   });
 });
 

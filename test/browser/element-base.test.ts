@@ -1,6 +1,6 @@
 import { assert } from 'chai';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../src/elements/py-dis.js';
+import '../../src/elements/py-frames.js';
 import './fixtures/test-element.js';
 import type { TestElement } from './fixtures/test-element.js';
 import { mount, settle, shadow, unmountAll, until } from './support/dom.js';
@@ -240,7 +240,7 @@ describe('shared element base: errors, status, events, theme', () => {
   });
 
   it('shows a placeholder that says what is coming, with the code, for elements not built yet', async () => {
-    const element = await mount<HTMLElement>(`<py-dis>return 42</py-dis>`);
+    const element = await mount<HTMLElement>(`<py-frames>return 42</py-frames>`);
     assert.equal(shadow(element).querySelector('.static-code')!.textContent, 'return 42');
     assert.match(shadow(element).querySelector('.coming-soon')!.textContent!, /Coming soon/);
   });

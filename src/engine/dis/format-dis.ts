@@ -7,7 +7,7 @@
 // `_get_lineno_width` and `_get_positions_width`. Everything they compute from the code object
 // (line starts, positions, code length, labels) is recomputed here from the instructions,
 // because those hold the same facts: one entry per code unit that isn't an inline cache.
-import type { DisExceptionEntry, DisInstruction, DisOptions, DisPositions, DisTree } from './types.js';
+import type { DisInstruction, DisLine, DisOptions, DisPositions, DisTree } from './types.js';
 
 // dis._OPNAME_WIDTH, dis._OPARG_WIDTH, dis._NO_LINENO.
 const OPNAME_WIDTH = 20;
@@ -19,19 +19,28 @@ const NO_LINENO = '  --';
  * `options.depth` and the tree allow). Lines end with '\n', as print() writes them.
  */
 export function formatDis(tree: DisTree, options: DisOptions = {}): string {
-  const lines: string[] = [];
+  let text = '';
+  for (const line of formatDisLines(tree, options)) text += line.text + '\n';
+  return text;
+}
+
+/** The same output line by line, each with the code object, instruction or entry it shows. */
+export function formatDisLines(tree: DisTree, options: DisOptions = {}): DisLine[] {
+  const lines: DisLine[] = [];
   disassembleRecursive(tree, options, options.depth ?? null, lines, undefined);
-  return lines.length ? lines.join('\n') + '\n' : '';
+  return lines;
 }
 
 function disassembleRecursive(
   code: DisTree,
   options: DisOptions,
   depth: number | null,
-  out: string[],
+  out: DisLine[],
   header: string | undefined,
 ): void {
-  if (header !== undefined) out.push('', `Disassembly of ${header}:`);
+  if (header !== undefined) {
+    out.push({ text: '', kind: 'blank', code }, { text: `Disassembly of ${header}:`, kind: 'header', code });
+  }
   disassembleOne(code, options, out);
   if (depth !== null && depth <= 0) return;
   const next = depth === null ? null : depth - 1;
@@ -80,9 +89,10 @@ interface Layout {
   showCaches: boolean;
   showPositions: boolean;
   labels: Map<number, number>;
+  code: DisTree;
 }
 
-function disassembleOne(code: DisTree, options: DisOptions, out: string[]): void {
+function disassembleOne(code: DisTree, options: DisOptions, out: DisLine[]): void {
   const labels = labelsOf(code);
   const showPositions = !!options.showPositions;
   const layout: Layout = {
@@ -93,9 +103,10 @@ function disassembleOne(code: DisTree, options: DisOptions, out: string[]): void
     showCaches: !!options.showCaches,
     showPositions,
     labels,
+    code,
   };
   for (const instr of code.instructions) printInstruction(instr, layout, out);
-  printExceptionTable(code.exception_table, labels, out);
+  printExceptionTable(code, labels, out);
 }
 
 /** len(co.co_code): the last instruction's end, counting its inline caches. */
@@ -161,22 +172,25 @@ function positionParts(p: DisPositions | null): Array<number | null> {
 }
 
 /** Formatter.print_instruction: the instruction, then (show_caches) one CACHE line per cache unit. */
-function printInstruction(instr: DisInstruction, layout: Layout, out: string[]): void {
+function printInstruction(instr: DisInstruction, layout: Layout, out: DisLine[]): void {
   let argrepr = instr.argrepr;
   if (instr.jump_target !== null) {
     // Renumber the jump's label in dis.dis's numbering (see labelsOf).
     const preposition = instr.baseopname === 'END_ASYNC_FOR' ? 'from' : 'to';
     argrepr = `${preposition} L${layout.labels.get(instr.jump_target)}`;
   }
+  const label = layout.labels.get(instr.offset);
   printLine(
     {
+      kind: 'instruction',
+      instruction: instr,
       opname: instr.opname,
       arg: instr.arg,
       argrepr,
       offset: instr.offset,
       startsLine: instr.starts_line,
       lineNumber: instr.line_number,
-      label: layout.labels.get(instr.offset) ?? null,
+      label: label ?? null,
       positions: instr.positions,
     },
     layout,
@@ -191,6 +205,8 @@ function printInstruction(instr: DisInstruction, layout: Layout, out: string[]):
       // on every platform Pyodide runs on, as on the CPython builds that produce these bytes).
       printLine(
         {
+          kind: 'cache',
+          instruction: instr,
           opname: 'CACHE',
           arg: 0,
           argrepr: i === 0 ? `${name}: ${littleEndian(data)}` : '',
@@ -208,6 +224,9 @@ function printInstruction(instr: DisInstruction, layout: Layout, out: string[]):
 }
 
 interface Line {
+  kind: 'instruction' | 'cache';
+  /** The instruction shown, or whose cache is shown. */
+  instruction: DisInstruction;
   opname: string;
   arg: number | null;
   argrepr: string;
@@ -219,9 +238,9 @@ interface Line {
 }
 
 /** Formatter.print_instruction_line (never the `-->` current-instruction mark: no traceback here). */
-function printLine(line: Line, layout: Layout, out: string[]): void {
-  const { linenoWidth: width } = layout;
-  if (width > 0 && line.startsLine && line.offset > 0) out.push('');
+function printLine(line: Line, layout: Layout, out: DisLine[]): void {
+  const { linenoWidth: width, code } = layout;
+  if (width > 0 && line.startsLine && line.offset > 0) out.push({ text: '', kind: 'blank', code });
   const fields: string[] = [];
   if (width) {
     if (layout.showPositions) {
@@ -250,19 +269,23 @@ function printLine(line: Line, layout: Layout, out: string[]): void {
     fields.push(String(line.arg).padStart(OPARG_WIDTH - excess));
     if (line.argrepr) fields.push(`(${line.argrepr})`);
   }
-  out.push(pyRstrip(fields.join(' ')));
+  const text = pyRstrip(fields.join(' '));
+  if (line.kind === 'cache') out.push({ text, kind: 'cache', code, cacheOf: line.instruction });
+  else if (line.label !== null) out.push({ text, kind: 'instruction', code, instruction: line.instruction, label: line.label });
+  else out.push({ text, kind: 'instruction', code, instruction: line.instruction });
 }
 
 function part(p: number | null | undefined): string {
   return p === null || p === undefined ? '?' : String(p);
 }
 
-function printExceptionTable(entries: readonly DisExceptionEntry[], labels: Map<number, number>, out: string[]): void {
-  if (!entries.length) return;
-  out.push('ExceptionTable:');
-  for (const e of entries) {
+function printExceptionTable(code: DisTree, labels: Map<number, number>, out: DisLine[]): void {
+  if (!code.exception_table.length) return;
+  out.push({ text: 'ExceptionTable:', kind: 'exception-table', code });
+  for (const e of code.exception_table) {
     const lasti = e.lasti ? ' lasti' : '';
-    out.push(`  L${labels.get(e.start)} to L${labels.get(e.end)} -> L${labels.get(e.target)} [${e.depth}]${lasti}`);
+    const text = `  L${labels.get(e.start)} to L${labels.get(e.end)} -> L${labels.get(e.target)} [${e.depth}]${lasti}`;
+    out.push({ text, kind: 'exception-entry', code, exceptionEntry: e });
   }
 }
 

@@ -94,3 +94,23 @@ export interface DisOptions {
   /** How many levels of nested code objects to show; undefined/null = all. */
   depth?: number | null;
 }
+
+/**
+ * One line of `dis.dis` output with what it shows, so the element can link each line to its
+ * instruction, source span and jump target without parsing the text.
+ */
+export interface DisLine {
+  /** The line as dis.dis prints it, without the newline. */
+  text: string;
+  kind: 'instruction' | 'cache' | 'blank' | 'header' | 'exception-table' | 'exception-entry';
+  /** The code object whose disassembly the line belongs to (for a header: the one it introduces). */
+  code: DisTree;
+  /** kind 'instruction': the instruction shown. */
+  instruction?: DisInstruction;
+  /** kind 'cache': the instruction whose inline cache this unit is. */
+  cacheOf?: DisInstruction;
+  /** kind 'exception-entry': the entry shown. */
+  exceptionEntry?: DisExceptionEntry;
+  /** The label this line's instruction carries (dis.dis numbering), if any. */
+  label?: number;
+}

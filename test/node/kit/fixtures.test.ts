@@ -9,3 +9,9 @@ test('test/fixtures/tokenizer-samples.json is what CPython 3.14 says today', asy
   const stored = JSON.parse(readFileSync('test/fixtures/tokenizer-samples.json', 'utf8')) as unknown;
   assert.deepEqual(stored, await generateTokenizerFixtures(), 'stale fixture: run `npm run fixtures`');
 });
+
+test('test/fixtures/dis-samples.json is what CPython 3.14 says today', async () => {
+  const { generateDisFixtures } = await import('../../fixtures/dis-samples.js');
+  const stored = JSON.parse(readFileSync('test/fixtures/dis-samples.json', 'utf8')) as unknown;
+  assert.deepEqual(stored, await generateDisFixtures(), 'stale fixture: run `npm run fixtures`');
+});

@@ -16,6 +16,7 @@ import ast
 import asyncio
 import builtins
 import codeop
+import contextlib
 import contextvars
 import dis
 import inspect
@@ -614,11 +615,21 @@ def disassemble(source, options=None, filename="<py-dis>"):
     show_positions = bool(options.get("showPositions", False))
     depth = options.get("depth")
     depth = None if depth is None else int(depth)
+    warmup = int(options.get("warmup", 0) or 0)
     try:
         co = compile(source, filename, "exec", dont_inherit=True)
     except (SyntaxError, ValueError, OverflowError) as exc:
         exc.__traceback__ = None
         return json.dumps({"error": _error(exc, filename, source, write=False)})
+    # adaptive shows what the specializing interpreter made of code that has run: run this very
+    # code object (and so the functions it defines) that many times first, output discarded.
+    for _ in range(warmup):
+        namespace = {"__name__": "__main__", "__builtins__": builtins}
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            try:
+                exec(co, namespace)
+            except Exception:
+                break
     out = io.StringIO()
     dis.dis(co, file=out, depth=depth, show_caches=show_caches, adaptive=adaptive,
             show_offsets=show_offsets, show_positions=show_positions)
