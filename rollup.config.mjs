@@ -9,12 +9,15 @@ const elements = ['py-tokenizer', 'py-dis', 'py-frames', 'py-repl'];
 
 /** Names the lazily loaded chunks after what they hold, so a page's requests are readable. */
 function chunkName(id) {
+  // Virtual modules (a ?worker-url's URL, a ?text file) stay with the module that imports them:
+  // a worker's URL must not pull that worker's code into the page.
+  if (id.startsWith('\0')) return undefined;
   if (/[\\/]node_modules[\\/](@codemirror|@lezer|codemirror|style-mod|w3c-keyname|crelt)[\\/]/.test(id)) return 'editor';
   if (/[\\/]src[\\/]elements[\\/]editor[\\/]/.test(id)) return 'editor';
   if (/[\\/]src[\\/]engine[\\/]tokenizer[\\/]/.test(id)) return 'tokenizer';
-  // The interpreter layer: the page's side, then each backend (run inside its worker).
-  if (/[\\/]src[\\/]engine[\\/]runtime[\\/]pyodide[\\/]/.test(id)) return 'engine-pyodide';
-  if (/[\\/]src[\\/]engine[\\/]runtime[\\/]skulpt[\\/]|[\\/]node_modules[\\/]skulpt[\\/]/.test(id)) return 'engine-skulpt';
+  // The interpreter layer's page side. (The backends run in workers, built apart below; Skulpt
+  // also comes to the page when its Content-Security-Policy forbids workers.)
+  if (/[\\/]src[\\/]engine[\\/]runtime[\\/]skulpt[\\/]/.test(id)) return 'engine-skulpt';
   if (/[\\/]src[\\/]engine[\\/]runtime[\\/]/.test(id)) return 'engine';
   // What every element shares (lit, the base, the theme) goes in one chunk. The tokenizer is
   // left out so dist/tokenizer.js stays free of lit.
@@ -46,6 +49,28 @@ const browser = {
   preserveEntrySignatures: 'exports-only',
 };
 
+// Each backend's worker: its own entry file at a fixed name (dist/workers/NAME.js) that the page
+// side starts from a Blob URL. Built apart so no worker code can end up in the page's chunks.
+const workers = {
+  input: {
+    pyodide: 'src/engine/runtime/pyodide/worker.ts',
+    skulpt: 'src/engine/runtime/skulpt/worker.ts',
+  },
+  output: {
+    dir: 'dist/workers',
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    sourcemap: true,
+  },
+  plugins: [
+    rollupEngineImports(),
+    nodeResolve({ browser: true }),
+    typescript({ tsconfig: './tsconfig.build.json', outDir: 'dist/workers' }),
+    terser({ format: { comments: false }, compress: { passes: 2 } }),
+  ],
+};
+
 // The tokenizer on its own (the package's "./tokenizer" export) is built apart from the
 // elements: sharing a chunk with them would pull its encoding tables into the page's entry.
 const tokenizer = {
@@ -61,4 +86,4 @@ const cli = {
   plugins: [nodeResolve(), typescript({ tsconfig: './tsconfig.build.json' })],
 };
 
-export default [browser, tokenizer, cli];
+export default [browser, workers, tokenizer, cli];

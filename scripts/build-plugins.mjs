@@ -9,7 +9,7 @@ import { dirname, resolve } from 'node:path';
 const TEXT = '?text';
 const WORKER_URL = '?worker-url';
 
-/** Rollup: inlines ?text imports, and emits ?worker-url modules as chunks. */
+/** Rollup: inlines ?text imports, and points ?worker-url imports at the separately built workers. */
 export function rollupEngineImports() {
   return {
     name: 'pyinnards-engine-imports',
@@ -29,10 +29,10 @@ export function rollupEngineImports() {
         return `export default ${JSON.stringify(readFileSync(path, 'utf8'))};`;
       }
       if (id.endsWith(WORKER_URL)) {
-        const path = id.slice(1, -WORKER_URL.length);
-        const name = path.split(/[\\/]/).slice(-2, -1)[0];
-        const ref = this.emitFile({ type: 'chunk', id: path, name: `engine-${name}-worker` });
-        return `export default import.meta.ROLLUP_FILE_URL_${ref};`;
+        // Workers are built apart (dist/workers/NAME.js, see rollup.config.mjs); the page's
+        // interpreter layer lives in dist/chunks/, one folder over.
+        const name = id.slice(1, -WORKER_URL.length).split(/[\\/]/).slice(-2, -1)[0];
+        return `export default new URL('../workers/${name}.js', import.meta.url).href;`;
       }
       return null;
     },

@@ -7,7 +7,10 @@ import { findChromium, chromiumArgs } from './find-chromium.mjs';
 import { serveStatic } from './static-server.mjs';
 
 const kit = await serveStatic('dist', { cors: true });
-const page = await serveStatic('demo', { transform: (_path, text) => text.replaceAll('%KIT_ORIGIN%', kit.origin) });
+const pyodide = await serveStatic('node_modules/pyodide', { cors: true });
+const page = await serveStatic('demo', {
+  transform: (_path, text) => text.replaceAll('%KIT_ORIGIN%', kit.origin).replaceAll('%PYODIDE_URL%', `${pyodide.origin}/`),
+});
 const browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: chromiumArgs() });
 mkdirSync('.cache/screenshots', { recursive: true });
 const shots = [
@@ -26,6 +29,17 @@ try {
     await tab.setViewport({ width: shot.width, height: shot.height });
     await tab.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: shot.scheme }]);
     await tab.goto(`${page.origin.replace('127.0.0.1', 'localhost')}/`, { waitUntil: 'networkidle0' });
+    // Widgets that run Python start when visible: scroll through the page, then wait for them.
+    await tab.evaluate(async () => {
+      for (let y = 0; y < document.body.scrollHeight; y += 400) {
+        window.scrollTo(0, y);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      window.scrollTo(0, 0);
+    });
+    await tab
+      .waitForFunction(() => [...document.querySelectorAll('py-dis')].every((el) => el.shadowRoot?.querySelector('[part="bytecode"], [part="error"]')), { timeout: 60000 })
+      .catch(() => problems.push('py-dis did not finish within 60 s'));
     const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     const path = `.cache/screenshots/${shot.name}.png`;
     await tab.screenshot({ path, fullPage: true });
@@ -36,5 +50,6 @@ try {
 } finally {
   await browser.close();
   kit.server.close();
+  pyodide.server.close();
   page.server.close();
 }

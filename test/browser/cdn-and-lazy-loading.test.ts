@@ -88,9 +88,11 @@ describe('the interpreter layer served from another origin', function () {
   for (const engine of ['skulpt', 'pyodide']) {
     it(`starts its ${engine} worker from the kit's origin and runs Python`, async () => {
       const kit = (await import(`${cdnOrigin}/pyinnards.js`)) as {
-        loadEngine(options: object): Promise<{ run(code: string, options: object): { done: Promise<unknown> } }>;
+        loadEngine(options: object): Promise<{ capabilities: { version: string }; run(code: string, options: object): { done: Promise<unknown> } }>;
       };
       const python = await kit.loadEngine({ engine, pyodideUrl });
+      // The built chunks must start the backend asked for, and only it.
+      assert.match(python.capabilities.version, engine === 'pyodide' ? /^CPython 3\.14/ : /^Skulpt/);
       let out = '';
       const outcome = await python.run('print(10 / 3)', { onStdout: (text: string) => (out += text) }).done;
       assert.deepEqual(outcome, { status: 'ok' });
