@@ -292,7 +292,7 @@ export class PyDis extends EngineElement {
           <dt>arguments</dt><dd>${code.argcount} (positional-only ${code.posonlyargcount}, keyword-only ${code.kwonlyargcount})</dd>
           <dt>nlocals</dt><dd>${code.nlocals}</dd>
           <dt>stacksize</dt><dd>${code.stacksize}</dd>
-          <dt>flags</dt><dd>${code.pretty_flags} (0x${code.flags.toString(16)})</dd>
+          <dt>flags</dt><dd>${code.flag_names.join(', ') || 'none'} (0x${code.flags.toString(16)})</dd>
           <dt>co_consts</dt><dd>${list(code.consts.map((c) => c.repr))}</dd>
           <dt>co_names</dt><dd>${list(code.names)}</dd>
           <dt>co_varnames</dt><dd>${list(code.varnames)}</dd>
