@@ -59,6 +59,18 @@ describe('<py-dis>', function () {
     assert.match(focused.textContent!, new RegExp(`^\\s*(\\d+\\s+)?${label}:`), 'the target row carries the label');
   });
 
+  it('lights up the instructions of the line the cursor is on', async () => {
+    const { sendKeys } = await import('@web/test-runner-commands');
+    const element = await disElement('a = 1\nb = a + 2');
+    shadow(element).querySelector<HTMLElement>('.static-code')!.focus();
+    await until(() => shadow(element).querySelector('.cm-content'), 'the editor');
+    await sendKeys({ press: 'ArrowDown' });
+    await settle(element);
+    const lit = Array.from(shadow(element).querySelectorAll('.row.at-cursor')).map((row) => row.textContent!.trim().split(/\s+/)[0]);
+    assert.isNotEmpty(lit);
+    assert.include(shadow(element).querySelector('.row.at-cursor')!.textContent, 'LOAD_NAME');
+  });
+
   it('shows each code object’s fields', async () => {
     const element = await disElement('def outer():\n    x = 1\n    def inner():\n        return x\n    return inner');
     const panels = Array.from(shadow(element).querySelectorAll('[part="code-info"]'));
