@@ -237,6 +237,12 @@ export class PyDis extends EngineElement {
     this.renderRoot.querySelector<HTMLElement>(`.row[data-index="${target}"]`)?.focus();
   }
 
+  /** A click on a jump takes the reader to its target. */
+  private followJump(index: number): void {
+    const target = this.jumpTarget(index);
+    if (target !== undefined) this.renderRoot.querySelector<HTMLElement>(`.row[data-index="${target}"]`)?.focus();
+  }
+
   /** The row of the instruction a jump at row `index` goes to. */
   private jumpTarget(index: number): number | undefined {
     const line = this.result?.lines[index];
@@ -264,12 +270,13 @@ export class PyDis extends EngineElement {
             @mouseenter=${() => this.point(index)}
             @focus=${() => this.point(index)}
             @keydown=${(event: KeyboardEvent) => this.onRowKey(event, index)}
+            @click=${() => this.followJump(index)}
             >${line.text}\n</span
           >`;
         })}</pre
       >
       <p class="opnote" part="opcode-note" aria-live="polite">
-        ${note ? html`<strong>${note.opname}</strong>: ${this.dis?.opcodeNote(note.opname) ?? ''}${note.jump_target !== null ? ' (Enter goes to the target.)' : ''}` : 'Point at an instruction to see what it does and where it came from.'}
+        ${note ? html`<strong>${note.opname}</strong>: ${this.dis?.opcodeNote(note.opname) ?? ''}${note.jump_target !== null ? ' (Enter or a click goes to its target.)' : ''}` : 'Point at an instruction to see what it does and where it came from.'}
       </p>
       ${this.renderCodeInfo(result.tree)}`;
   }

@@ -2,6 +2,7 @@
 // origin): lazy loading, one shared worker, streamed output, namespaces, Stop, floods, failures.
 import { assert } from 'chai';
 import { pyodideUrl } from './support/cdn.js';
+import { assertStopInterruptsKeepingSession } from './support/interrupt.js';
 
 type Runtime = typeof import('../../src/engine/runtime/index.js');
 type LoadProgress = import('../../src/engine/runtime/index.js').LoadProgress;
@@ -163,18 +164,6 @@ describe('engine: skulpt backend through the same host', function () {
     await runtime.loadEngine({ engine: 'skulpt', pyodideUrl });
     assert.equal(runtime.workerCount(), before + 1, 'one more worker, shared');
     assert.match(engine.capabilities.version, /^Skulpt/);
-    await engine.session('kept').push('kept = 7');
-    let stderr = '';
-    const handle = engine.run('while True:\n    pass', { onStderr: (text) => (stderr += text) });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const pressed = performance.now();
-    handle.stop();
-    const outcome = await handle.done;
-    assert.isBelow(performance.now() - pressed, 1000);
-    assert.deepEqual(outcome, { status: 'stopped', sessionReset: false });
-    assert.match(stderr, /KeyboardInterrupt\n$/);
-    let out = '';
-    await engine.session('kept').push('kept', { onStdout: (text) => (out += text) });
-    assert.equal(out, '7\n', 'the session survived the interrupt');
+    await assertStopInterruptsKeepingSession(engine);
   });
 });

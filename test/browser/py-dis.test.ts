@@ -57,6 +57,9 @@ describe('<py-dis>', function () {
     const focused = shadow(element).activeElement as HTMLElement;
     const label = /to (L\d+)/.exec(jump.textContent!)![1]!;
     assert.match(focused.textContent!, new RegExp(`^\\s*(\\d+\\s+)?${label}:`), 'the target row carries the label');
+    rows(element)[0]!.focus();
+    jump.click();
+    assert.equal(shadow(element).activeElement, focused, 'a click follows the jump too');
   });
 
   it('lights up the instructions of the line the cursor is on', async () => {

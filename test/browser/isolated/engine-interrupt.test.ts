@@ -2,6 +2,7 @@
 // KeyboardInterrupt through shared memory: the worker and its variables survive.
 import { assert } from 'chai';
 import { pyodideUrl } from '../support/cdn.js';
+import { assertStopInterruptsKeepingSession } from '../support/interrupt.js';
 
 describe('engine on a crossOriginIsolated page', function () {
   this.timeout(120000);
@@ -10,20 +11,7 @@ describe('engine on a crossOriginIsolated page', function () {
     assert.isTrue(crossOriginIsolated, 'the page is crossOriginIsolated');
     const { loadEngine } = await import('../../../src/engine/runtime/index.js');
     const engine = await loadEngine({ engine: 'pyodide', pyodideUrl });
-    assert.isTrue(engine.capabilities.interrupt);
-    await engine.session('kept').push('kept = 7');
-    let stderr = '';
-    const handle = engine.run('while True: pass', { onStderr: (text) => (stderr += text) });
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const pressed = performance.now();
-    handle.stop();
-    const outcome = await handle.done;
-    assert.isBelow(performance.now() - pressed, 1000);
-    assert.deepEqual(outcome, { status: 'stopped', sessionReset: false });
-    assert.match(stderr, /KeyboardInterrupt\n$/);
-    let out = '';
-    await engine.session('kept').push('kept', { onStdout: (text) => (out += text) });
-    assert.equal(out, '7\n', 'no restart: the session kept its variables');
+    await assertStopInterruptsKeepingSession(engine);
   });
 
   it('reports the time limit as such when it interrupts', async () => {
