@@ -22,7 +22,8 @@ export async function disassembleWith(
   code: string,
   options: DisassembleOptions,
 ): Promise<{ tree: DisTree } | { error: PythonError }> {
-  const answer = (await engine.disassemble(code, { ...options })) as { code: DisTree } | { error: PythonError };
+  // The text comes from formatDis, so CPython needn't print it as well.
+  const answer = (await engine.disassemble(code, { ...options, withText: false })) as { code: DisTree } | { error: PythonError };
   return 'error' in answer ? answer : { tree: answer.code };
 }
 

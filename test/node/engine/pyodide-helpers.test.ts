@@ -286,6 +286,18 @@ describe('disassemble()', () => {
     });
   }
 
+  it('leaves the text out when asked (withText: false), and the tree alone still renders it', async () => {
+    const { helpers } = await runtime();
+    const { formatDis } = await import('../../../src/engine/dis/format-dis.js');
+    const code = CODES[1]!;
+    const result = JSON.parse(helpers.disassemble(code, JSON.stringify({ withText: false }))) as Record<string, unknown>;
+    assert.equal(result['text'], undefined);
+    assert.equal(
+      normalize(formatDis(result['code'] as Parameters<typeof formatDis>[0])),
+      normalize(await disText(code)),
+    );
+  });
+
   it('passes the options to dis.dis and describes every code object', async () => {
     const { helpers } = await runtime();
     const code = CODES[1]!;

@@ -630,10 +630,14 @@ def disassemble(source, options=None, filename="<py-dis>"):
                 exec(co, namespace)
             except Exception:
                 break
+    tree = _code_tree(co, depth, show_caches, adaptive)
+    if not options.get("withText", True):
+        # <py-dis> renders the text from the tree itself; skipping dis.dis saves most of the time.
+        return json.dumps({"code": tree})
     out = io.StringIO()
     dis.dis(co, file=out, depth=depth, show_caches=show_caches, adaptive=adaptive,
             show_offsets=show_offsets, show_positions=show_positions)
-    return json.dumps({"text": out.getvalue(), "code": _code_tree(co, depth, show_caches, adaptive)})
+    return json.dumps({"text": out.getvalue(), "code": tree})
 
 
 # ---------------------------------------------------------------------------------------------
