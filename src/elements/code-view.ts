@@ -92,11 +92,6 @@ export class CodeView implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Whether the CodeMirror editor has replaced the static view. */
-  get editing(): boolean {
-    return this.editor !== undefined;
-  }
-
   render(): TemplateResult {
     if (this.editor) return html`${this.editorHost}`;
     const editable = !this.readonly;

@@ -4,7 +4,7 @@ import type { ToolbarAction } from './py-element.js';
 import { defineElement } from './define-element.js';
 import { configureFromScriptTag } from '../config.js';
 import type { Position } from './highlight.js';
-import type { DisInstruction, DisLine, DisTree } from '../engine/dis/types.js';
+import type { DisLine, DisTree } from '../engine/dis/types.js';
 
 /** How long typing must pause before the code is disassembled again. */
 const EDIT_DEBOUNCE_MS = 300;
@@ -320,5 +320,3 @@ declare global {
     'py-dis': PyDis;
   }
 }
-
-export type { DisInstruction };

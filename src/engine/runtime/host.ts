@@ -46,8 +46,6 @@ export class WorkerHost {
   private readonly inputBuffer: SharedArrayBuffer | undefined = this.interruptBuffer
     ? new SharedArrayBuffer(INPUT_BYTES_OFFSET + 64 * 1024)
     : undefined;
-  /** Counts restarts, so sessions can tell that their namespace is gone. */
-  generation = 0;
   /** What the loaded backend can do (set once loaded). */
   private capabilities: Capabilities | undefined;
 
@@ -225,7 +223,6 @@ export class WorkerHost {
     this.worker?.terminate();
     this.worker = undefined;
     this.loading = undefined;
-    this.generation++;
     this.failAll(new SessionResetError());
     void this.load().catch(() => {});
   }
