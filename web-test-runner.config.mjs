@@ -3,7 +3,7 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { findChromium, chromiumArgs } from './scripts/find-chromium.mjs';
-import { serveStatic } from './scripts/static-server.mjs';
+import { serveKitAndPyodide } from './scripts/static-server.mjs';
 import { devServerEngineImports } from './scripts/build-plugins.mjs';
 
 /**
@@ -12,22 +12,19 @@ import { devServerEngineImports } from './scripts/build-plugins.mjs';
  * /__cdn.js.
  */
 function cdnPlugin() {
-  let kit;
-  let pyodide;
+  let cdn;
   return {
     name: 'pyinnards-cdn',
     async serverStart() {
-      kit = await serveStatic('dist', { cors: true });
-      pyodide = await serveStatic('node_modules/pyodide', { cors: true });
+      cdn = await serveKitAndPyodide();
     },
     serverStop() {
-      kit?.server.close();
-      pyodide?.server.close();
+      cdn?.close();
     },
     serve(context) {
       if (context.path === '/__cdn.js') {
         return {
-          body: `export const cdnOrigin = ${JSON.stringify(kit.origin)};\nexport const pyodideUrl = ${JSON.stringify(`${pyodide.origin}/`)};`,
+          body: `export const cdnOrigin = ${JSON.stringify(cdn.kit.origin)};\nexport const pyodideUrl = ${JSON.stringify(cdn.pyodideUrl)};`,
           type: 'js',
         };
       }

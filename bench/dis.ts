@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
 import { findChromium, chromiumArgs } from '../scripts/find-chromium.mjs';
-import { serveStatic } from '../scripts/static-server.mjs';
+import { serveKitAndPyodide, serveStatic } from '../scripts/static-server.mjs';
 
 if (!existsSync('dist/pyinnards.js')) {
   console.error('dist/ is missing: run `npm run build` first (npm run bench does).');
@@ -34,10 +34,9 @@ function module300(variant: number): string {
 const ROUNDS = 7;
 /** The call <py-dis> makes, as bare Pyodide would run it. */
 const DIS_CALL = "out = io.StringIO(); dis.dis(compile(src, '<py-dis>', 'exec'), file=out); text = out.getvalue()";
-const kit = await serveStatic('dist', { cors: true });
-const assets = await serveStatic('node_modules/pyodide', { cors: true });
+const cdn = await serveKitAndPyodide();
+const { kit, pyodideUrl } = cdn;
 const page = await serveStatic('bench/page', {});
-const pyodideUrl = `${assets.origin}/`;
 const browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: chromiumArgs() });
 
 try {
@@ -98,5 +97,6 @@ try {
   console.log('  (the element also waits out its 300 ms edit debounce, included above)');
 } finally {
   await browser.close();
-  for (const server of [kit, assets, page]) server.server.close();
+  cdn.close();
+  page.server.close();
 }

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { findChromium, chromiumArgs } from '../scripts/find-chromium.mjs';
-import { serveStatic } from '../scripts/static-server.mjs';
+import { serveKitAndPyodide, serveStatic } from '../scripts/static-server.mjs';
 
 if (!existsSync('dist/pyinnards.js')) {
   console.error('dist/ is missing: run `npm run build` first (npm run bench does).');
@@ -15,10 +15,9 @@ if (!existsSync('dist/pyinnards.js')) {
 }
 
 const ROUNDS = 3;
-const kit = await serveStatic('dist', { cors: true });
-const assets = await serveStatic('node_modules/pyodide', { cors: true });
+const cdn = await serveKitAndPyodide();
+const { kit, pyodideUrl } = cdn;
 const page = await serveStatic('bench/page', {});
-const pyodideUrl = `${assets.origin}/`;
 /**
  * Runs `body` (a function's source, called with the settings) in a page of a browser of its
  * own: a browser process caches compiled WebAssembly across its pages, which would favour
@@ -93,5 +92,6 @@ try {
     console.log(`  ${engine.padEnd(8)} ${(await measure<number>(replLatency(engine))).toFixed(2)} ms`);
   }
 } finally {
-  for (const server of [kit, assets, page]) server.server.close();
+  cdn.close();
+  page.server.close();
 }

@@ -4,13 +4,10 @@
 import { mkdirSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
 import { findChromium, chromiumArgs } from './find-chromium.mjs';
-import { serveStatic } from './static-server.mjs';
+import { serveDemoPage, serveKitAndPyodide } from './static-server.mjs';
 
-const kit = await serveStatic('dist', { cors: true });
-const pyodide = await serveStatic('node_modules/pyodide', { cors: true });
-const page = await serveStatic('demo', {
-  transform: (_path, text) => text.replaceAll('%KIT_ORIGIN%', kit.origin).replaceAll('%PYODIDE_URL%', `${pyodide.origin}/`),
-});
+const cdn = await serveKitAndPyodide();
+const page = await serveDemoPage(cdn);
 const browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: chromiumArgs() });
 mkdirSync('.cache/screenshots', { recursive: true });
 const shots = [
@@ -49,7 +46,6 @@ try {
   }
 } finally {
   await browser.close();
-  kit.server.close();
-  pyodide.server.close();
+  cdn.close();
   page.server.close();
 }

@@ -63,3 +63,29 @@ export function serveStatic(root, { port = 0, host = '127.0.0.1', cors = false, 
     });
   });
 }
+
+/**
+ * What a page gets from CDNs: the kit (dist/) and CPython's assets (node_modules/pyodide), each
+ * on an origin of its own with CORS. Used by the demo, the screenshots, the benchmarks and tests.
+ */
+export async function serveKitAndPyodide({ kitPort = 0, pyodidePort = 0 } = {}) {
+  const kit = await serveStatic('dist', { port: kitPort, cors: true });
+  const pyodide = await serveStatic('node_modules/pyodide', { port: pyodidePort, cors: true });
+  return {
+    kit,
+    pyodide,
+    pyodideUrl: `${pyodide.origin}/`,
+    close() {
+      kit.server.close();
+      pyodide.server.close();
+    },
+  };
+}
+
+/** The demo page, its %KIT_ORIGIN% and %PYODIDE_URL% placeholders pointing at `cdn`. */
+export function serveDemoPage(cdn, { port = 0 } = {}) {
+  return serveStatic('demo', {
+    port,
+    transform: (_path, text) => text.replaceAll('%KIT_ORIGIN%', cdn.kit.origin).replaceAll('%PYODIDE_URL%', cdn.pyodideUrl),
+  });
+}
