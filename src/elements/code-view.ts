@@ -21,6 +21,8 @@ export class CodeView implements ReactiveController {
   private pointer: { x: number; y: number } | undefined;
   private readonly editorHost = document.createElement('div');
   private readonlyValue = false;
+  /** Breakpoints toggled by clicking a line number; the gutter shows only when this is set. */
+  private gutter: { breakpoints: ReadonlySet<number>; toggle: (line: number) => void } | undefined;
   /** Colours of `code`, kept while the code stays the same (hover re-renders are frequent). */
   private spans: { code: string; spans: readonly HighlightSpan[] } | undefined;
 
@@ -82,6 +84,21 @@ export class CodeView implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Gives whole lines classes (`current`, `previous`), by 1-based line number. */
+  markLines(lines: ReadonlyMap<number, string>): void {
+    this.marks.lines = lines;
+    this.editor?.markLines(lines);
+    this.host.requestUpdate();
+  }
+
+  /** Shows line numbers that toggle breakpoints when clicked, with `breakpoints` marked. */
+  setGutter(gutter: { breakpoints: ReadonlySet<number>; toggle: (line: number) => void }): void {
+    this.gutter = gutter;
+    this.marks.gutter = { breakpoints: gutter.breakpoints };
+    this.editor?.setBreakpoints(gutter.breakpoints);
+    this.host.requestUpdate();
+  }
+
   get readonly(): boolean {
     return this.readonlyValue;
   }
@@ -103,7 +120,16 @@ export class CodeView implements ReactiveController {
         aria-multiline=${editable ? 'true' : nothing}
         aria-readonly=${editable ? 'false' : nothing}
         aria-label=${editable ? 'Python code, editable' : 'Python code'}
-        @pointerdown=${(event: PointerEvent) => (this.pointer = { x: event.clientX, y: event.clientY })}
+        @pointerdown=${(event: PointerEvent) => {
+          const number = (event.target as Element).closest?.('.gutter');
+          if (number && this.gutter) {
+            // A click on a line number sets a breakpoint; it doesn't start editing.
+            event.preventDefault();
+            this.gutter.toggle(Number(number.getAttribute('data-line')));
+            return;
+          }
+          this.pointer = { x: event.clientX, y: event.clientY };
+        }}
         @focus=${() => this.startEditing()}
         @keydown=${(event: KeyboardEvent) => {
           if (event.key === 'Enter') this.startEditing();
@@ -135,7 +161,10 @@ export class CodeView implements ReactiveController {
           this.onEdit(code);
         },
         ...(this.onCursor ? { onCursor: this.onCursor } : {}),
+        ...(this.gutter ? { onGutterClick: (line: number) => this.gutter?.toggle(line) } : {}),
       });
+      if (this.gutter) this.editor.setBreakpoints(this.gutter.breakpoints);
+      if (this.marks.lines) this.editor.markLines(this.marks.lines);
       if (this.marks.error) this.editor.markError(this.marks.error.line, this.marks.error.column);
       if (this.marks.span) this.editor.markSpan(this.marks.span);
       this.host.requestUpdate();

@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { settingsFor } from '../config.js';
 import type { PyErrorDetail, PyEngineDetail } from './events.js';
-import type { Engine, RunHandle, RunOptions, RunOutcome } from '../engine/runtime/index.js';
+import type { Engine, RunOptions, RunOutcome, TraceRunOptions } from '../engine/runtime/index.js';
+import type { Trace } from '../engine/trace/format.js';
 
 export interface EngineHostCallbacks {
   /** Loading progress, for the status line and `py-engine`. */
@@ -19,7 +20,8 @@ export interface EngineHostCallbacks {
  */
 export class EngineController implements ReactiveController {
   private loading: Promise<Engine | undefined> | undefined;
-  private current: RunHandle | undefined;
+  /** What runs now, for Stop: a run or a recording. */
+  private current: { stop(): void } | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -74,7 +76,27 @@ export class EngineController implements ReactiveController {
     const engine = await this.engine();
     if (!engine) return undefined;
     this.stop();
-    const handle = engine.run(code, options);
+    return this.track(engine.run(code, options));
+  }
+
+  /**
+   * Records a run (<py-frames>), tracked for Stop like a run; `limitMs` (0: none) stops it
+   * when Python doesn't stop itself in time. Undefined when no engine could be loaded.
+   */
+  async trace(code: string, options: Omit<TraceRunOptions, 'signal'>, limitMs: number): Promise<Trace | undefined> {
+    const engine = await this.engine();
+    if (!engine) return undefined;
+    this.stop();
+    const abort = new AbortController();
+    const timer = limitMs > 0 ? setTimeout(() => abort.abort(), limitMs) : undefined;
+    try {
+      return await this.track({ done: engine.trace(code, { ...options, signal: abort.signal }), stop: () => abort.abort() });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async track<T>(handle: { done: Promise<T>; stop(): void }): Promise<T> {
     this.current = handle;
     this.host.requestUpdate();
     try {

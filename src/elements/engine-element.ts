@@ -2,10 +2,13 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues, type Tem
 import { PyElement } from './py-element.js';
 import { EngineController } from './engine-controller.js';
 import { settingsFor } from '../config.js';
-import type { RunOptions, RunOutcome } from '../engine/runtime/index.js';
+import type { RunOptions, RunOutcome, TraceRunOptions } from '../engine/runtime/index.js';
+import type { Trace, TraceOptions } from '../engine/trace/format.js';
 
 /** The default limit for runs nobody is watching interactively, in seconds. */
 export const DEFAULT_TIMEOUT_SECONDS = 10;
+/** How long past its own time limit a recording may take before the worker is stopped. */
+const RECORDING_GRACE_MS = 3000;
 
 /**
  * The base of elements that run Python (<py-dis>, <py-frames>, <py-repl>): the `engine`,
@@ -110,19 +113,42 @@ export abstract class EngineElement extends PyElement {
     </form>`;
   }
 
+  /** The time limit in seconds (0: none), the default when the attribute is invalid. */
+  private get timeLimit(): number {
+    return Number.isFinite(this.timeout) && this.timeout >= 0 ? this.timeout : DEFAULT_TIMEOUT_SECONDS;
+  }
+
+  /** With a stdin attribute, input() reads it; otherwise the widget asks where it can. */
+  private get inputSource(): Pick<RunOptions, 'stdin' | 'onInput'> {
+    return this.stdin !== undefined ? { stdin: this.stdin } : { onInput: (prompt: string) => this.askInput(prompt) };
+  }
+
   /** Runs code with this element's stdin and time limit; undefined if no engine could load. */
   protected async runPython(code: string, options: Omit<RunOptions, 'stdin' | 'timeoutMs'> = {}): Promise<RunOutcome | undefined> {
-    const limit = Number.isFinite(this.timeout) && this.timeout >= 0 ? this.timeout : DEFAULT_TIMEOUT_SECONDS;
     this.showEngineNote();
-    const outcome = await this.engineController.run(code, {
-      ...options,
-      // With a stdin attribute, input() reads it; otherwise the widget asks where it can.
-      ...(this.stdin !== undefined ? { stdin: this.stdin } : { onInput: (prompt: string) => this.askInput(prompt) }),
-      timeoutMs: limit * 1000,
-    });
+    const outcome = await this.engineController.run(code, { ...options, ...this.inputSource, timeoutMs: this.timeLimit * 1000 });
     this.answerInput(null);
     this.explain(outcome);
     return outcome;
+  }
+
+  /**
+   * Records a run with this element's stdin and time limit. The limit is kept inside Python,
+   * so the steps before it survive; the worker is stopped only if Python doesn't get there
+   * (code stuck in one long call). Undefined when nothing was recorded.
+   */
+  protected async tracePython(code: string, options: TraceOptions): Promise<Trace | undefined> {
+    this.showEngineNote();
+    const limitMs = this.timeLimit * 1000;
+    try {
+      const request: Omit<TraceRunOptions, 'signal'> = { ...options, ...this.inputSource, timeLimitMs: limitMs };
+      return await this.engineController.trace(code, request, limitMs && limitMs + RECORDING_GRACE_MS);
+    } catch (error) {
+      this.reportError({ kind: 'Engine', message: error instanceof Error ? error.message : String(error) });
+      return undefined;
+    } finally {
+      this.answerInput(null);
+    }
   }
 
   private showEngineNote(): void {

@@ -10,6 +10,10 @@ export interface CodeMarks {
   error?: { line: number; column: number | undefined } | undefined;
   /** A span linked to something the reader points at (a token, an instruction). */
   span?: { start: Position; end: Position } | undefined;
+  /** Classes for whole lines, by 1-based line number (e.g. the line a replay is at). */
+  lines?: ReadonlyMap<number, string> | undefined;
+  /** Line numbers in a gutter, with breakpoints marked (<py-frames>). */
+  gutter?: { breakpoints: ReadonlySet<number> } | undefined;
 }
 
 interface Piece {
@@ -52,7 +56,17 @@ export function highlightPython(code: string, spans: readonly HighlightSpan[], m
     const caretAt = error?.column !== undefined ? Math.min(unitOffset(text, error.column - 1), text.length) : undefined;
     const parts = renderPieces(linePieces, caretAt);
     const newline = index < lines.length - 1 ? '\n' : '';
-    return error ? html`<span class="error-line">${parts}</span>${newline}` : html`${parts}${newline}`;
+    const lineClass = marks.lines?.get(index + 1) ?? '';
+    const gutter = marks.gutter
+      ? html`<span
+          class=${['gutter', marks.gutter.breakpoints.has(index + 1) ? 'breakpoint' : '', lineClass].filter(Boolean).join(' ')}
+          data-line=${index + 1}
+          aria-hidden="true"
+          >${String(index + 1).padStart(String(lines.length).length)}</span
+        >`
+      : '';
+    const classes = [error ? 'error-line' : '', lineClass].filter(Boolean).join(' ');
+    return classes ? html`${gutter}<span class=${classes}>${parts}</span>${newline}` : html`${gutter}${parts}${newline}`;
   });
 }
 

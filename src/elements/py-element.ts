@@ -87,6 +87,16 @@ export abstract class PyElement extends LitElement {
     this.codeView.markSpan(span);
   }
 
+  /** Gives whole lines of the code classes, e.g. the line a replay is at. */
+  protected markLines(lines: ReadonlyMap<number, string>): void {
+    this.codeView.markLines(lines);
+  }
+
+  /** Shows clickable line numbers that toggle breakpoints. */
+  protected setGutter(gutter: { breakpoints: ReadonlySet<number>; toggle: (line: number) => void }): void {
+    this.codeView.setGutter(gutter);
+  }
+
   /** Runs the code, for elements whose toolbar has Run. */
   protected run(): void {}
 

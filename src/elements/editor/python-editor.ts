@@ -2,8 +2,8 @@
  * The CodeMirror 6 editor. This module and everything it imports form the lazily loaded
  * "editor" chunk: nothing here may be imported statically by an element.
  */
-import { EditorView, keymap, highlightActiveLine, drawSelection, Decoration, WidgetType, type DecorationSet } from '@codemirror/view';
-import { EditorState, Compartment, StateEffect, StateField, type Text } from '@codemirror/state';
+import { EditorView, keymap, highlightActiveLine, drawSelection, Decoration, WidgetType, lineNumbers, gutterLineClass, GutterMarker, type DecorationSet } from '@codemirror/view';
+import { EditorState, Compartment, StateEffect, StateField, RangeSet, type Text } from '@codemirror/state';
 import { unitOffset, codePointCount } from '../columns.js';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { HighlightStyle, syntaxHighlighting, indentOnInput, bracketMatching } from '@codemirror/language';
@@ -17,6 +17,10 @@ export interface PythonEditor {
   markError(line: number | undefined, column: number | undefined): void;
   /** Highlights a span given as tokenizer positions (1-based line, code-point column), or clears it. */
   markSpan(span: { start: readonly [number, number]; end: readonly [number, number] } | undefined): void;
+  /** Gives whole lines classes (e.g. `current`), by 1-based line number. */
+  markLines(lines: ReadonlyMap<number, string>): void;
+  /** Marks these 1-based lines as breakpoints in the line-number gutter. */
+  setBreakpoints(lines: ReadonlySet<number>): void;
   /** Focuses the editor, putting the cursor at the given screen point when there is one. */
   focus(at?: { x: number; y: number }): void;
   destroy(): void;
@@ -31,6 +35,8 @@ export interface PythonEditorOptions {
   onChange: (code: string) => void;
   /** Called when the cursor moves, with a tokenizer-style position. */
   onCursor?: (at: [line: number, column: number]) => void;
+  /** Shows line numbers; a click on one calls this with its 1-based line. */
+  onGutterClick?: (line: number) => void;
 }
 
 /** Lezer's tags mapped onto the same theme variables the static view uses. */
@@ -57,6 +63,13 @@ const editorTheme = EditorView.theme({
   '.cm-linked': { backgroundColor: 'var(--_highlight)', borderRadius: '2px' },
   '.cm-error-line': { backgroundColor: 'var(--_error-bg)' },
   '.cm-error-mark': { borderLeft: '2px solid var(--_error)', marginLeft: '-1px' },
+  '.cm-gutters': { backgroundColor: 'var(--_code-bg)', color: 'var(--_muted)', borderRight: '1px solid var(--_border)' },
+  '.cm-lineNumbers .cm-gutterElement': { cursor: 'pointer', padding: '0 0.5em 0 0.9em' },
+  '.cm-lineNumbers .cm-gutterElement.cm-breakpoint': {
+    background: 'radial-gradient(circle at 0.45em 50%, var(--_error) 0.3em, transparent 0.32em)',
+  },
+  '.cm-line.current': { backgroundColor: 'var(--_highlight)' },
+  '.cm-line.previous': { backgroundColor: 'color-mix(in srgb, var(--_selection) 45%, transparent)' },
 });
 
 /**
@@ -98,6 +111,41 @@ const linkedSpan = decorationField<{ from: number; to: number } | null>((span) =
     : Decoration.none,
 );
 
+/** Classes for whole lines, replaced wholesale by the element (the line a replay is at). */
+const lineClasses = decorationField<ReadonlyMap<number, string>>((lines, doc) =>
+  Decoration.set(
+    [...lines]
+      .filter(([line]) => line >= 1 && line <= doc.lines)
+      .sort(([a], [b]) => a - b)
+      .map(([line, cls]) => Decoration.line({ class: cls }).range(doc.line(line).from)),
+  ),
+);
+
+class BreakpointMarker extends GutterMarker {
+  override elementClass = 'cm-breakpoint';
+}
+const breakpointMarker = new BreakpointMarker();
+
+/** Breakpoint lines, shown as a class on their line number (`gutterLineClass`). */
+const breakpointLines = (() => {
+  const set = StateEffect.define<ReadonlySet<number>>();
+  const field = StateField.define<RangeSet<GutterMarker>>({
+    create: () => RangeSet.empty,
+    update(marks, transaction) {
+      marks = marks.map(transaction.changes);
+      for (const effect of transaction.effects) {
+        if (!effect.is(set)) continue;
+        const doc = transaction.state.doc;
+        const lines = [...effect.value].filter((line) => line >= 1 && line <= doc.lines).sort((a, b) => a - b);
+        marks = RangeSet.of(lines.map((line) => breakpointMarker.range(doc.line(line).from)));
+      }
+      return marks;
+    },
+    provide: (field) => gutterLineClass.from(field),
+  });
+  return { set, field };
+})();
+
 class ErrorCaret extends WidgetType {
   toDOM(): HTMLElement {
     const mark = document.createElement('span');
@@ -126,6 +174,20 @@ export function createPythonEditor(options: PythonEditorOptions): PythonEditor {
         editorTheme,
         errorMark.field,
         linkedSpan.field,
+        lineClasses.field,
+        options.onGutterClick
+          ? [
+              breakpointLines.field,
+              lineNumbers({
+                domEventHandlers: {
+                  mousedown(view, block) {
+                    options.onGutterClick?.(view.state.doc.lineAt(block.from).number);
+                    return true;
+                  },
+                },
+              }),
+            ]
+          : [],
         EditorState.tabSize.of(8),
         // indentWithTab keeps CodeMirror's escape hatch: Escape, then Tab, leaves the editor.
         keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
@@ -160,6 +222,12 @@ export function createPythonEditor(options: PythonEditorOptions): PythonEditor {
         return Math.min(text.from + unitOffset(text.text, column), text.to);
       };
       view.dispatch({ effects: linkedSpan.set.of(span ? { from: toOffset(span.start), to: toOffset(span.end) } : null) });
+    },
+    markLines(lines) {
+      view.dispatch({ effects: lineClasses.set.of(lines) });
+    },
+    setBreakpoints(lines) {
+      view.dispatch({ effects: breakpointLines.set.of(lines) });
     },
     markError(line, column) {
       view.dispatch({ effects: errorMark.set.of(line === undefined ? null : { line, column }) });

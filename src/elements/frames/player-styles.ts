@@ -1,0 +1,177 @@
+import { css } from 'lit';
+
+/**
+ * The replay's styles. They travel with the lazily loaded view and are adopted into the
+ * element's shadow root when it arrives; the code view's line marks are in <py-frames> itself.
+ */
+export const playerStyles = css`
+  .controls {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) / 2);
+    padding: calc(var(--_space) / 2) var(--_space);
+    border-bottom: 1px solid var(--_border);
+    background: var(--_surface);
+  }
+  .buttons {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) / 2);
+  }
+  .separator {
+    width: 1px;
+    align-self: stretch;
+    background: var(--_border);
+  }
+  .speed {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3em;
+    color: var(--_muted);
+  }
+  select {
+    font: inherit;
+    color: var(--_fg);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) - 2px);
+    min-height: 2em;
+  }
+  .timeline {
+    width: 100%;
+    accent-color: var(--_accent);
+  }
+  .where {
+    margin: 0;
+    font-family: var(--_font-mono);
+    font-size: var(--_code-font-size);
+    overflow-wrap: anywhere;
+  }
+  .panels {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 18rem), 1fr));
+    gap: var(--_space);
+    padding: var(--_space);
+  }
+  .stack,
+  .side {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space);
+    min-width: 0;
+  }
+  .frame {
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) - 2px);
+    padding: calc(var(--_space) / 2) var(--_space);
+    min-width: 0;
+  }
+  .frame.current {
+    border-color: var(--_accent);
+    box-shadow: inset 3px 0 0 var(--_accent);
+  }
+  h3 {
+    margin: 0 0 0.25em;
+    font-size: inherit;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.5em;
+    align-items: baseline;
+  }
+  .frame-name {
+    font-family: var(--_font-mono);
+  }
+  .frame-meta,
+  .type,
+  .empty,
+  .note-inline {
+    color: var(--_muted);
+    font-weight: normal;
+  }
+  .empty {
+    margin: 0;
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+    font-family: var(--_font-mono);
+    font-size: var(--_code-font-size);
+  }
+  th,
+  td {
+    text-align: left;
+    vertical-align: top;
+    padding: 0.1em 0.4em 0.1em 0;
+    overflow-wrap: anywhere;
+  }
+  th {
+    font-weight: 600;
+    white-space: nowrap;
+  }
+  td.type {
+    white-space: nowrap;
+  }
+  tr.changed,
+  tr.added {
+    background: var(--_highlight);
+  }
+  .repr {
+    font: inherit;
+    white-space: pre-wrap;
+  }
+  .object {
+    font-size: 0.85em;
+    color: var(--_accent);
+    border: 1px solid currentColor;
+    border-radius: 0.6em;
+    padding: 0 0.35em;
+  }
+  button.link {
+    min-height: 0;
+    padding: 0 0.3em;
+    color: var(--_accent);
+    background: transparent;
+    border-color: transparent;
+    text-decoration: underline;
+  }
+  .event,
+  .so-far,
+  .instructions {
+    margin: 0;
+    min-width: 0;
+  }
+  .event.exception p {
+    margin: 0;
+    color: var(--_error);
+  }
+  pre {
+    margin: 0;
+    padding: calc(var(--_space) / 2);
+    background: var(--_code-bg);
+    border-radius: calc(var(--_radius) - 2px);
+    font-family: var(--_font-mono);
+    font-size: var(--_code-font-size);
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+    max-height: 16rem;
+    overflow: auto;
+  }
+  .instructions pre {
+    white-space: pre;
+  }
+  .current-instruction {
+    background: var(--_highlight);
+  }
+  .stderr {
+    color: var(--_error);
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;

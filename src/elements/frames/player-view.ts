@@ -1,0 +1,260 @@
+// The replay of a recorded run: controls, the stack with each frame's variables, the output
+// up to the step, and (in instruction mode) the bytecode around the current instruction.
+// Lazily imported by <py-frames> once a recording exists, so the page's entry stays small.
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Trace, TraceStep, TraceValue } from '../../engine/trace/format.js';
+import { formatDisLines, type DisLine, type DisTree } from '../../engine/dis/index.js';
+import { continueTo, frameAt, lineAt, scopeChanges, sharedObjects, stepInto, stepOut, stepOver } from './navigation.js';
+import { eventSummary, frameName, kindLabel, stepHeading } from './describe.js';
+
+export { stepText, stepHeading } from './describe.js';
+export { lineAt } from './navigation.js';
+export { playerStyles } from './player-styles.js';
+
+/** What the view reads from and asks of the element. */
+export interface PlayerHost {
+  readonly trace: Trace;
+  /** The current step index. */
+  readonly step: number;
+  readonly breakpoints: ReadonlySet<number>;
+  readonly playing: boolean;
+  /** Steps per second while playing. */
+  readonly speed: number;
+  /** Values (indices into `trace.values`) the reader expanded. */
+  readonly expanded: ReadonlySet<number>;
+  go(index: number): void;
+  togglePlay(): void;
+  setSpeed(speed: number): void;
+  toggleBreakpoint(line: number): void;
+  toggleExpanded(value: number): void;
+}
+
+/** Reprs longer than this are cut, with a button to show them whole. */
+const SHORT_REPR = 80;
+export const SPEEDS = [1, 2, 4, 8, 16] as const;
+
+/** Arrow keys, Home and End step through the recording from anywhere in the controls or panels. */
+export function onPlayerKey(host: PlayerHost, event: KeyboardEvent): void {
+  const target = event.target as HTMLElement;
+  // The timeline slider and the speed menu handle their own keys.
+  if (target.matches('input, select, textarea')) return;
+  const last = host.trace.steps.length - 1;
+  const moves: Record<string, number> = {
+    ArrowLeft: host.step - 1,
+    ArrowRight: host.step + 1,
+    Home: 0,
+    End: last,
+  };
+  if (event.key in moves) {
+    event.preventDefault();
+    host.go(moves[event.key]!);
+  } else if (event.key === 'b' || event.key === 'B') {
+    const line = lineAt(host.trace.steps[host.step]);
+    if (line !== null) {
+      event.preventDefault();
+      host.toggleBreakpoint(line);
+    }
+  }
+}
+
+export function renderPlayer(host: PlayerHost): TemplateResult {
+  const { trace } = host;
+  const step = trace.steps[host.step];
+  return html`
+    ${renderControls(host)}
+    ${step
+      ? html`<div class="panels" part="panels" @keydown=${(event: KeyboardEvent) => onPlayerKey(host, event)}>
+          ${renderStack(host, step)}
+          <div class="side">${renderEvent(trace, step)} ${renderInstructions(trace, step)} ${renderOutputSoFar(trace, step)}</div>
+        </div>`
+      : nothing}
+  `;
+}
+
+function renderControls(host: PlayerHost): TemplateResult {
+  const { trace, step } = host;
+  const last = trace.steps.length - 1;
+  const atStart = step <= 0;
+  const atEnd = step >= last;
+  const button = (part: string, label: string, symbol: string, target: number, disabled: boolean): TemplateResult =>
+    html`<button
+      type="button"
+      part="button ${part}"
+      title=${label}
+      aria-label=${label}
+      ?disabled=${disabled}
+      @click=${() => host.go(target)}
+    >
+      ${symbol}
+    </button>`;
+  const heading = stepHeading(trace, step);
+  return html`<div
+    class="controls"
+    part="controls"
+    role="group"
+    aria-label="Replay"
+    @keydown=${(event: KeyboardEvent) => onPlayerKey(host, event)}
+  >
+    <div class="buttons">
+      ${button('first-button', 'First step', '⏮', 0, atStart)} ${button('back-button', 'Back one step', '◀', step - 1, atStart)}
+      ${button('forward-button', 'Forward one step', '▶', step + 1, atEnd)} ${button('last-button', 'Last step', '⏭', last, atEnd)}
+      <span class="separator" aria-hidden="true"></span>
+      ${textButton('into-button', 'Step into', 'Next line, entering calls', () => host.go(stepInto(trace, step)), atEnd)}
+      ${textButton('over-button', 'Step over', 'Next line in this frame, running calls through', () => host.go(stepOver(trace, step)), atEnd)}
+      ${textButton('out-button', 'Step out', 'Until this frame returns', () => host.go(stepOut(trace, step)), atEnd)}
+      ${textButton('continue-button', 'Continue', 'To the next breakpoint', () => host.go(continueTo(trace, step, host.breakpoints)), atEnd)}
+      <span class="separator" aria-hidden="true"></span>
+      <button
+        type="button"
+        part="button play-button"
+        aria-pressed=${host.playing ? 'true' : 'false'}
+        ?disabled=${atEnd && !host.playing}
+        @click=${() => host.togglePlay()}
+      >
+        ${host.playing ? 'Pause' : 'Play'}
+      </button>
+      <label class="speed"
+        >Speed
+        <select part="speed" @change=${(event: Event) => host.setSpeed(Number((event.target as HTMLSelectElement).value))}>
+          ${SPEEDS.map((speed) => html`<option value=${speed} ?selected=${speed === host.speed}>${speed}/s</option>`)}
+        </select></label
+      >
+    </div>
+    <input
+      class="timeline"
+      part="timeline"
+      type="range"
+      min="0"
+      max=${Math.max(last, 0)}
+      .value=${String(step)}
+      aria-label="Step"
+      aria-valuetext=${heading}
+      @input=${(event: Event) => host.go(Number((event.target as HTMLInputElement).value))}
+    />
+    <p class="where" part="step" aria-live="polite">${heading}</p>
+  </div>`;
+}
+
+function textButton(part: string, label: string, title: string, go: () => void, disabled: boolean): TemplateResult {
+  return html`<button type="button" part="button ${part}" title=${title} ?disabled=${disabled} @click=${go}>${label}</button>`;
+}
+
+/** The stack, outermost frame first, as CPython links them: each frame names its caller. */
+function renderStack(host: PlayerHost, step: TraceStep): TemplateResult {
+  const { trace } = host;
+  const shared = sharedObjects(trace, host.step);
+  const current = frameAt(step);
+  return html`<section class="stack" part="stack" aria-label="Frames">
+    ${step.stack.map(([frame, line, lasti, scope]) => {
+      const code = trace.codes[trace.frames[frame]?.code ?? -1];
+      const back = trace.frames[frame]?.back ?? null;
+      const changes = scopeChanges(trace, host.step, frame);
+      const variables = trace.scopes[scope] ?? [];
+      const isCurrent = frame === current;
+      const title = `${code?.qualname ?? '?'}`;
+      return html`<div class=${isCurrent ? 'frame current' : 'frame'} part=${isCurrent ? 'frame current-frame' : 'frame'}>
+        <h3>
+          <span class="frame-name">${title}</span>
+          <span class="frame-meta"
+            >${code ? kindLabel(code.kind) : ''}${line === null ? '' : ` · line ${line}`}${trace.granularity === 'instruction'
+              ? ` · f_lasti ${lasti}`
+              : ''}${back === null ? '' : ` · f_back: ${frameName(trace, back)}`}</span
+          >
+        </h3>
+        ${variables.length === 0
+          ? html`<p class="empty">No variables.</p>`
+          : html`<table part="locals">
+              <caption class="visually-hidden">
+                Variables of ${title}
+              </caption>
+              <thead class="visually-hidden">
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Value</th>
+                  <th scope="col">Type</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${variables.map(([name, valueIndex]) => {
+                  const change = changes.added.has(name) ? 'added' : changes.changed.has(name) ? 'changed' : '';
+                  return html`<tr class=${change}>
+                    <th scope="row">${name}${change ? html`<span class="visually-hidden"> (${change})</span>` : nothing}</th>
+                    <td>${renderValue(host, valueIndex, shared)}</td>
+                    <td class="type">${trace.values[valueIndex]?.type ?? ''}</td>
+                  </tr>`;
+                })}
+              </tbody>
+            </table>`}
+      </div>`;
+    })}
+  </section>`;
+}
+
+function renderValue(host: PlayerHost, index: number, shared: ReadonlySet<number>): TemplateResult {
+  const value: TraceValue | undefined = host.trace.values[index];
+  if (!value) return html`?`;
+  const long = value.repr.length > SHORT_REPR || value.length !== undefined;
+  const expanded = host.expanded.has(index);
+  const shown = long && !expanded ? `${value.repr.slice(0, SHORT_REPR)}…` : value.repr;
+  const cut = expanded && value.length !== undefined ? html`<span class="note-inline"> (first ${value.repr.length} of ${value.length} characters)</span>` : nothing;
+  return html`<code class="repr">${shown}</code>${cut}${shared.has(value.object)
+      ? html` <span class="object" title="The same object is referred to elsewhere in this step">#${value.object}</span>`
+      : nothing}${long
+      ? html` <button type="button" part="button expand-button" class="link" aria-expanded=${expanded ? 'true' : 'false'} @click=${() => host.toggleExpanded(index)}>
+          ${expanded ? 'less' : 'more'}
+        </button>`
+      : nothing}`;
+}
+
+/** What the step's event carries: a return value, an exception with its traceback, a breakpoint. */
+function renderEvent(trace: Trace, step: TraceStep): TemplateResult | typeof nothing {
+  if (step.event === 'return' && step.value !== undefined) {
+    return html`<p class="event return" part="event">
+      <strong>${frameName(trace, frameAt(step))}</strong> returns <code>${trace.values[step.value]?.repr ?? ''}</code>
+    </p>`;
+  }
+  if (step.event === 'exception' && step.exception) {
+    return html`<div class="event exception" part="event">
+      <p><strong>${step.exception.type}</strong> raised in ${frameName(trace, frameAt(step))}</p>
+      <pre>${step.exception.traceback}</pre>
+    </div>`;
+  }
+  if (step.breakpoint) return html`<p class="event" part="event">${eventSummary(trace, step)}</p>`;
+  return nothing;
+}
+
+/** Instruction mode: the current instruction and its neighbours, as dis.dis prints them. */
+const disLinesCache = new WeakMap<object, DisLine[]>();
+function renderInstructions(trace: Trace, step: TraceStep): TemplateResult | typeof nothing {
+  if (trace.granularity !== 'instruction') return nothing;
+  const entry = step.stack.at(-1);
+  const code = entry ? trace.codes[trace.frames[entry[0]]?.code ?? -1] : undefined;
+  const tree = code?.dis as DisTree | undefined;
+  if (!entry || !tree) return nothing;
+  let lines = disLinesCache.get(tree);
+  if (!lines) {
+    lines = formatDisLines(tree, { depth: 0 }).filter((line) => line.kind === 'instruction');
+    disLinesCache.set(tree, lines);
+  }
+  const at = lines.findIndex((line) => line.instruction?.offset === entry[2]);
+  const window = lines.slice(Math.max(at - 3, 0), Math.max(at - 3, 0) + 7);
+  return html`<section class="instructions" part="instructions" aria-label="Bytecode around the current instruction">
+    <h3>Bytecode of ${code?.qualname}</h3>
+    <pre>${window.map((line) =>
+      line === lines[at]
+        ? html`<span class="current-instruction" aria-current="step">${line.text}</span>\n`
+        : html`${line.text}\n`,
+    )}</pre>
+  </section>`;
+}
+
+function renderOutputSoFar(trace: Trace, step: TraceStep): TemplateResult {
+  const stdout = trace.stdout.slice(0, step.stdout);
+  const stderr = trace.stderr.slice(0, step.stderr);
+  return html`<section class="so-far" aria-label="Output so far">
+    <h3>Output</h3>
+    ${stdout || stderr
+      ? html`<pre part="stdout">${stdout}<span class="stderr">${stderr}</span></pre>`
+      : html`<p class="empty">Nothing printed yet.</p>`}
+  </section>`;
+}
