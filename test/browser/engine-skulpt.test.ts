@@ -185,7 +185,7 @@ describe('the Skulpt backend in a worker', function () {
   it('rejects disassemble and trace with a clear message', async () => {
     const dis = await request({ kind: 'disassemble', code: 'x = 1', options: {} });
     assert.include(dis.failed, 'engine="pyodide"');
-    const trace = await request({ kind: 'trace', code: 'x = 1', options: {} });
+    const trace = await request({ kind: 'trace', code: 'x = 1', options: {}, stdin: null, askInput: false });
     assert.include(trace.failed, 'engine="pyodide"');
   });
 

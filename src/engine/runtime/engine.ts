@@ -1,6 +1,7 @@
 // The Engine elements use: one object per backend per page, over that backend's worker.
 import { SessionResetError, type WorkerHost } from './host.js';
 import type { Reply } from './protocol.js';
+import { TRACE_FORMAT, TRACE_VERSION, type Trace } from '../trace/format.js';
 import type {
   Capabilities,
   Engine,
@@ -10,6 +11,7 @@ import type {
   RunHandle,
   RunOptions,
   RunOutcome,
+  TraceRunOptions,
 } from './types.js';
 
 /** How long Stop waits for an interrupt to take effect before restarting the worker. */
@@ -26,26 +28,26 @@ export class WorkerEngine implements Engine {
   }
 
   run(code: string, options: RunOptions = {}): RunHandle {
-    return this.runRequest(options, (askInput) => ({
-      kind: 'run',
-      code,
-      filename: options.filename ?? '<string>',
-      stdin: options.stdin ?? null,
-      askInput,
-    }));
+    return this.runRequest(
+      options,
+      (askInput) => ({ kind: 'run', code, filename: options.filename ?? '<string>', stdin: options.stdin ?? null, askInput }),
+      (answer) => answer as RunOutcome,
+    );
   }
 
   /**
    * Sends a request that runs Python, wiring its output, input() and Stop. A stopped or timed
-   * out run resolves (never rejects) so elements can show what happened. `more` is what a REPL
-   * push answers (whether the input so far is incomplete); false for everything else.
+   * out run resolves (never rejects) so elements can show what happened. `answer` is what the
+   * worker answered (read by `outcomeOf`), or undefined when it didn't (stopped by a restart,
+   * failed).
    */
   private runRequest(
     options: RunOptions,
     body: (askInput: boolean) => Parameters<WorkerHost['request']>[0],
-  ): RunHandle & { more: Promise<boolean> } {
-    let resolveMore!: (more: boolean) => void;
-    const more = new Promise<boolean>((resolve) => (resolveMore = resolve));
+    outcomeOf: (answer: unknown) => RunOutcome,
+  ): RunHandle & { answer: Promise<unknown> } {
+    let resolveAnswer!: (answer: unknown) => void;
+    const answer = new Promise<unknown>((resolve) => (resolveAnswer = resolve));
     const askInput = this.capabilities.interactiveInput && options.onInput !== undefined;
     if (this.host.interruptBuffer) Atomics.store(this.host.interruptBuffer, 0, 0);
     let settled: RunOutcome | undefined;
@@ -55,7 +57,7 @@ export class WorkerEngine implements Engine {
       if (settled) return;
       settled = outcome;
       clearTimeout(timer);
-      resolveMore(false);
+      resolveAnswer(undefined);
       resolveOutcome(outcome);
     };
     const started = performance.now();
@@ -73,9 +75,8 @@ export class WorkerEngine implements Engine {
     });
     request.then(
       (value) => {
-        const answer = value as RunOutcome | { more: boolean; outcome: RunOutcome };
-        const outcome = 'more' in answer ? answer.outcome : answer;
-        if ('more' in answer) resolveMore(answer.more);
+        const outcome = outcomeOf(value);
+        resolveAnswer(value);
         // An interrupt we sent for the time limit comes back as "stopped": say why.
         settle(outcome.status === 'stopped' && stopReason === 'timeout' ? stoppedOutcome(false) : outcome);
       },
@@ -103,7 +104,7 @@ export class WorkerEngine implements Engine {
     };
     const timeoutMs = options.timeoutMs ?? 0;
     const timer = timeoutMs > 0 ? setTimeout(() => stop('timeout'), timeoutMs) : undefined;
-    return { done, more, stop: () => stop('stop') };
+    return { done, answer, stop: () => stop('stop') };
   }
 
   async disassemble(code: string, options: Record<string, unknown> = {}): Promise<unknown> {
@@ -111,9 +112,47 @@ export class WorkerEngine implements Engine {
     return this.host.request({ kind: 'disassemble', code, options });
   }
 
-  async trace(code: string, options: Record<string, unknown> = {}): Promise<unknown> {
+  async trace(code: string, options: TraceRunOptions = {}): Promise<Trace> {
     this.require('trace', 'trace');
-    return this.host.request({ kind: 'trace', code, options });
+    const { stdin, onStdout, onStderr, onInput, signal, ...recording } = options;
+    // What streamed out, for the recording that must be made up if the worker restarts.
+    const streamed = { stdout: '', stderr: '' };
+    const handle = this.runRequest(
+      {
+        ...(stdin !== undefined ? { stdin } : {}),
+        ...(onInput ? { onInput } : {}),
+        onStdout: (text) => ((streamed.stdout += text), onStdout?.(text)),
+        onStderr: (text) => ((streamed.stderr += text), onStderr?.(text)),
+      },
+      (askInput) => ({ kind: 'trace', code, options: recording, stdin: stdin ?? null, askInput }),
+      (answer) => ((answer as Trace).end.status === 'stopped' ? { status: 'stopped', sessionReset: false } : { status: 'ok' }),
+    );
+    if (signal?.aborted) handle.stop();
+    else signal?.addEventListener('abort', () => handle.stop(), { once: true });
+    const outcome = await handle.done;
+    const trace = (await handle.answer) as Trace | undefined;
+    if (trace) return trace;
+    if (outcome.status === 'failed') throw new Error(outcome.message);
+    // Stopped by restarting the interpreter: the recording was lost with it.
+    return {
+      format: TRACE_FORMAT,
+      version: TRACE_VERSION,
+      engine: this.name,
+      python: this.capabilities.version,
+      granularity: recording.granularity ?? 'line',
+      events: [],
+      limitations: [],
+      filename: recording.filename ?? '<py-frames>',
+      source: code,
+      codes: [],
+      frames: [],
+      values: [],
+      scopes: [],
+      stdout: streamed.stdout,
+      stderr: streamed.stderr,
+      steps: [],
+      end: { status: 'stopped' },
+    };
   }
 
   session(name: string): ReplSession {
@@ -122,8 +161,12 @@ export class WorkerEngine implements Engine {
   }
 
   /** Exposed to sessions: a push, with the same output/input/stop wiring as a run. */
-  pushRequest(session: string, line: string, options: RunOptions): RunHandle & { more: Promise<boolean> } {
-    return this.runRequest(options, (askInput) => ({ kind: 'push', session, line, stdin: options.stdin ?? null, askInput }));
+  pushRequest(session: string, line: string, options: RunOptions): RunHandle & { answer: Promise<unknown> } {
+    return this.runRequest(
+      options,
+      (askInput) => ({ kind: 'push', session, line, stdin: options.stdin ?? null, askInput }),
+      (answer) => (answer as ReplPushResult).outcome,
+    );
   }
 
   private require(capability: 'dis' | 'trace' | 'repl', what: string): void {
@@ -147,7 +190,9 @@ class WorkerReplSession implements ReplSession {
     this.running = handle;
     const outcome = await handle.done;
     this.running = undefined;
-    return { more: await handle.more, outcome };
+    // Whether the input so far is incomplete; nothing is pending after a stop or a failure.
+    const answer = (await handle.answer) as ReplPushResult | undefined;
+    return { more: answer?.more ?? false, outcome };
   }
 
   async complete(text: string): Promise<string[]> {

@@ -1,6 +1,7 @@
 // The messages between the page (host.ts) and a backend's worker (serve.ts). Every request has
 // an id; the worker answers with events for that id, ending with `done` or `failed`.
 import type { Capabilities, PythonError, RunOutcome } from './types.js';
+import type { Trace, TraceOptions } from '../trace/format.js';
 
 export interface LoadSettings {
   /** Folder URL of pyodide.mjs and its assets (pyodide backend). */
@@ -24,7 +25,7 @@ export type Request =
   | { id: number; kind: 'load'; settings: LoadSettings }
   | { id: number; kind: 'run'; code: string; filename: string; stdin: string | null; askInput: boolean }
   | { id: number; kind: 'disassemble'; code: string; options: Record<string, unknown> }
-  | { id: number; kind: 'trace'; code: string; options: Record<string, unknown> }
+  | { id: number; kind: 'trace'; code: string; options: TraceOptions; stdin: string | null; askInput: boolean }
   | { id: number; kind: 'push'; session: string; line: string; stdin: string | null; askInput: boolean }
   | { id: number; kind: 'complete'; session: string; text: string }
   | { id: number; kind: 'reset'; session: string }
@@ -45,7 +46,8 @@ export interface WorkerBackend {
   load(settings: LoadSettings, progress: (phase: string, loaded?: number, total?: number) => void): Promise<Capabilities>;
   run(code: string, filename: string, io: WorkerIO): Promise<RunOutcome>;
   disassemble(code: string, options: Record<string, unknown>): Promise<unknown>;
-  trace(code: string, options: Record<string, unknown>, io: WorkerIO): Promise<unknown>;
+  /** Records a run; a run stopped by an interrupt still returns what was recorded. */
+  trace(code: string, options: TraceOptions, io: WorkerIO): Promise<Trace>;
   /** Pushes a REPL line; returns whether more input is needed and how the run went. */
   push(session: string, line: string, io: WorkerIO): Promise<{ more: boolean; outcome: RunOutcome }>;
   complete(session: string, text: string): Promise<string[]>;

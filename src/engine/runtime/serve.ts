@@ -90,7 +90,7 @@ export function serve(backend: WorkerBackend, scope: Endpoint = self as unknown 
       case 'disassemble':
         return backend.disassemble(request.code, request.options);
       case 'trace':
-        return withIO(request.id, null, false, (io) => backend.trace(request.code, request.options, io));
+        return withIO(request.id, request.stdin, request.askInput, (io) => backend.trace(request.code, request.options, io));
       case 'push':
         return withIO(request.id, request.stdin, request.askInput, (io) => backend.push(request.session, request.line, io));
       case 'complete':

@@ -1,8 +1,9 @@
 // What elements see of an interpreter. Everything here is reached through a dynamic import()
 // of ./index.ts, so no element pays for it until it needs Python.
 import type { EngineName } from '../../config.js';
+import type { Trace, TraceOptions } from '../trace/format.js';
 
-export type { EngineName };
+export type { EngineName, Trace, TraceOptions };
 
 /** What a backend can do; elements check this instead of knowing backends by name. */
 export interface Capabilities {
@@ -10,7 +11,7 @@ export interface Capabilities {
   version: string;
   /** `disassemble` works (CPython only). */
   dis: boolean;
-  /** `trace` works (CPython only). */
+  /** `trace` works (a trace's `events` and `limitations` say how much this backend shows). */
   trace: boolean;
   /** REPL sessions work. */
   repl: boolean;
@@ -67,6 +68,15 @@ export type RunOutcome =
   | { status: 'stopped'; sessionReset: boolean }
   | { status: 'failed'; message: string };
 
+/** A recording's options, with a run's output, input() and a way to stop it. */
+export interface TraceRunOptions extends TraceOptions, Pick<RunOptions, 'stdin' | 'onStdout' | 'onStderr' | 'onInput'> {
+  /**
+   * Aborting stops the recording: the steps recorded so far come back (`end.status` is
+   * "stopped"), or none when the interpreter had to be restarted to stop the code.
+   */
+  signal?: AbortSignal;
+}
+
 export interface RunHandle {
   done: Promise<RunOutcome>;
   /** Stops the code: an interrupt where possible, otherwise the worker restarts. */
@@ -96,8 +106,12 @@ export interface Engine {
   run(code: string, options?: RunOptions): RunHandle;
   /** Structured bytecode of the code (see the <py-dis> issue for the shape). */
   disassemble(code: string, options?: Record<string, unknown>): Promise<unknown>;
-  /** A recorded run (see the <py-frames> issue for the shape). */
-  trace(code: string, options?: Record<string, unknown>): Promise<unknown>;
+  /**
+   * Runs the code once, recording every step (src/engine/trace/format.ts). Resolves with the
+   * recording however the run ends (limits, errors, Stop: see `Trace.end`); rejects only when
+   * the engine fails.
+   */
+  trace(code: string, options?: TraceRunOptions): Promise<Trace>;
   /** A REPL session: its own namespace, or the one shared by every element with this name. */
   session(name: string): ReplSession;
 }

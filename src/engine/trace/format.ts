@@ -92,7 +92,10 @@ export interface TraceStep {
   event: TraceEvent;
   /** The whole stack, outermost frame first; the last entry is where the event happened. */
   stack: TraceStackEntry[];
-  /** How much of `Trace.stdout` / `Trace.stderr` had been written at this step. */
+  /**
+   * How much of `Trace.stdout` / `Trace.stderr` had been written at this step, in UTF-16 code
+   * units (JavaScript string indices: `trace.stdout.slice(0, step.stdout)`).
+   */
   stdout: number;
   stderr: number;
   /** `return`: index into `Trace.values` of the value returned (or yielded). */
@@ -106,7 +109,11 @@ export interface TraceStep {
 /** How the recording ended. */
 export type TraceEnd =
   | { status: 'ok' }
-  /** An uncaught exception: its last `exception` step is the last step. */
+  /**
+   * An uncaught exception. The last steps are CPython's events as it unwinds the stack: in
+   * each frame an `exception` step then a `return` step (value None), outermost last; so the
+   * last step is the module's `return`, and the last `exception` step is the module's.
+   */
   | { status: 'error'; error: TraceError }
   /** A SyntaxError (or other compile error): no steps. */
   | { status: 'syntax-error'; error: TraceError }

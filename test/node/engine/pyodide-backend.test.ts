@@ -93,13 +93,16 @@ describe('pyodide backend (TypeScript glue, in Node)', () => {
     assert.deepEqual([bad.error.type, bad.error.line], ['SyntaxError', 1]);
   });
 
-  it('traces', async () => {
-    const { io, log } = recordingIO();
-    const result = (await backend.trace('x = 1\nprint(x)\n', { maxSteps: 3 }, io)) as { steps: unknown[]; truncated: boolean };
-    assert.equal(result.steps.length, 3);
-    assert.equal(result.truncated, true);
+  it('records a run, with input() from stdin and output streamed as it runs', async () => {
+    const { io, log } = recordingIO('Ada\n');
+    const trace = await backend.trace('x = input("? ")\nprint(x)\n', { maxSteps: 4 }, io);
+    assert.deepEqual(trace.steps.map((step) => step.event), ['call', 'line', 'line', 'return']);
+    assert.deepEqual(trace.end, { status: 'ok' });
+    assert.equal(trace.stdout, '? Ada\n');
+    assert.equal(log.stdout, '? Ada\n');
+    const limited = await backend.trace('x = 1\nprint(x)\n', { maxSteps: 3 }, recordingIO().io);
     // The third step is line 2, which ran; the budget ran out at the event after it.
-    assert.equal(log.stdout, '1\n');
+    assert.deepEqual([limited.steps.length, limited.end, limited.stdout], [3, { status: 'step-limit', maxSteps: 3 }, '1\n']);
   });
 
   it('names the asset that failed to load', async () => {

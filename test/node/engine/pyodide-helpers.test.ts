@@ -345,39 +345,3 @@ describe('disassemble()', () => {
     assert.equal(result.error?.traceback, expected.stderr.slice(expected.stderr.indexOf('  File "<py-dis>"')));
   });
 });
-
-describe('trace() (plumbing)', () => {
-  it('records line events of the user code and stops at maxSteps', async () => {
-    const { helpers } = await runtime();
-    const r = await capture(() =>
-      helpers.trace('def f(n):\n    return n + 1\nx = f(1)\nprint(x)\n', JSON.stringify({ filename: '<py-frames>' }), stdinOf('')),
-    );
-    const result = JSON.parse(r.value) as { version: number; steps: Array<{ event: string; line: number; function: string; depth: number }>; truncated: boolean };
-    assert.equal(r.stdout, '2\n');
-    assert.equal(result.truncated, false);
-    // The same events from a bare sys.settrace over the same code in CPython.
-    const expected = await pyEval<string[]>(
-      [
-        'import sys',
-        'events = []',
-        'def tracer(frame, event, arg):',
-        '    if frame.f_code.co_filename != "<py-frames>": return None',
-        '    depth, f = -1, frame',
-        '    while f is not None:',
-        '        depth += f.f_code.co_filename == "<py-frames>"',
-        '        f = f.f_back',
-        '    events.append(f"{event}:{frame.f_lineno}:{frame.f_code.co_qualname}:{depth}")',
-        '    return tracer',
-        'code = compile(src, "<py-frames>", "exec")',
-        'sys.settrace(tracer)',
-        'try:\n    exec(code, {"print": lambda *a: None})\nfinally:\n    sys.settrace(None)',
-        'events',
-      ].join('\n'),
-      { src: 'def f(n):\n    return n + 1\nx = f(1)\nprint(x)\n' },
-    );
-    assert.deepEqual(result.steps.map((s) => `${s.event}:${s.line}:${s.function}:${s.depth}`), expected);
-    const long = JSON.parse(helpers.trace('while True:\n    pass\n', JSON.stringify({ maxSteps: 50 }), stdinOf(''))) as { steps: unknown[]; truncated: boolean };
-    assert.equal(long.steps.length, 50);
-    assert.equal(long.truncated, true);
-  });
-});

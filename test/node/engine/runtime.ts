@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { PyodideInterface } from 'pyodide';
 import { cpython } from '../../oracle/cpython.js';
 
-const HELPERS = fileURLToPath(new URL('../../../src/engine/runtime/pyodide/python/pyinnards_runtime.py', import.meta.url));
+const PYTHON_DIR = fileURLToPath(new URL('../../../src/engine/runtime/pyodide/python/', import.meta.url));
 
 export interface Captured {
   stdout: string;
@@ -21,13 +21,16 @@ interface Helpers {
   complete(session: string, text: string): string;
   reset(session: string): void;
   disassemble(code: string, options: unknown): string;
+}
+
+interface Recorder {
   trace(code: string, options: unknown, readline: () => string | undefined): string;
 }
 
-let loaded: Promise<{ py: PyodideInterface; helpers: Helpers }> | undefined;
+let loaded: Promise<{ py: PyodideInterface; helpers: Helpers; recorder: Recorder }> | undefined;
 let sink: Captured | undefined;
 
-export function runtime(): Promise<{ py: PyodideInterface; helpers: Helpers }> {
+export function runtime(): Promise<{ py: PyodideInterface; helpers: Helpers; recorder: Recorder }> {
   loaded ??= (async () => {
     const py = await cpython();
     for (const kind of ['stdout', 'stderr'] as const) {
@@ -45,10 +48,13 @@ export function runtime(): Promise<{ py: PyodideInterface; helpers: Helpers }> {
       });
     }
     py.FS.mkdirTree('/pyinnards');
-    py.FS.writeFile('/pyinnards/pyinnards_runtime.py', readFileSync(HELPERS, 'utf8'));
+    for (const module of ['pyinnards_runtime', 'pyinnards_recorder']) {
+      py.FS.writeFile(`/pyinnards/${module}.py`, readFileSync(PYTHON_DIR + module + '.py', 'utf8'));
+    }
     py.runPython('import sys\nif "/pyinnards" not in sys.path: sys.path.insert(0, "/pyinnards")');
     const helpers = py.pyimport('pyinnards_runtime') as unknown as Helpers;
-    return { py, helpers };
+    const recorder = py.pyimport('pyinnards_recorder') as unknown as Recorder;
+    return { py, helpers, recorder };
   })();
   return loaded;
 }

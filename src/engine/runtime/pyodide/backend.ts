@@ -1,15 +1,19 @@
 // The pyodide backend, inside its worker: loads CPython 3.14 (Pyodide) from the asset URL and
-// answers requests through the Python helpers in ./python/pyinnards_runtime.py. This file is
+// answers requests through the Python helpers in ./python/pyinnards_runtime.py (and
+// ./python/pyinnards_recorder.py for recorded runs). This file is
 // only glue (loading, progress, stdio wiring); everything Python-shaped lives in the helpers,
 // where the Node tests check it against CPython.
 import type { PyodideInterface } from 'pyodide';
 import type { Capabilities, RunOutcome } from '../types.js';
 import type { LoadSettings, WorkerBackend, WorkerIO } from '../protocol.js';
+import type { Trace } from '../../trace/format.js';
 import helpersSource from './python/pyinnards_runtime.py?text';
+import recorderSource from './python/pyinnards_recorder.py?text';
 
 /** Where the helpers live in Pyodide's file system (a folder put first on sys.path). */
 const HELPERS_DIR = '/pyinnards';
 const HELPERS_MODULE = 'pyinnards_runtime';
+const RECORDER_MODULE = 'pyinnards_recorder';
 
 /** The big downloads whose bytes we count for the progress bar. */
 const COUNTED_ASSETS = ['pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
@@ -24,6 +28,10 @@ interface Helpers {
   reset(session: string): void;
   interrupt(): boolean;
   disassemble(code: string, options: string): string;
+}
+
+/** The recorder module as seen from JS. */
+interface Recorder {
   trace: PyFunction<[string, string, Readline], string>;
 }
 
@@ -46,6 +54,7 @@ function hasStackSwitching(): boolean {
 export function createPyodideBackend(): WorkerBackend {
   let py: PyodideInterface | undefined;
   let helpers: Helpers | undefined;
+  let recorder: Recorder | undefined;
   let interruptBuffer: Int32Array | undefined;
   const promising = hasStackSwitching();
 
@@ -54,9 +63,9 @@ export function createPyodideBackend(): WorkerBackend {
   // character split across two writes whole.
   let current: { io: WorkerIO; out: TextDecoder; err: TextDecoder } | undefined;
 
-  function ready(): { py: PyodideInterface; helpers: Helpers } {
-    if (!py || !helpers) throw new Error('Python is not loaded yet.');
-    return { py, helpers };
+  function ready(): { py: PyodideInterface; helpers: Helpers; recorder: Recorder } {
+    if (!py || !helpers || !recorder) throw new Error('Python is not loaded yet.');
+    return { py, helpers, recorder };
   }
 
   /** Serves one request with `io` as Python's stdio, whatever happens. */
@@ -148,8 +157,10 @@ export function createPyodideBackend(): WorkerBackend {
 
       pyodide.FS.mkdirTree(HELPERS_DIR);
       pyodide.FS.writeFile(`${HELPERS_DIR}/${HELPERS_MODULE}.py`, helpersSource);
+      pyodide.FS.writeFile(`${HELPERS_DIR}/${RECORDER_MODULE}.py`, recorderSource);
       pyodide.runPython(`import sys\nif ${JSON.stringify(HELPERS_DIR)} not in sys.path: sys.path.insert(0, ${JSON.stringify(HELPERS_DIR)})`);
       helpers = pyodide.pyimport(HELPERS_MODULE) as unknown as Helpers;
+      recorder = pyodide.pyimport(RECORDER_MODULE) as unknown as Recorder;
       py = pyodide;
 
       const python = (pyodide.runPython('import sys; ".".join(map(str, sys.version_info[:3]))') as string) ?? '';
@@ -217,14 +228,16 @@ export function createPyodideBackend(): WorkerBackend {
     },
 
     trace(code, options, io) {
-      const { helpers } = ready();
-      return serving(io, async () => JSON.parse(await call(helpers.trace, code, toPlain(options), readlineFor(io))) as unknown);
+      const { recorder } = ready();
+      // Stop reaches the program as KeyboardInterrupt, which the recorder turns into the
+      // recording so far (end.status "stopped").
+      return serving(io, async () => JSON.parse(await call(recorder.trace, code, toPlain(options), readlineFor(io))) as Trace);
     },
   };
 }
 
 /** Options cross into Python as JSON text (a JS object would arrive as a JsProxy). */
-function toPlain(options: Record<string, unknown>): string {
+function toPlain(options: object): string {
   return JSON.stringify(options ?? {});
 }
 

@@ -1,8 +1,9 @@
 """The Python side of pyinnards' Pyodide backend.
 
 The worker (backend.ts) loads this file as the module ``pyinnards_runtime`` and calls the
-functions at the bottom: ``run``, ``push``, ``complete``, ``reset``, ``disassemble``, ``trace``
-and ``interrupt``. Each returns a JSON string, so the TypeScript side never holds Python objects
+functions at the bottom: ``run``, ``push``, ``complete``, ``reset``, ``disassemble`` and
+``interrupt`` (recording a run for <py-frames> lives in ``pyinnards_recorder``, which builds on
+this module). Each returns a JSON string, so the TypeScript side never holds Python objects
 between calls. Nothing here knows about JavaScript: stdin arrives as a plain callable returning
 the next line (or None at end of input), stdout/stderr are whatever ``sys.stdout``/``sys.stderr``
 are (Pyodide's, wired to the page by the worker), so Node tests can drive the module directly.
@@ -29,8 +30,9 @@ import sys
 import traceback
 import types
 
-# Frames whose code comes from this file are ours: tracebacks and traces leave them out.
-_HELPER_FILE = __file__
+# Frames whose code comes from these files are ours (this one, and the recorder, which adds
+# itself): tracebacks and traces leave them out.
+_HELPER_FILES = {__file__}
 
 _OK = {"status": "ok"}
 
@@ -136,7 +138,7 @@ def _register_source(code, source, filename, *, as_file):
 
 
 def _is_helper(frame):
-    return frame.f_code.co_filename == _HELPER_FILE
+    return frame.f_code.co_filename in _HELPER_FILES
 
 
 def _strip_traceback(tb, user_filename):
@@ -281,11 +283,7 @@ def _system_exit(exc):
 # run: a script
 
 
-class _TraceLimit(BaseException):
-    """Raised inside traced code when the step budget is spent."""
-
-
-def _execute(source, filename, readline, tracer=None):
+def _execute(source, filename, readline):
     module = _new_main(filename)
     with _Running(module, readline):
         try:
@@ -294,19 +292,12 @@ def _execute(source, filename, readline, tracer=None):
             exc.__traceback__ = None
             return _outcome_for(exc, _error(exc, filename, source))
         _register_source(code, source, filename, as_file=True)
-        if tracer is not None:
-            sys.settrace(tracer)
         try:
             exec(code, module.__dict__)
-        except _TraceLimit:
-            return dict(_OK)
         except SystemExit as exc:
             return _system_exit(exc)
         except BaseException as exc:
             return _outcome_for(exc, _error(exc, filename, source))
-        finally:
-            if tracer is not None:
-                sys.settrace(None)
     return dict(_OK)
 
 
@@ -638,45 +629,3 @@ def disassemble(source, options=None, filename="<py-dis>"):
     dis.dis(co, file=out, depth=depth, show_caches=show_caches, adaptive=adaptive,
             show_offsets=show_offsets, show_positions=show_positions)
     return json.dumps({"text": out.getvalue(), "code": tree})
-
-
-# ---------------------------------------------------------------------------------------------
-# trace (plumbing; the <py-frames> issue settles the format)
-
-
-def trace(source, options=None, readline=None):
-    """Run ``source`` like ``run`` under sys.settrace, recording ``{event, line, function,
-    depth}`` for each event in the user's code (``allFrames``: in any code but ours), up to
-    ``maxSteps`` events; then the run is stopped and ``truncated`` is true."""
-    options = _options(options)
-    filename = str(options.get("filename", "<py-frames>"))
-    max_steps = int(options.get("maxSteps", 10000))
-    all_frames = bool(options.get("allFrames", False))
-    steps = []
-    state = {"truncated": False}
-
-    def wanted(frame):
-        name = frame.f_code.co_filename
-        return name != _HELPER_FILE and (all_frames or name == filename)
-
-    def depth_of(frame):
-        depth = 0
-        while frame is not None:
-            if wanted(frame):
-                depth += 1
-            frame = frame.f_back
-        return depth - 1
-
-    def tracer(frame, event, arg):
-        if not wanted(frame):
-            return None
-        if len(steps) >= max_steps:
-            state["truncated"] = True
-            sys.settrace(None)
-            raise _TraceLimit()
-        steps.append({"event": event, "line": frame.f_lineno, "function": frame.f_code.co_qualname,
-                      "depth": depth_of(frame)})
-        return tracer
-
-    outcome = _execute(source, filename, readline, tracer)
-    return json.dumps({"version": 0, "steps": steps, "truncated": state["truncated"], "outcome": outcome})

@@ -1,0 +1,426 @@
+"""Records a run for <py-frames>: the program runs once under ``sys.settrace`` and every event
+of the user's code becomes a step with the whole stack as it stood.
+
+The worker (backend.ts) loads this file as the module ``pyinnards_recorder`` next to
+``pyinnards_runtime`` (whose run machinery, errors and dis data it reuses) and calls ``trace``,
+which returns the recording as JSON text in the format of src/engine/trace/format.ts.
+
+What CPython reports is what is recorded: the events ``sys.settrace`` delivers for frames whose
+code has the user's filename, nothing added, nothing dropped, so a plain settrace recorder in
+CPython sees the same sequence (test/oracle/settrace_reference.py is one, and the Node tests
+compare). Our own frames never show: their code has another filename.
+
+Values are stored as ``repr`` text, so the recording holds no user object alive: frames are
+known by ``id()`` and, for generators and coroutines (one frame across resumptions), by a weak
+reference to the generator, which tells a resumption from a new frame that reuses an ``id``.
+"""
+
+import io
+import json
+import os
+import sys
+import time
+import traceback
+import weakref
+
+import pyinnards_runtime as _runtime
+
+_runtime._HELPER_FILES.add(__file__)
+
+FORMAT = "pyinnards-trace"
+VERSION = 1
+
+# The names a module gets from the interpreter (``__name__``, ``__builtins__``, ``__file__``,
+# ``__doc__``, ``__annotate__``, ...) are bookkeeping every module has: the module frame hides
+# every name that starts and ends with two underscores. Functions and class bodies show their
+# f_locals whole (a class body's ``__module__`` and ``__qualname__`` are part of the lesson).
+def _shown_global(name):
+    return not (name.startswith("__") and name.endswith("__") and len(name) > 4)
+
+
+# What CPython's traceback shows for a local whose repr() raises (traceback._safe_string).
+REPR_FAILED = "<local repr() failed>"
+
+_GENERATOR_FLAGS = 0x20 | 0x80 | 0x200  # CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR
+_CO_OPTIMIZED = 0x1
+
+
+def _kind(code):
+    flags = code.co_flags
+    if code.co_name == "<module>":
+        return "module"
+    if code.co_name == "<genexpr>":
+        return "genexpr"
+    if flags & 0x20:
+        return "generator"
+    if flags & 0x80:
+        return "coroutine"
+    if flags & 0x200:
+        return "async-generator"
+    if not flags & _CO_OPTIMIZED:
+        # Only module and class bodies run unoptimized (their locals are a dict).
+        return "class"
+    if code.co_name == "<lambda>":
+        return "lambda"
+    return "function"
+
+
+class _Limit(BaseException):
+    """Raised into the traced program when a limit is reached, to end it where it stands."""
+
+
+class _Discard(io.TextIOBase):
+    """Where a repr() that prints writes while we take values: nowhere."""
+
+    def writable(self):
+        return True
+
+    def write(self, text):
+        return len(text)
+
+
+class _Tee(io.RawIOBase):
+    """The bytes of one of Python's standard streams: kept for the recording, passed on to
+    the stream the page shows as they are written."""
+
+    def __init__(self, stream):
+        super().__init__()
+        self.stream = stream
+        self.data = bytearray()
+        self.name = getattr(stream, "name", None)
+
+    def writable(self):
+        return True
+
+    def write(self, data):
+        self.data += data
+        self.stream.buffer.write(data)
+        self.stream.buffer.flush()
+        return len(data)
+
+
+def _teed(stream):
+    # A text stream like the one it stands in for (encoding, error handler, line buffering),
+    # writing through so every write reaches the tee at once and offsets are exact.
+    tee = _Tee(stream)
+    text = io.TextIOWrapper(tee, encoding=stream.encoding, errors=stream.errors,
+                            line_buffering=stream.line_buffering, write_through=True)
+    return tee, text
+
+
+def _utf16_offsets(data, offsets):
+    """Byte offsets of ``data`` (each at a write boundary) as offsets in the decoded text
+    counted in UTF-16 code units: JavaScript string indices, which is how readers slice."""
+    result = {}
+    done_bytes = 0
+    done_units = 0
+    for offset in sorted(set(offsets)):
+        piece = data[done_bytes:offset].decode("utf-8", "surrogateescape")
+        done_units += len(piece.encode("utf-16-le", "surrogatepass")) // 2
+        done_bytes = offset
+        result[offset] = done_units
+    return result
+
+
+class _Recorder:
+    def __init__(self, filename, max_steps, time_limit_ms, granularity, max_repr):
+        self.filename = filename
+        self.max_steps = max_steps
+        self.deadline_s = time_limit_ms / 1000 if time_limit_ms > 0 else None
+        self.instructions = granularity == "instruction"
+        self.max_repr = max_repr
+        self.codes = []
+        self.code_index = {}
+        self.frames = []
+        # id(frame) -> (index, weak reference to its generator or None)
+        self.frame_index = {}
+        self.values = []
+        self.value_index = {}
+        # id(object) -> identity number, in order of first sight.
+        self.objects = {}
+        self.scopes = []
+        self.scope_index = {}
+        self.type_names = {}
+        self.steps = []
+        self.end = None
+        self.started = time.perf_counter()
+        # Time spent waiting for input() answers: not the program's running time.
+        self.waiting = 0.0
+        self.discard = _Discard()
+        self.out = self.err = None
+
+    # The trace functions ------------------------------------------------------------------
+
+    def global_trace(self, frame, event, arg):
+        """sys.settrace's function: sees every call; follows only the user's frames."""
+        if frame.f_code.co_filename != self.filename:
+            return None
+        if self.instructions:
+            frame.f_trace_opcodes = True
+        self.record(frame, event, arg)
+        return self.local_trace
+
+    def local_trace(self, frame, event, arg):
+        self.record(frame, event, arg)
+        return self.local_trace
+
+    def record(self, frame, event, arg):
+        if len(self.steps) >= self.max_steps:
+            self.end = {"status": "step-limit", "maxSteps": self.max_steps}
+            raise _Limit
+        if self.deadline_s is not None and time.perf_counter() - self.started - self.waiting > self.deadline_s:
+            self.end = {"status": "time-limit", "afterMs": self.elapsed_ms()}
+            raise _Limit
+        # A repr() that prints must not add to the program's output.
+        saved = sys.stdout, sys.stderr
+        sys.stdout = sys.stderr = self.discard
+        try:
+            step = {
+                "event": event,
+                "stack": self.stack(frame, event),
+                "stdout": len(self.out.data),
+                "stderr": len(self.err.data),
+            }
+            if event == "return":
+                step["value"] = self.value(arg)
+            elif event == "exception":
+                step["exception"] = self.exception(arg)
+        finally:
+            sys.stdout, sys.stderr = saved
+        self.steps.append(step)
+
+    def elapsed_ms(self):
+        return round((time.perf_counter() - self.started - self.waiting) * 1000)
+
+    # Tables -------------------------------------------------------------------------------
+
+    def stack(self, frame, event):
+        user = []
+        f = frame
+        while f is not None:
+            if f.f_code.co_filename == self.filename:
+                user.append(f)
+            f = f.f_back
+        user.reverse()
+        entries = []
+        back = None
+        for f in user:
+            index = self.frame(f, back, event == "call" and f is frame)
+            entries.append([index, f.f_lineno, f.f_lasti, self.scope(f)])
+            back = index
+        return entries
+
+    def frame(self, f, back, calling):
+        """The index of frame ``f``. A frame is new at its ``call`` event, except a generator's
+        or coroutine's, which is called again at each resumption: it is the same frame while
+        its generator is the one we saw (an ``id`` may be reused once a frame is gone)."""
+        key = id(f)
+        known = self.frame_index.get(key)
+        if known is not None:
+            index, generator = known
+            if not calling or (generator is not None and generator() is f.f_generator):
+                return index
+        code = f.f_code
+        generator = f.f_generator if code.co_flags & _GENERATOR_FLAGS else None
+        index = len(self.frames)
+        self.frames.append({"code": self.code(code), "back": back})
+        self.frame_index[key] = (index, None if generator is None else weakref.ref(generator))
+        return index
+
+    def code(self, code):
+        index = self.code_index.get(code)
+        if index is None:
+            index = self.code_index[code] = len(self.codes)
+            entry = {"name": code.co_name, "qualname": code.co_qualname,
+                     "firstLine": code.co_firstlineno, "kind": _kind(code)}
+            if self.instructions:
+                entry["dis"] = _runtime._code_tree(code, 0, False, False)
+            self.codes.append(entry)
+        return index
+
+    def scope(self, f):
+        names = f.f_locals
+        if f.f_code.co_name == "<module>" and names is f.f_globals:
+            items = [(name, self.value(v)) for name, v in list(names.items()) if _shown_global(name)]
+        else:
+            items = [(name, self.value(v)) for name, v in list(names.items())]
+        key = tuple(items)
+        index = self.scope_index.get(key)
+        if index is None:
+            index = self.scope_index[key] = len(self.scopes)
+            self.scopes.append(items)
+        return index
+
+    def value(self, v):
+        number = self.objects.get(id(v))
+        if number is None:
+            number = self.objects[id(v)] = len(self.objects)
+        try:
+            text = repr(v)
+            if type(text) is not str:
+                text = REPR_FAILED
+        except Exception:
+            text = REPR_FAILED
+        length = None
+        if len(text) > self.max_repr:
+            length = len(text)
+            text = text[: self.max_repr]
+        key = (text, self.type_name(type(v)), number, length)
+        index = self.value_index.get(key)
+        if index is None:
+            index = self.value_index[key] = len(self.values)
+            entry = {"repr": text, "type": key[1], "object": number}
+            if length is not None:
+                entry["length"] = length
+            self.values.append(entry)
+        return index
+
+    def type_name(self, cls):
+        name = self.type_names.get(cls)
+        if name is None:
+            name = getattr(cls, "__qualname__", cls.__name__)
+            module = getattr(cls, "__module__", None)
+            if module != "builtins":
+                name = f"{module}.{name}"
+            self.type_names[cls] = name
+        return name
+
+    def exception(self, arg):
+        kind, exc, tb = arg
+        if exc is None:
+            exc = kind()
+        text = "".join(traceback.format_exception(
+            kind, exc, _runtime._strip_traceback(tb, self.filename),
+            limit=traceback.BUILTIN_EXCEPTION_LIMIT, colorize=False))
+        return {"type": _runtime._type_name(exc), "message": _runtime._message(exc),
+                "traceback": text, "value": self.value(exc)}
+
+    # breakpoint() ---------------------------------------------------------------------------
+
+    def breakpointhook(self, *args, **kws):
+        """Stands in for CPython's default sys.breakpointhook while recording: where that
+        would start pdb, the step where the program stands is marked as a stop; the
+        PYTHONBREAKPOINT rules are the same (``0`` disables it, another name is imported and
+        called by CPython's own hook)."""
+        setting = None if sys.flags.ignore_environment else os.environ.get("PYTHONBREAKPOINT")
+        if setting == "0":
+            return None
+        if setting and setting != "pdb.set_trace":
+            return sys.__breakpointhook__(*args, **kws)
+        if self.steps:
+            self.steps[-1]["breakpoint"] = True
+        return None
+
+    # The result -----------------------------------------------------------------------------
+
+    def result(self, source):
+        offsets = _utf16_offsets(bytes(self.out.data), [s["stdout"] for s in self.steps])
+        err_offsets = _utf16_offsets(bytes(self.err.data), [s["stderr"] for s in self.steps])
+        for step in self.steps:
+            step["stdout"] = offsets[step["stdout"]]
+            step["stderr"] = err_offsets[step["stderr"]]
+        events = ["call", "line", "return", "exception"] + (["opcode"] if self.instructions else [])
+        return {
+            "format": FORMAT,
+            "version": VERSION,
+            "engine": "pyodide",
+            "python": "CPython " + ".".join(map(str, sys.version_info[:3])),
+            "granularity": "instruction" if self.instructions else "line",
+            "events": events,
+            "limitations": [],
+            "filename": self.filename,
+            "source": source,
+            "codes": self.codes,
+            "frames": self.frames,
+            "values": self.values,
+            "scopes": self.scopes,
+            "stdout": bytes(self.out.data).decode("utf-8", "surrogateescape"),
+            "stderr": bytes(self.err.data).decode("utf-8", "surrogateescape"),
+            "steps": self.steps,
+            "end": self.end,
+        }
+
+
+def _readline_timed(recorder, readline):
+    def timed():
+        start = time.perf_counter()
+        try:
+            return readline() if readline is not None else None
+        finally:
+            recorder.waiting += time.perf_counter() - start
+    return timed
+
+
+def _run(recorder, source, readline):
+    """Compile and run ``source`` as `python3.14 FILE` would, under the recorder; sets
+    ``recorder.end``."""
+    filename = recorder.filename
+    module = _runtime._new_main(filename)
+    with _runtime._Running(module, _readline_timed(recorder, readline)):
+        try:
+            code = compile(source, filename, "exec", dont_inherit=True)
+        except (SyntaxError, ValueError, OverflowError) as exc:
+            exc.__traceback__ = None
+            recorder.end = {"status": "syntax-error", "error": _runtime._error(exc, filename, source)}
+            return
+        _runtime._register_source(code, source, filename, as_file=True)
+        saved_hook = sys.breakpointhook
+        sys.breakpointhook = recorder.breakpointhook
+        sys.settrace(recorder.global_trace)
+        try:
+            exec(code, module.__dict__)
+        except _Limit:
+            pass
+        except SystemExit as exc:
+            sys.settrace(None)
+            _runtime._system_exit(exc)
+            recorder.end = {"status": "ok"}
+        except KeyboardInterrupt:
+            recorder.end = {"status": "stopped"}
+        except BaseException as exc:
+            sys.settrace(None)
+            recorder.end = {"status": "error", "error": _runtime._error(exc, filename, source)}
+        else:
+            recorder.end = {"status": "ok"}
+        finally:
+            sys.settrace(None)
+            sys.breakpointhook = saved_hook
+
+
+def _option(options, name, default, kind):
+    value = options.get(name)
+    return default if value is None else kind(value)
+
+
+def trace(source, options=None, readline=None):
+    """Run ``source`` once under the recorder and return the recording (JSON text).
+
+    Options (all optional): ``filename`` ("<py-frames>"), ``maxSteps`` (10,000),
+    ``timeLimitMs`` (0: none; time spent waiting for input() does not count),
+    ``granularity`` ("line" or "instruction"), ``maxReprLength`` (1,000).
+    """
+    options = _runtime._options(options)
+    granularity = _option(options, "granularity", "line", str)
+    if granularity not in ("line", "instruction"):
+        raise ValueError(f"granularity must be 'line' or 'instruction', not {granularity!r}")
+    recorder = _Recorder(
+        filename=str(_option(options, "filename", "<py-frames>", str)),
+        max_steps=max(0, _option(options, "maxSteps", 10000, int)),
+        time_limit_ms=max(0, _option(options, "timeLimitMs", 0, float)),
+        granularity=granularity,
+        max_repr=max(0, _option(options, "maxReprLength", 1000, int)),
+    )
+    saved = sys.stdout, sys.stderr
+    recorder.out, sys.stdout = _teed(sys.stdout)
+    recorder.err, sys.stderr = _teed(sys.stderr)
+    try:
+        try:
+            _run(recorder, source, readline)
+        except KeyboardInterrupt:
+            # Stop arrived between the program and us (e.g. while its output was flushed).
+            recorder.end = recorder.end or {"status": "stopped"}
+        sys.stdout.flush()
+        sys.stderr.flush()
+    finally:
+        sys.stdout, sys.stderr = saved
+    return json.dumps(recorder.result(source))
