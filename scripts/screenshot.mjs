@@ -37,6 +37,12 @@ try {
     await tab
       .waitForFunction(() => [...document.querySelectorAll('py-dis')].every((el) => el.shadowRoot?.querySelector('[part="bytecode"], [part="error"]')), { timeout: 60000 })
       .catch(() => problems.push('py-dis did not finish within 60 s'));
+    await tab
+      .waitForFunction(() => [...document.querySelectorAll('py-frames')].every((el) => el.shadowRoot?.querySelector('[part~="controls"], [part="error"]')), { timeout: 60000 })
+      .catch(() => problems.push('py-frames did not finish within 60 s'));
+    // Show the frames demos a few steps in, where there is a stack to see.
+    await tab.evaluate(() => document.querySelectorAll('py-frames').forEach((el) => (el.step = 6)));
+    await new Promise((resolve) => setTimeout(resolve, 300));
     const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     const path = `.cache/screenshots/${shot.name}.png`;
     await tab.screenshot({ path, fullPage: true });

@@ -46,14 +46,14 @@ export class PyFrames extends EngineElement {
       .gutter.breakpoint {
         background: radial-gradient(circle at 0.45em 50%, var(--_error) 0.3em, transparent 0.32em);
       }
-      .current {
-        background: var(--_highlight);
+      .line-current {
+        background: color-mix(in srgb, var(--_highlight) 55%, transparent);
       }
-      .previous {
-        background: color-mix(in srgb, var(--_selection) 45%, transparent);
+      .line-previous {
+        background: color-mix(in srgb, var(--_selection) 35%, transparent);
       }
-      .gutter.current,
-      .gutter.previous {
+      .gutter.line-current,
+      .gutter.line-previous {
         font-weight: 600;
         color: var(--_fg);
       }
@@ -74,7 +74,10 @@ export class PyFrames extends EngineElement {
   /** The step shown, 0-based. */
   step = 0;
 
+  /** The recording on show: the last one that ran (a SyntaxError leaves the previous one, dimmed). */
   private declare recorded: Trace | undefined;
+  /** The latest recording, whatever its end. */
+  private latest: Trace | undefined;
   private playing = false;
   /** Values (indices into the trace's values) shown whole. */
   private expanded: ReadonlySet<number> = new Set();
@@ -91,9 +94,9 @@ export class PyFrames extends EngineElement {
   private player: ReturnType<typeof setInterval> | undefined;
   private generation = 0;
 
-  /** The recorded run (see "The trace format" in the README), once there is one. */
+  /** The latest recording (see "The trace format" in the README), once there is one. */
   get trace(): Trace | undefined {
-    return this.recorded;
+    return this.latest;
   }
 
   /** The current step as plain text: the stack, each frame's variables and the output so far. */
@@ -172,6 +175,7 @@ export class PyFrames extends EngineElement {
     if (generation !== this.generation || !result) return;
     this.adoptPlayerStyles(view.playerStyles);
     const trace = result;
+    this.latest = trace;
     this.clearError();
     if (trace.end.status === 'syntax-error') {
       const { error } = trace.end;
@@ -182,6 +186,7 @@ export class PyFrames extends EngineElement {
         ...(error.column !== undefined ? { column: error.column } : {}),
       });
       this.stale = this.recorded !== undefined;
+      this.emitResult({ trace, text: '' });
       return;
     }
     this.stale = false;
@@ -204,8 +209,8 @@ export class PyFrames extends EngineElement {
     if (trace && this.view && !this.stale) {
       const previous = this.view.lineAt(trace.steps[this.step - 1]);
       const current = this.view.lineAt(trace.steps[this.step]);
-      if (previous !== null) lines.set(previous, 'previous');
-      if (current !== null) lines.set(current, 'current');
+      if (previous) lines.set(previous, 'line-previous');
+      if (current) lines.set(current, 'line-current');
     }
     this.markLines(lines);
   }

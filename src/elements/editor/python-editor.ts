@@ -68,8 +68,8 @@ const editorTheme = EditorView.theme({
   '.cm-lineNumbers .cm-gutterElement.cm-breakpoint': {
     background: 'radial-gradient(circle at 0.45em 50%, var(--_error) 0.3em, transparent 0.32em)',
   },
-  '.cm-line.current': { backgroundColor: 'var(--_highlight)' },
-  '.cm-line.previous': { backgroundColor: 'color-mix(in srgb, var(--_selection) 45%, transparent)' },
+  '.cm-line.line-current': { backgroundColor: 'color-mix(in srgb, var(--_highlight) 55%, transparent)' },
+  '.cm-line.line-previous': { backgroundColor: 'color-mix(in srgb, var(--_selection) 35%, transparent)' },
 });
 
 /**

@@ -29,10 +29,11 @@ export function frameName(trace: Trace, frame: number | undefined): string {
 export function eventSummary(trace: Trace, step: TraceStep): string {
   const name = frameName(trace, frameAt(step));
   const line = lineAt(step);
-  const where = line === null ? `in ${name}` : `line ${line} in ${name}`;
+  // A module's call event comes before its first line: CPython gives it line 0.
+  const where = line ? `line ${line} in ${name}` : `in ${name}`;
   switch (step.event) {
     case 'call':
-      return `call ${name} (line ${line ?? '?'})`;
+      return line ? `call ${name} (line ${line})` : `call ${name}`;
     case 'line':
       return step.breakpoint ? `breakpoint() at ${where}` : where;
     case 'return':
@@ -57,7 +58,7 @@ export function stepText(trace: Trace, index: number): string {
   if (!step) return '';
   const lines = [stepHeading(trace, index)];
   for (const [frame, line, , scope] of step.stack) {
-    lines.push(`${frameName(trace, frame)}${line === null ? '' : ` (line ${line})`}`);
+    lines.push(`${frameName(trace, frame)}${line ? ` (line ${line})` : ''}`);
     for (const [name, valueIndex] of trace.scopes[scope] ?? []) {
       lines.push(`    ${name} = ${trace.values[valueIndex]?.repr ?? '?'}`);
     }

@@ -114,7 +114,14 @@ export const playerStyles = css`
   }
   tr.changed,
   tr.added {
-    background: var(--_highlight);
+    background: color-mix(in srgb, var(--_highlight) 55%, transparent);
+    box-shadow: inset 3px 0 0 var(--_accent);
+  }
+  button[aria-disabled='true'] {
+    cursor: default;
+    color: var(--_muted);
+    background: transparent;
+    border-color: var(--_border);
   }
   .repr {
     font: inherit;
@@ -161,7 +168,7 @@ export const playerStyles = css`
     white-space: pre;
   }
   .current-instruction {
-    background: var(--_highlight);
+    background: color-mix(in srgb, var(--_highlight) 55%, transparent);
   }
   .stderr {
     color: var(--_error);

@@ -65,7 +65,7 @@ export function renderPlayer(host: PlayerHost): TemplateResult {
     ${step
       ? html`<div class="panels" part="panels" @keydown=${(event: KeyboardEvent) => onPlayerKey(host, event)}>
           ${renderStack(host, step)}
-          <div class="side">${renderEvent(trace, step)} ${renderInstructions(trace, step)} ${renderOutputSoFar(trace, step)}</div>
+          <div class="side">${renderEvent(trace, step, host.step === trace.steps.length - 1)} ${renderInstructions(trace, step)} ${renderOutputSoFar(trace, step)}</div>
         </div>`
       : nothing}
   `;
@@ -76,14 +76,14 @@ function renderControls(host: PlayerHost): TemplateResult {
   const last = trace.steps.length - 1;
   const atStart = step <= 0;
   const atEnd = step >= last;
-  const button = (part: string, label: string, symbol: string, target: number, disabled: boolean): TemplateResult =>
+  const button = (part: string, label: string, symbol: TemplateResult, target: number, disabled: boolean): TemplateResult =>
     html`<button
       type="button"
       part="button ${part}"
       title=${label}
       aria-label=${label}
-      ?disabled=${disabled}
-      @click=${() => host.go(target)}
+      aria-disabled=${disabled ? 'true' : 'false'}
+      @click=${() => disabled || host.go(target)}
     >
       ${symbol}
     </button>`;
@@ -96,8 +96,10 @@ function renderControls(host: PlayerHost): TemplateResult {
     @keydown=${(event: KeyboardEvent) => onPlayerKey(host, event)}
   >
     <div class="buttons">
-      ${button('first-button', 'First step', '⏮', 0, atStart)} ${button('back-button', 'Back one step', '◀', step - 1, atStart)}
-      ${button('forward-button', 'Forward one step', '▶', step + 1, atEnd)} ${button('last-button', 'Last step', '⏭', last, atEnd)}
+      ${button('first-button', 'First step', icon('M5 4h2v16H5zM19 4v16L8 12z'), 0, atStart)}
+      ${button('back-button', 'Back one step', icon('M17 4v16L6 12z'), step - 1, atStart)}
+      ${button('forward-button', 'Forward one step', icon('M7 4v16l11-8z'), step + 1, atEnd)}
+      ${button('last-button', 'Last step', icon('M17 4h2v16h-2zM5 4v16l11-8z'), last, atEnd)}
       <span class="separator" aria-hidden="true"></span>
       ${textButton('into-button', 'Step into', 'Next line, entering calls', () => host.go(stepInto(trace, step)), atEnd)}
       ${textButton('over-button', 'Step over', 'Next line in this frame, running calls through', () => host.go(stepOver(trace, step)), atEnd)}
@@ -108,7 +110,6 @@ function renderControls(host: PlayerHost): TemplateResult {
         type="button"
         part="button play-button"
         aria-pressed=${host.playing ? 'true' : 'false'}
-        ?disabled=${atEnd && !host.playing}
         @click=${() => host.togglePlay()}
       >
         ${host.playing ? 'Pause' : 'Play'}
@@ -135,8 +136,19 @@ function renderControls(host: PlayerHost): TemplateResult {
   </div>`;
 }
 
+/** A small drawn icon (fonts may lack the media-control symbols). */
+function icon(path: string): TemplateResult {
+  return html`<svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" focusable="false"><path fill="currentColor" d=${path}></path></svg>`;
+}
+
+/**
+ * Controls that can't act now are marked aria-disabled rather than disabled, so the keyboard
+ * focus stays on them (a disabled button drops it: pressing End on "Forward" would lose it).
+ */
 function textButton(part: string, label: string, title: string, go: () => void, disabled: boolean): TemplateResult {
-  return html`<button type="button" part="button ${part}" title=${title} ?disabled=${disabled} @click=${go}>${label}</button>`;
+  return html`<button type="button" part="button ${part}" title=${title} aria-disabled=${disabled ? 'true' : 'false'} @click=${() => disabled || go()}>
+    ${label}
+  </button>`;
 }
 
 /** The stack, outermost frame first, as CPython links them: each frame names its caller. */
@@ -156,7 +168,7 @@ function renderStack(host: PlayerHost, step: TraceStep): TemplateResult {
         <h3>
           <span class="frame-name">${title}</span>
           <span class="frame-meta"
-            >${code ? kindLabel(code.kind) : ''}${line === null ? '' : ` · line ${line}`}${trace.granularity === 'instruction'
+            >${code ? kindLabel(code.kind) : ''}${line ? ` · line ${line}` : ''}${trace.granularity === 'instruction'
               ? ` · f_lasti ${lasti}`
               : ''}${back === null ? '' : ` · f_back: ${frameName(trace, back)}`}</span
           >
@@ -178,7 +190,7 @@ function renderStack(host: PlayerHost, step: TraceStep): TemplateResult {
                 ${variables.map(([name, valueIndex]) => {
                   const change = changes.added.has(name) ? 'added' : changes.changed.has(name) ? 'changed' : '';
                   return html`<tr class=${change}>
-                    <th scope="row">${name}${change ? html`<span class="visually-hidden"> (${change})</span>` : nothing}</th>
+                    <th scope="row"><span class="name">${name}</span>${change ? html`<span class="visually-hidden"> (${change})</span>` : nothing}</th>
                     <td>${renderValue(host, valueIndex, shared)}</td>
                     <td class="type">${trace.values[valueIndex]?.type ?? ''}</td>
                   </tr>`;
@@ -206,8 +218,17 @@ function renderValue(host: PlayerHost, index: number, shared: ReadonlySet<number
       : nothing}`;
 }
 
-/** What the step's event carries: a return value, an exception with its traceback, a breakpoint. */
-function renderEvent(trace: Trace, step: TraceStep): TemplateResult | typeof nothing {
+/**
+ * What the step's event carries: a return value, an exception with its traceback, a
+ * breakpoint; on the last step of a run that failed, the uncaught exception as CPython prints it.
+ */
+function renderEvent(trace: Trace, step: TraceStep, isLast: boolean): TemplateResult | typeof nothing {
+  if (isLast && trace.end.status === 'error') {
+    return html`<div class="event exception" part="event">
+      <p><strong>Uncaught ${trace.end.error.type}</strong>: the run ends here.</p>
+      <pre>${trace.end.error.traceback}</pre>
+    </div>`;
+  }
   if (step.event === 'return' && step.value !== undefined) {
     return html`<p class="event return" part="event">
       <strong>${frameName(trace, frameAt(step))}</strong> returns <code>${trace.values[step.value]?.repr ?? ''}</code>
