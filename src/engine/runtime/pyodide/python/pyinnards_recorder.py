@@ -15,6 +15,7 @@ known by ``id()`` and, for generators and coroutines (one frame across resumptio
 reference to the generator, which tells a resumption from a new frame that reuses an ``id``.
 """
 
+import asyncio
 import io
 import json
 import os
@@ -148,6 +149,9 @@ class _Recorder:
         self.waiting = 0.0
         self.discard = _Discard()
         self.out = self.err = None
+        # Where the stack continues below a callback the event loop runs from JavaScript (see
+        # _AcrossEventLoop): the frame blocked in the loop, or None.
+        self.outer = None
 
     # The trace functions ------------------------------------------------------------------
 
@@ -197,10 +201,13 @@ class _Recorder:
     def stack(self, frame, event):
         user = []
         f = frame
+        outer = self.outer
         while f is not None:
             if f.f_code.co_filename == self.filename:
                 user.append(f)
             f = f.f_back
+            if f is None:
+                f, outer = outer, None
         user.reverse()
         entries = []
         back = None
@@ -351,6 +358,69 @@ def _readline_timed(recorder, readline):
     return timed
 
 
+class _AcrossEventLoop:
+    """Keeps the recorder tracing the callbacks an asyncio event loop runs, and their stacks as
+    CPython's own loops make them.
+
+    Under Pyodide, ``asyncio.run()`` runs ``WebLoop.run_until_complete``, which blocks on the
+    JavaScript event loop (``run_sync``, with stack switching); each callback, every step of a
+    task included, is then called from JavaScript with a Python thread state whose trace
+    function is unset, so a coroutine resuming there would run untraced (``sys.gettrace()`` is
+    None inside it; the trace function is back once ``run_sync`` returns). Every such callback
+    goes through ``asyncio.Handle._run``: while recording, that method installs the trace
+    function around the callback when it is missing.
+
+    Such a callback's frames also hang from JavaScript, not from the code that blocked. With
+    CPython's loops the callback runs inside ``run_until_complete``, so the frame that called
+    ``asyncio.run()`` is below the coroutine on the stack: the recorder continues the stack
+    from the frame that is blocked in ``run_sync`` (``recorder.outer``).
+
+    With CPython's own loops the trace function is there already and nothing changes.
+    """
+
+    def __init__(self, recorder):
+        self.recorder = recorder
+        self.blocked = []
+
+    def __enter__(self):
+        recorder = self.recorder
+        blocked = self.blocked
+        original_run = self.original_run = asyncio.Handle._run
+
+        def _run(handle):
+            if sys.gettrace() is not None:
+                return original_run(handle)
+            outer = recorder.outer
+            recorder.outer = blocked[-1] if blocked else None
+            sys.settrace(recorder.global_trace)
+            try:
+                return original_run(handle)
+            finally:
+                sys.settrace(None)
+                recorder.outer = outer
+
+        asyncio.Handle._run = _run
+        self.webloop = sys.modules.get("pyodide.webloop")
+        if self.webloop is not None:
+            original_run_sync = self.original_run_sync = self.webloop.run_sync
+
+            def run_sync(awaitable):
+                blocked.append(sys._getframe(1))
+                try:
+                    return original_run_sync(awaitable)
+                finally:
+                    blocked.pop()
+
+            self.webloop.run_sync = run_sync
+        return self
+
+    def __exit__(self, *exc):
+        asyncio.Handle._run = self.original_run
+        if self.webloop is not None:
+            self.webloop.run_sync = self.original_run_sync
+        return False
+
+
 def _run(recorder, source, readline):
     """Compile and run ``source`` as `python3.14 FILE` would, under the recorder; sets
     ``recorder.end``."""
@@ -368,7 +438,8 @@ def _run(recorder, source, readline):
         sys.breakpointhook = recorder.breakpointhook
         sys.settrace(recorder.global_trace)
         try:
-            exec(code, module.__dict__)
+            with _AcrossEventLoop(recorder):
+                exec(code, module.__dict__)
         except _Limit:
             pass
         except SystemExit as exc:
