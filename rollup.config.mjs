@@ -15,6 +15,10 @@ function chunkName(id) {
   if (/[\\/]node_modules[\\/](@codemirror|@lezer|codemirror|style-mod|w3c-keyname|crelt)[\\/]/.test(id)) return 'editor';
   if (/[\\/]src[\\/]elements[\\/]editor[\\/]/.test(id)) return 'editor';
   if (/[\\/]src[\\/]engine[\\/]tokenizer[\\/]/.test(id)) return 'tokenizer';
+  // The dis formatter (<py-dis>, and <py-frames>' instruction view) and the replay view of
+  // <py-frames> come when a widget has something to show.
+  if (/[\\/]src[\\/]engine[\\/]dis[\\/]/.test(id)) return 'dis';
+  if (/[\\/]src[\\/]elements[\\/]frames[\\/]/.test(id)) return 'frames';
   // The interpreter layer's page side. (The backends run in workers, built apart below; Skulpt
   // also comes to the page when its Content-Security-Policy forbids workers.)
   if (/[\\/]src[\\/]engine[\\/]runtime[\\/]skulpt[\\/]/.test(id)) return 'engine-skulpt';

@@ -1,10 +1,35 @@
 import { css } from 'lit';
 
 /**
- * The replay's styles. They travel with the lazily loaded view and are adopted into the
- * element's shadow root when it arrives; the code view's line marks are in <py-frames> itself.
+ * The replay's styles, the code view's line numbers and line marks included. They travel with
+ * the lazily loaded replay and are adopted into the element's shadow root when it arrives.
  */
 export const playerStyles = css`
+  .gutter {
+    display: inline-block;
+    margin-right: 1ch;
+    padding-left: 0.9em;
+    color: var(--_muted);
+    cursor: pointer;
+    user-select: none;
+  }
+  .gutter.breakpoint {
+    background: radial-gradient(circle at 0.45em 50%, var(--_error) 0.3em, transparent 0.32em);
+  }
+  .line-current {
+    background: color-mix(in srgb, var(--_highlight) 55%, transparent);
+  }
+  .line-previous {
+    background: color-mix(in srgb, var(--_selection) 35%, transparent);
+  }
+  .gutter.line-current,
+  .gutter.line-previous {
+    font-weight: 600;
+    color: var(--_fg);
+  }
+  .stale {
+    opacity: 0.45;
+  }
   .controls {
     display: flex;
     flex-direction: column;
