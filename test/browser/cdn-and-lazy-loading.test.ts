@@ -19,10 +19,11 @@ describe('the kit served from another origin', () => {
       'beforeend',
       `<article>
         <py-tokenizer>foo = "hello"</py-tokenizer>
-        <py-frames><script type="text/x-python">print(1 < 2)</script></py-frames>
         <py-repl>x = 1</py-repl>
         <div style="height: 4000px">(the reader has not scrolled down yet)</div>
         <py-dis>def answer(): return 42</py-dis>
+        <div style="height: 4000px">(further down)</div>
+        <py-frames><script type="text/x-python">print(1 < 2)</script></py-frames>
       </article>`,
     );
     const script = document.createElement('script');
@@ -79,6 +80,17 @@ describe('the kit served from another origin', () => {
     await until(() => shadow(dis).querySelector('[part="bytecode"]'), 'the bytecode', 60000);
     assert.isNotEmpty(kitRequests().filter((url) => /\/chunks\/engine/.test(url)), 'the interpreter chunk was fetched');
     assert.include((dis as unknown as { text: string }).text, 'RETURN_VALUE');
+  });
+
+  it('records a run for <py-frames> once it is scrolled into view, fetching its replay chunk then', async function () {
+    this.timeout(60000);
+    const frames = document.querySelector<HTMLElement & { trace?: { steps: unknown[]; stdout: string } }>('py-frames')!;
+    assert.deepEqual(kitRequests().filter((url) => /\/chunks\/frames/.test(url)), [], 'no replay chunk before');
+    frames.scrollIntoView();
+    await until(() => shadow(frames).querySelector('[part~="controls"]'), 'the replay', 60000);
+    assert.isNotEmpty(kitRequests().filter((url) => /\/chunks\/frames/.test(url)), 'the replay chunk was fetched');
+    assert.isNotEmpty(frames.trace!.steps);
+    assert.isNotEmpty(frames.trace!.stdout, 'what print() wrote was recorded');
   });
 });
 
