@@ -160,6 +160,9 @@ class _Recorder:
         if frame.f_code.co_filename != self.filename:
             return None
         if self.instructions:
+            # Opcode events start when f_trace_opcodes is set on a frame that already has its
+            # local trace function (which CPython only sets once this call returns).
+            frame.f_trace = self.local_trace
             frame.f_trace_opcodes = True
         self.record(frame, event, arg)
         return self.local_trace
@@ -434,7 +437,9 @@ def _run(recorder, source, readline):
             recorder.end = {"status": "syntax-error", "error": _runtime._error(exc, filename, source)}
             return
         _runtime._register_source(code, source, filename, as_file=True)
-        saved_hook = sys.breakpointhook
+        # The program may change how breakpoint() behaves; the next run starts as a new
+        # process would.
+        saved_hook = sys.breakpointhook, os.environ.get("PYTHONBREAKPOINT")
         sys.breakpointhook = recorder.breakpointhook
         sys.settrace(recorder.global_trace)
         try:
@@ -455,7 +460,11 @@ def _run(recorder, source, readline):
             recorder.end = {"status": "ok"}
         finally:
             sys.settrace(None)
-            sys.breakpointhook = saved_hook
+            sys.breakpointhook, setting = saved_hook
+            if setting is None:
+                os.environ.pop("PYTHONBREAKPOINT", None)
+            else:
+                os.environ["PYTHONBREAKPOINT"] = setting
 
 
 def _option(options, name, default, kind):
