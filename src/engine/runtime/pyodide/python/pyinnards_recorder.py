@@ -267,15 +267,15 @@ class _Recorder:
             number = self.objects[id(v)] = len(self.objects)
         try:
             text = repr(v)
-            if type(text) is not str:
-                text = REPR_FAILED
         except Exception:
             text = REPR_FAILED
         length = None
         if len(text) > self.max_repr:
             length = len(text)
             text = text[: self.max_repr]
-        key = (text, self.type_name(type(v)), number, length)
+        cls = type(v)
+        type_name = self.type_names.get(cls) or self.type_name(cls)
+        key = (text, type_name, number, length)
         index = self.value_index.get(key)
         if index is None:
             index = self.value_index[key] = len(self.values)
@@ -503,4 +503,5 @@ def trace(source, options=None, readline=None):
         sys.stderr.flush()
     finally:
         sys.stdout, sys.stderr = saved
-    return json.dumps(recorder.result(source))
+    # Compact: a 10,000-step recording is mostly punctuation.
+    return json.dumps(recorder.result(source), separators=(",", ":"))
