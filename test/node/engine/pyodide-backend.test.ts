@@ -6,25 +6,10 @@
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { register } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { WorkerBackend, WorkerIO } from '../../../src/engine/runtime/protocol.js';
 import { pyodideDir } from '../../oracle/cpython.js';
-
-const TEXT_IMPORTS = `
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-export async function resolve(specifier, context, next) {
-  if (specifier.endsWith('.py?text')) return { url: new URL(specifier, context.parentURL).href, shortCircuit: true };
-  return next(specifier, context);
-}
-export async function load(url, context, next) {
-  if (url.endsWith('.py?text')) {
-    const text = readFileSync(fileURLToPath(url.slice(0, -'?text'.length)), 'utf8');
-    return { format: 'module', source: 'export default ' + JSON.stringify(text) + ';', shortCircuit: true };
-  }
-  return next(url, context);
-}`;
+import { registerTextImports } from './text-imports.js';
 
 const pyodideUrl = pathToFileURL(pyodideDir + '/').href;
 
@@ -45,7 +30,7 @@ describe('pyodide backend (TypeScript glue, in Node)', () => {
   let create: () => WorkerBackend;
 
   before(async () => {
-    register('data:text/javascript,' + encodeURIComponent(TEXT_IMPORTS));
+    registerTextImports();
     ({ createPyodideBackend: create } = await import('../../../src/engine/runtime/pyodide/backend.js'));
     backend = create();
   });

@@ -160,6 +160,9 @@ class _Recorder:
         if frame.f_code.co_filename != self.filename:
             return None
         if self.instructions:
+            # Opcode events start when f_trace_opcodes is set on a frame that already has its
+            # local trace function (which CPython only sets once this call returns).
+            frame.f_trace = self.local_trace
             frame.f_trace_opcodes = True
         self.record(frame, event, arg)
         return self.local_trace
@@ -264,15 +267,15 @@ class _Recorder:
             number = self.objects[id(v)] = len(self.objects)
         try:
             text = repr(v)
-            if type(text) is not str:
-                text = REPR_FAILED
         except Exception:
             text = REPR_FAILED
         length = None
         if len(text) > self.max_repr:
             length = len(text)
             text = text[: self.max_repr]
-        key = (text, self.type_name(type(v)), number, length)
+        cls = type(v)
+        type_name = self.type_names.get(cls) or self.type_name(cls)
+        key = (text, type_name, number, length)
         index = self.value_index.get(key)
         if index is None:
             index = self.value_index[key] = len(self.values)
@@ -434,7 +437,9 @@ def _run(recorder, source, readline):
             recorder.end = {"status": "syntax-error", "error": _runtime._error(exc, filename, source)}
             return
         _runtime._register_source(code, source, filename, as_file=True)
-        saved_hook = sys.breakpointhook
+        # The program may change how breakpoint() behaves; the next run starts as a new
+        # process would.
+        saved_hook = sys.breakpointhook, os.environ.get("PYTHONBREAKPOINT")
         sys.breakpointhook = recorder.breakpointhook
         sys.settrace(recorder.global_trace)
         try:
@@ -455,7 +460,11 @@ def _run(recorder, source, readline):
             recorder.end = {"status": "ok"}
         finally:
             sys.settrace(None)
-            sys.breakpointhook = saved_hook
+            sys.breakpointhook, setting = saved_hook
+            if setting is None:
+                os.environ.pop("PYTHONBREAKPOINT", None)
+            else:
+                os.environ["PYTHONBREAKPOINT"] = setting
 
 
 def _option(options, name, default, kind):
@@ -494,4 +503,5 @@ def trace(source, options=None, readline=None):
         sys.stderr.flush()
     finally:
         sys.stdout, sys.stderr = saved
-    return json.dumps(recorder.result(source))
+    # Compact: a 10,000-step recording is mostly punctuation.
+    return json.dumps(recorder.result(source), separators=(",", ":"))
