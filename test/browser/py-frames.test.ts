@@ -117,6 +117,12 @@ describe('<py-frames>', function () {
       ['<module>', 'bar', 'foo'],
     );
     assert.include(frames[2]!.querySelector('.frame-meta')!.textContent, 'f_back: bar');
+    const text = element.text.split('\n');
+    assert.match(text[0]!, new RegExp(`^Step ${afterAssign + 1} of `), 'text starts with the step, as Copy gives it');
+    assert.deepEqual(
+      text.filter((line) => /^\S/.test(line) && !line.startsWith('Step')).slice(0, 3).map((line) => line.split(' ')[0]),
+      ['<module>', 'bar', 'foo'],
+    );
     assert.isTrue(frames[2]!.matches('[part~="current-frame"]'));
     const row = frames[2]!.querySelector('tbody tr')!;
     assert.equal(row.querySelector('.name')!.textContent, 'n');
@@ -191,6 +197,11 @@ describe('<py-frames>', function () {
     await until(() => element.step >= 3, 'playing to move on', 5000);
     await press(element, 'play-button');
     const paused = element.step;
+    const speed = part(element, 'speed') as HTMLSelectElement;
+    speed.value = '4';
+    speed.dispatchEvent(new Event('change'));
+    await settle(element);
+    assert.equal(element.speed, 4, 'the speed menu sets the speed');
     await new Promise((resolve) => setTimeout(resolve, 200));
     assert.equal(element.step, paused);
   });

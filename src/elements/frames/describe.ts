@@ -40,8 +40,13 @@ export function eventSummary(trace: Trace, step: TraceStep): string {
       return `${name} returns ${step.value === undefined ? '' : (trace.values[step.value]?.repr ?? '')}`.trimEnd();
     case 'exception':
       return `${step.exception?.type ?? 'exception'} raised at ${where}`;
-    case 'opcode':
-      return `instruction at offset ${step.stack.at(-1)?.[2] ?? '?'}, ${where}`;
+    case 'opcode': {
+      const offset = step.stack.at(-1)?.[2];
+      const code = trace.codes[trace.frames[frameAt(step) ?? -1]?.code ?? -1];
+      const dis = code?.dis as { instructions?: Array<{ offset: number; opname: string }> } | undefined;
+      const opname = dis?.instructions?.find((instruction) => instruction.offset === offset)?.opname ?? 'instruction';
+      return `${opname} at offset ${offset ?? '?'}, ${where}`;
+    }
   }
 }
 

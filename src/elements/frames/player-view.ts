@@ -254,7 +254,7 @@ function renderInstructions(trace: Trace, step: TraceStep): TemplateResult | typ
   if (!entry || !tree) return nothing;
   let lines = disLinesCache.get(tree);
   if (!lines) {
-    lines = formatDisLines(tree, { depth: 0 }).filter((line) => line.kind === 'instruction');
+    lines = formatDisLines(tree, { depth: 0, showOffsets: true }).filter((line) => line.kind === 'instruction');
     disLinesCache.set(tree, lines);
   }
   const at = lines.findIndex((line) => line.instruction?.offset === entry[2]);
