@@ -252,6 +252,18 @@ describe('<py-frames>', function () {
     assert.equal(part(element, 'event').querySelector('pre')!.textContent, end.status === 'error' ? end.error.traceback : '');
   });
 
+  it('keeps recording coroutines as asyncio resumes them from the browser event loop', async () => {
+    const element = await framesElement(
+      'import asyncio\n\nasync def work(n):\n    await asyncio.sleep(0)\n    return n * 2\n\nasync def main():\n    return await asyncio.gather(work(1), work(2))\n\nprint(asyncio.run(main()))',
+    );
+    const t = trace(element);
+    const resumed = t.steps.filter((step, index) => step.event === 'line' && where(element, index).join(':') === 'work:5');
+    assert.lengthOf(resumed, 2, 'both work() coroutines ran their line after the await');
+    const kinds = new Set(resumed.map((step) => t.codes[t.frames[step.stack.at(-1)![0]]!.code]!.kind));
+    assert.deepEqual([...kinds], ['coroutine']);
+    assert.equal(t.end.status, 'ok');
+  });
+
   it('reads input() from the stdin attribute', async () => {
     const element = await framesElement('name = input("Name? ")\nprint("Hi", name)', 'stdin="Ada"');
     await press(element, 'last-button');
