@@ -240,7 +240,7 @@ describe('shared element base: errors, status, events, theme', () => {
   });
 
   it('shows a placeholder that says what is coming, with the code, for elements not built yet', async () => {
-    const element = await mount<HTMLElement>(`<py-frames>return 42</py-frames>`);
+    const element = await mount<HTMLElement>(`<py-repl>return 42</py-repl>`);
     assert.equal(shadow(element).querySelector('.static-code')!.textContent, 'return 42');
     assert.match(shadow(element).querySelector('.coming-soon')!.textContent!, /Coming soon/);
   });
