@@ -1,6 +1,6 @@
 import { assert } from 'chai';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../src/elements/py-frames.js';
+import '../../src/elements/py-repl.js';
 import './fixtures/test-element.js';
 import type { TestElement } from './fixtures/test-element.js';
 import { mount, settle, shadow, unmountAll, until } from './support/dom.js';
