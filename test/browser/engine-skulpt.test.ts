@@ -3,7 +3,7 @@
 // test/fixtures/skulpt-expectations.json.
 import { assert } from 'chai';
 import type { Reply, Request } from '../../src/engine/runtime/protocol.js';
-import type { Capabilities, RunOutcome } from '../../src/engine/runtime/types.js';
+import type { Capabilities, RunOutcome, Trace } from '../../src/engine/runtime/types.js';
 import type { SkulptExpectations } from '../fixtures/skulpt-expectations.js';
 
 type Body<R> = R extends unknown ? Omit<R, 'id'> : never;
@@ -78,7 +78,7 @@ describe('the Skulpt backend in a worker', function () {
 
   it('loads and reports what it can do', () => {
     console.log(`Skulpt loaded in ${Math.round(loadMs)} ms`);
-    assert.include(capabilities, { version: 'Skulpt 1.2.0 (Python 3 subset)', dis: false, trace: false, repl: true, topLevelAwait: false, interactiveInput: true });
+    assert.include(capabilities, { version: 'Skulpt 1.2.0 (Python 3 subset)', dis: false, trace: true, repl: true, topLevelAwait: false, interactiveInput: true });
     // Stop works without an interrupt buffer too: by an interrupt message between steps.
     assert.isTrue(capabilities.interrupt);
   });
@@ -182,11 +182,18 @@ describe('the Skulpt backend in a worker', function () {
     });
   });
 
-  it('rejects disassemble and trace with a clear message', async () => {
+  it('rejects disassemble with a clear message', async () => {
     const dis = await request({ kind: 'disassemble', code: 'x = 1', options: {} });
     assert.include(dis.failed, 'engine="pyodide"');
-    const trace = await request({ kind: 'trace', code: 'x = 1', options: {}, stdin: null, askInput: false });
-    assert.include(trace.failed, 'engine="pyodide"');
+  });
+
+  it('records line steps in the worker, asking the reader for input() (test/node/engine/skulpt-recorder.test.ts checks them against CPython)', async () => {
+    const answer = await request({ kind: 'trace', code: 'name = input("? ")\nprint(name)\n', options: {}, stdin: null, askInput: true }, ['Ada']);
+    const trace = answer.value as Trace;
+    assert.equal(trace.engine, 'skulpt');
+    assert.deepEqual(trace.steps.map((step) => step.stack.at(-1)![1]), [1, 2]);
+    assert.deepEqual(answer.prompts, ['? ']);
+    assert.equal(trace.stdout, 'Ada\n');
   });
 
   it('keeps the worker responsive to messages while a loop runs (it yields)', async () => {

@@ -73,7 +73,7 @@ export type TraceScope = Array<[name: string, value: number]>;
 /**
  * One frame on the stack at one step: [frame, line, lasti, scope], indices into
  * `Trace.frames` and `Trace.scopes`; `line` is `f_lineno` (null when CPython has none),
- * `lasti` is `f_lasti` (bytes).
+ * `lasti` is `f_lasti` (bytes), or -1 where the backend has no bytecode (Skulpt).
  */
 export type TraceStackEntry = [frame: number, line: number | null, lasti: number, scope: number];
 

@@ -2,14 +2,17 @@
 // JavaScript) with the patches that make it print what CPython prints where that is cheap.
 import type { Capabilities, PythonError, RunOutcome } from '../types.js';
 import type { LoadSettings, WorkerBackend, WorkerIO } from '../protocol.js';
+import type { Trace, TraceEnd } from '../../trace/format.js';
 import { floatRepr } from './float-repr.js';
+import { RecordingLimit, SkulptRecorder } from './recorder.js';
 import { findUnsupported, importedModules, needsMoreInput, scopeNames } from './source-scan.js';
 import { keywords } from '../../tokenizer/index.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Skulpt is untyped JavaScript. */
 type Sk = any;
 
-const VERSION = 'Skulpt 1.2.0 (Python 3 subset)';
+const SKULPT = 'Skulpt 1.2.0';
+const VERSION = `${SKULPT} (Python 3 subset)`;
 const USE_PYODIDE = 'Use engine="pyodide" for full CPython 3.14.';
 /** How long Python runs before Skulpt yields to the worker's event loop (to see an interrupt). */
 const YIELD_EVERY_MS = 50;
@@ -69,22 +72,43 @@ export function createSkulptBackend(): WorkerBackend {
   /**
    * Compiles and runs `code` in `globals` (Skulpt's importMainWithBody would name the file
    * "<name>.py" and make a new namespace each time). With `echo`, expression statements at the
-   * top level print their repr, as in CPython's 'single' mode.
+   * top level print their repr, as in CPython's 'single' mode. With a `recorder`, the code is
+   * compiled to stop before each statement and the recorder takes each stop as a step.
    */
-  async function execute(code: string, filename: string, globals: Record<string, unknown>, echo: boolean): Promise<void> {
+  async function execute(code: string, filename: string, globals: Record<string, unknown>, echo: boolean, recorder?: SkulptRecorder): Promise<void> {
     sources.set(filename, code);
     Sk.execStart = Sk.lastYield = Date.now();
     echoing = echo;
+    // Read when compiling (library modules imported later compile without stops).
+    Sk.debugging = recorder !== undefined;
     let compiled: { code: string; funcname: string };
     try {
       compiled = Sk.compile(code, filename, 'exec', true);
     } finally {
       echoing = false;
+      Sk.debugging = false;
     }
+    const javascript = recorder ? SkulptRecorder.instrument(compiled.code) : compiled.code;
     // Skulpt compiles Python to JavaScript source and evaluates it (so it needs 'unsafe-eval'
     // wherever it runs anyway).
-    const moduleFunction = Sk.global['eval'](`${compiled.code}\n${compiled.funcname};`);
-    await Sk.misceval.asyncToPromise(() => moduleFunction(globals), suspensionHandlers);
+    const moduleFunction = Sk.global['eval'](`${javascript}\n${compiled.funcname};`);
+    const handlers = recorder ? { ...suspensionHandlers, 'Sk.debug': recorder.onStatement } : suspensionHandlers;
+    await Sk.misceval.asyncToPromise(() => moduleFunction(globals), handlers);
+  }
+
+  /** The recording running now, which breakpoint() marks. */
+  let recording: SkulptRecorder | undefined;
+
+  /** A fresh interpreter state, as `python file.py` would have; returns the new __main__'s globals. */
+  function freshMain(): Record<string, unknown> {
+    Sk.sysmodules = new Sk.builtin.dict([]);
+    Sk.realsyspath = undefined;
+    Sk.resetCompiler();
+    const globals = freshGlobals();
+    const main = new Sk.builtin.module();
+    main.$d = globals;
+    Sk.sysmodules.mp$ass_subscript(new Sk.builtin.str('__main__'), main);
+    return globals;
   }
 
   /** Set while compiling a REPL input: top-level expression statements get echoed. */
@@ -190,7 +214,8 @@ export function createSkulptBackend(): WorkerBackend {
       return {
         version: VERSION,
         dis: false,
-        trace: false,
+        // Line steps only; each trace lists what else Skulpt can't show.
+        trace: true,
         repl: true,
         topLevelAwait: false,
         // Stop reaches a running loop at each yield: through the shared buffer where there is
@@ -205,14 +230,7 @@ export function createSkulptBackend(): WorkerBackend {
         const unsupported = checkSupported(code);
         if (unsupported) return { status: 'failed', message: unsupported };
         takeInterrupt();
-        // A fresh interpreter state for each run, as `python file.py` would have.
-        Sk.sysmodules = new Sk.builtin.dict([]);
-        Sk.realsyspath = undefined;
-        Sk.resetCompiler();
-        const globals = freshGlobals();
-        const main = new Sk.builtin.module();
-        main.$d = globals;
-        Sk.sysmodules.mp$ass_subscript(new Sk.builtin.str('__main__'), main);
+        const globals = freshMain();
         try {
           await execute(code, safeFilename(filename), globals, false);
           return { status: 'ok' };
@@ -227,8 +245,53 @@ export function createSkulptBackend(): WorkerBackend {
       return Promise.reject(new Error(`The Skulpt engine cannot disassemble: it has no bytecode. ${USE_PYODIDE}`));
     },
 
-    trace() {
-      return Promise.reject(new Error(`The Skulpt engine cannot record a run (it has no frames API). ${USE_PYODIDE}`));
+    async trace(code, options, io): Promise<Trace> {
+      if (options.granularity === 'instruction') {
+        throw new Error(`The Skulpt engine has no bytecode, so it can't record instructions. ${USE_PYODIDE}`);
+      }
+      const unsupported = checkSupported(code);
+      if (unsupported) throw new Error(unsupported);
+      takeInterrupt();
+      const filename = safeFilename(options.filename ?? '<py-frames>');
+      const globals = freshMain();
+      const recorder = new SkulptRecorder(Sk, SKULPT, code, filename, globals, options);
+      // The recording keeps the output too, and doesn't count the wait for input().
+      const recordingIO: WorkerIO = {
+        ...io,
+        stdout: (text) => ((recorder.stdout += text), io.stdout(text)),
+        stderr: (text) => ((recorder.stderr += text), io.stderr(text)),
+        input: (prompt) => recorder.waitingFor(io.input(prompt)),
+      };
+      recording = recorder;
+      try {
+        return await withIO(recordingIO, async () => {
+          let end: TraceEnd;
+          try {
+            await execute(code, filename, globals, false, recorder);
+            end = { status: 'ok' };
+          } catch (error) {
+            if (error instanceof RecordingLimit) {
+              end = error.end;
+            } else if (isA(error, 'SystemExit')) {
+              // As `python3.14 FILE` (and the Pyodide recorder): the run ends, a message is printed.
+              systemExit(error, recordingIO);
+              end = { status: 'ok' };
+            } else if (isA(error, 'KeyboardInterrupt')) {
+              end = { status: 'stopped' };
+            } else {
+              const outcome = outcomeOf(error, recordingIO, false);
+              if (outcome.status === 'failed') throw new Error(outcome.message);
+              if (outcome.status !== 'error') throw error;
+              // A SyntaxError before the first statement ran is the code's own: it didn't compile.
+              const compileError = error instanceof Sk.builtin.SyntaxError && recorder.stepCount === 0;
+              end = { status: compileError ? 'syntax-error' : 'error', error: outcome.error };
+            }
+          }
+          return recorder.trace(end);
+        });
+      } finally {
+        recording = undefined;
+      }
     },
 
     push(name, line, io) {
@@ -335,6 +398,8 @@ export function createSkulptBackend(): WorkerBackend {
           return line.replace(/\r?\n$/, '');
         }),
       yieldLimit: YIELD_EVERY_MS,
+      // Code compiled for a recording (Sk.debugging) stops before every statement.
+      breakpoints: () => true,
       // The host enforces time limits (it can stop the worker); Skulpt's own limit is off.
       execLimit: null,
     });
@@ -373,9 +438,11 @@ export function createSkulptBackend(): WorkerBackend {
       return floatRepr(sign === false ? Math.abs(this.v) : this.v);
     };
 
-    // breakpoint(): Skulpt has no sys.breakpointhook, so this is a builtin that does nothing
-    // and returns None (like PYTHONBREAKPOINT=0). Runs with stops are for engine="pyodide".
+    // breakpoint(): Skulpt has no sys.breakpointhook. In a recording it marks a stop (as
+    // CPython's default hook stops in pdb); otherwise it does nothing and returns None (like
+    // PYTHONBREAKPOINT=0).
     Sk.builtins['breakpoint'] = new Sk.builtin.func(function breakpoint() {
+      recording?.breakpoint();
       return Sk.builtin.none.none$;
     });
     Sk.builtins['breakpoint'].$name = 'breakpoint';

@@ -124,17 +124,40 @@ export function needsMoreInput(source: string, lastLine: string): boolean {
   return compound && lastLine.trim() !== '';
 }
 
+/** The code a line runs in: what CPython names its code object. */
+export interface LineScope {
+  /** `co_name`: "<module>", "f", "A". */
+  name: string;
+  /** `co_qualname`: "A.f", "outer.<locals>.inner". */
+  qualname: string;
+  /** `co_firstlineno`: the line of the `def`/`class` (1 for the module). */
+  firstLine: number;
+  kind: 'module' | 'function' | 'class';
+}
+
+const MODULE_SCOPE: LineScope = { name: '<module>', qualname: '<module>', firstLine: 1, kind: 'module' };
+
 /** For each 1-based line, the name CPython shows for the code running there ("<module>", "f", "A"). */
 export function scopeNames(source: string): string[] {
+  return lineScopes(source).map((scope) => scope.name);
+}
+
+/** For each 1-based line, the code (function, class body or module) that runs it. */
+export function lineScopes(source: string): LineScope[] {
   const { tokens } = tokenizeSafe(source);
-  const names: string[] = [];
-  const stack: { name: string; depth: number }[] = [];
+  const scopes: LineScope[] = [];
+  const stack: { scope: LineScope; depth: number }[] = [];
   let depth = 0;
-  let pending: string | undefined;
+  let pending: LineScope | undefined;
   let sawColon = false;
   let bodyOnSameLine = false;
   // `def f(x: int) -> dict[str, int]:` has colons inside brackets before the one that counts.
   let bracketDepth = 0;
+  const scopeNamed = (name: string, kind: 'function' | 'class', firstLine: number): LineScope => {
+    const parent = stack.at(-1)?.scope;
+    const qualname = !parent ? name : parent.kind === 'function' ? `${parent.qualname}.<locals>.${name}` : `${parent.qualname}.${name}`;
+    return { name, qualname, firstLine, kind };
+  };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const previous = tokens[i - 1];
@@ -142,30 +165,30 @@ export function scopeNames(source: string): string[] {
     if (token.type === OP && ')]}'.includes(token.string)) bracketDepth--;
     if (token.type === NAME && (token.string === 'def' || token.string === 'class') && tokens[i + 1]?.type === NAME) {
       if (previous === undefined || previous.type === NEWLINE || previous.type === INDENT || previous.type === DEDENT || previous.type === NL || previous.type === COMMENT || (previous.type === NAME && previous.string === 'async')) {
-        pending = tokens[i + 1]!.string;
+        pending = scopeNamed(tokens[i + 1]!.string, token.string === 'def' ? 'function' : 'class', token.start[0]);
         sawColon = false;
       }
     } else if (pending && !sawColon && token.type === OP && token.exactType === COLON && bracketDepth === 0) {
       sawColon = true;
       bodyOnSameLine = false;
-    } else if (pending && sawColon && token.type !== NEWLINE && token.type !== COMMENT && token.type !== NL) {
+    } else if (pending && sawColon && token.type !== NEWLINE && token.type !== COMMENT && token.type !== NL && token.type !== INDENT) {
       bodyOnSameLine = true;
     } else if (token.type === INDENT) {
       depth++;
-      if (pending) stack.push({ name: pending, depth });
+      if (pending) stack.push({ scope: pending, depth });
       pending = undefined;
     } else if (token.type === DEDENT) {
       depth--;
       while (stack.length && stack.at(-1)!.depth > depth) stack.pop();
     } else if (token.type === NEWLINE && pending && sawColon && bodyOnSameLine) {
       // A body on the same line as `def f(): ...`: that line runs in f.
-      names[token.start[0]] = pending;
+      scopes[token.start[0]] = pending;
       pending = undefined;
       continue;
     }
     if (token.type !== DEDENT && token.type !== NL && token.type !== COMMENT) {
-      for (let line = token.start[0]; line <= token.end[0]; line++) names[line] ??= stack.at(-1)?.name ?? '<module>';
+      for (let line = token.start[0]; line <= token.end[0]; line++) scopes[line] ??= stack.at(-1)?.scope ?? MODULE_SCOPE;
     }
   }
-  return names;
+  return scopes;
 }

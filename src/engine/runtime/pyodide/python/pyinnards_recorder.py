@@ -42,6 +42,9 @@ def _shown_global(name):
 # What CPython's traceback shows for a local whose repr() raises (traceback._safe_string).
 REPR_FAILED = "<local repr() failed>"
 
+# Values whose repr can't change while the object lives (exact types only: a subclass could).
+_IMMUTABLE = frozenset({int, float, complex, str, bytes, bool, type(None)})
+
 _GENERATOR_FLAGS = 0x20 | 0x80 | 0x200  # CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR
 _CO_OPTIMIZED = 0x1
 
@@ -141,6 +144,8 @@ class _Recorder:
         self.objects = {}
         self.scopes = []
         self.scope_index = {}
+        # frame index -> (its variables at its last step, their scope index); see scope().
+        self.last_scopes = {}
         self.type_names = {}
         self.steps = []
         self.end = None
@@ -216,7 +221,7 @@ class _Recorder:
         back = None
         for f in user:
             index = self.frame(f, back, event == "call" and f is frame)
-            entries.append([index, f.f_lineno, f.f_lasti, self.scope(f)])
+            entries.append([index, f.f_lineno, f.f_lasti, self.scope(f, index)])
             back = index
         return entries
 
@@ -248,17 +253,30 @@ class _Recorder:
             self.codes.append(entry)
         return index
 
-    def scope(self, f):
+    def scope(self, f, frame):
         names = f.f_locals
         if f.f_code.co_name == "<module>" and names is f.f_globals:
-            items = [(name, self.value(v)) for name, v in list(names.items()) if _shown_global(name)]
+            pairs = [(name, v) for name, v in list(names.items()) if _shown_global(name)]
         else:
-            items = [(name, self.value(v)) for name, v in list(names.items())]
+            pairs = list(names.items())
+        # Most frames on the stack are the callers of the one that moved, their variables
+        # unchanged: when they hold the very same immutable objects as at the frame's last step
+        # (kept alive by this cache, so their ids can't be reused), their scope is too.
+        last = self.last_scopes.get(frame)
+        if last is not None and len(last[0]) == len(pairs) and all(
+            a[0] == b[0] and a[1] is b[1] for a, b in zip(last[0], pairs)
+        ):
+            return last[1]
+        items = [(name, self.value(v)) for name, v in pairs]
         key = tuple(items)
         index = self.scope_index.get(key)
         if index is None:
             index = self.scope_index[key] = len(self.scopes)
             self.scopes.append(items)
+        if all(type(v) in _IMMUTABLE for _, v in pairs):
+            self.last_scopes[frame] = (pairs, index)
+        else:
+            self.last_scopes.pop(frame, None)
         return index
 
     def value(self, v):
