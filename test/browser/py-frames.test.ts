@@ -301,6 +301,24 @@ describe('<py-frames>', function () {
     assert.deepEqual(long.filter((duration) => duration > 100), []);
   });
 
+  it('records line steps with Skulpt, saying what Skulpt cannot show', async () => {
+    const element = await framesElement(FOO_BAR, 'engine="skulpt"');
+    const t = trace(element);
+    assert.equal(t.engine, 'skulpt');
+    assert.deepEqual(t.events, ['line']);
+    assert.isTrue(t.steps.every((step) => step.event === 'line'));
+    assert.isNotEmpty(t.limitations);
+    const notes = Array.from(shadow(element).querySelectorAll('[part="note"]')).map((note) => note.textContent).join(' ');
+    assert.include(notes, `Recorded by ${t.python}`);
+    assert.include(notes, t.limitations[0]!);
+    element.step = findStep(element, (step) => step.stack.length === 3);
+    await settle(element);
+    assert.deepEqual(
+      Array.from(shadow(element).querySelectorAll('[part~="frame"] .frame-name')).map((name) => name.textContent),
+      ['<module>', 'bar', 'foo'],
+    );
+  });
+
   for (const theme of ['light', 'dark']) {
     it(`has no axe violations while replaying (${theme})`, async () => {
       const element = await framesElement(FOO_BAR, `theme="${theme}"`);

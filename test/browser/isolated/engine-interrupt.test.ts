@@ -41,3 +41,25 @@ describe('input() on a crossOriginIsolated page', function () {
     element.remove();
   });
 });
+
+describe('<py-frames> on a crossOriginIsolated page', function () {
+  this.timeout(120000);
+
+  it('stops a recording with Stop and keeps the steps so far', async () => {
+    const { configure } = await import('../../../src/config.js');
+    configure({ pyodideUrl });
+    await import('../../../src/elements/py-frames.js');
+    const { mount, settle, shadow, until } = await import('../support/dom.js');
+    type Frames = HTMLElement & { trace?: { steps: unknown[]; end: { status: string } } };
+    const element = await mount<Frames>(`<py-frames timeout="0" max-steps="100000000"><script type="text/x-python">while True:\n    pass</script></py-frames>`);
+    const stop = await until(() => shadow(element).querySelector<HTMLButtonElement>('[part~="stop-button"]'), 'the Stop button', 60000);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    stop.click();
+    await until(() => element.trace, 'the recording', 10000);
+    await settle(element);
+    assert.equal(element.trace!.end.status, 'stopped');
+    assert.isNotEmpty(element.trace!.steps, 'the steps before Stop are kept');
+    assert.include(shadow(element).textContent, 'Recording stopped');
+    element.remove();
+  });
+});
