@@ -3,6 +3,7 @@ import { EngineElement } from './engine-element.js';
 import type { ToolbarAction } from './py-element.js';
 import { defineElement } from './define-element.js';
 import { configureFromScriptTag } from '../config.js';
+import { onFirstView } from './on-first-view.js';
 import type { Position } from './highlight.js';
 import type { DisLine, DisTree } from '../engine/dis/types.js';
 
@@ -119,7 +120,7 @@ export class PyDis extends EngineElement {
 
   private dis: DisModule | undefined;
   private visible = false;
-  private visibility: IntersectionObserver | undefined;
+  private stopWatching: (() => void) | undefined;
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
 
@@ -130,19 +131,15 @@ export class PyDis extends EngineElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // The interpreter starts when the reader can see the element, not on page load.
-    this.visibility = new IntersectionObserver((entries) => {
-      if (!entries.some((entry) => entry.isIntersecting)) return;
-      this.visibility?.disconnect();
+    this.stopWatching = onFirstView(this, () => {
       this.visible = true;
       void this.disassemble();
     });
-    this.visibility.observe(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.visibility?.disconnect();
+    this.stopWatching?.();
     clearTimeout(this.debounce);
   }
 

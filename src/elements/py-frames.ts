@@ -3,6 +3,7 @@ import { EngineElement } from './engine-element.js';
 import type { ToolbarAction } from './py-element.js';
 import { defineElement } from './define-element.js';
 import { configureFromScriptTag } from '../config.js';
+import { onFirstView } from './on-first-view.js';
 import type { Trace } from '../engine/trace/format.js';
 import type { Replay } from './frames/replay.js';
 
@@ -41,7 +42,7 @@ export class PyFrames extends EngineElement {
 
   private replay: Replay | undefined;
   private visible = false;
-  private visibility: IntersectionObserver | undefined;
+  private stopWatching: (() => void) | undefined;
   private debounce: ReturnType<typeof setTimeout> | undefined;
 
   /** The latest recording (see "The trace format" in the README), once there is one. */
@@ -56,19 +57,15 @@ export class PyFrames extends EngineElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Recording needs the interpreter: start when the reader can see the element.
-    this.visibility = new IntersectionObserver((entries) => {
-      if (!entries.some((entry) => entry.isIntersecting)) return;
-      this.visibility?.disconnect();
+    this.stopWatching = onFirstView(this, () => {
       this.visible = true;
       void this.record();
     });
-    this.visibility.observe(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.visibility?.disconnect();
+    this.stopWatching?.();
     clearTimeout(this.debounce);
     this.replay?.pause();
   }

@@ -7,6 +7,8 @@
 // code objects, frames, values and scopes (a frame's variables at one moment). A 10,000-step
 // recording of a loop therefore costs little more than its step list.
 
+import type { PythonError } from '../runtime/types.js';
+
 /** The value of `Trace.format`: lets a reader recognise the file. */
 export const TRACE_FORMAT = 'pyinnards-trace';
 /** Bumped on any change a reader of the previous version would misread. */
@@ -124,16 +126,11 @@ export type TraceEnd =
   /** The reader stopped it. */
   | { status: 'stopped' };
 
-/** An error with its place in the code (1-based line and column), like `PythonError`. */
-export interface TraceError {
-  type: string;
-  message: string;
-  traceback: string;
-  line?: number;
-  column?: number;
-  endLine?: number;
-  endColumn?: number;
-}
+/**
+ * An error with its place in the code: `type`, `message`, `traceback` (CPython's text) and,
+ * when it points into the code, 1-based `line`, `column`, `endLine`, `endColumn`.
+ */
+export type TraceError = PythonError;
 
 export interface Trace {
   format: typeof TRACE_FORMAT;
