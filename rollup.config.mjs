@@ -17,7 +17,7 @@ function chunkName(id) {
   if (/[\\/]src[\\/]engine[\\/]tokenizer[\\/]/.test(id)) return 'tokenizer';
   // The dis formatter (<py-dis>, and <py-frames>' instruction view) and the replay view of
   // <py-frames> come when a widget has something to show.
-  if (/[\\/]src[\\/]engine[\\/]dis[\\/]/.test(id)) return 'dis';
+  if (/[\\/]src[\\/](engine|elements)[\\/]dis[\\/]/.test(id)) return 'dis';
   if (/[\\/]src[\\/]elements[\\/]frames[\\/]/.test(id)) return 'frames';
   // The interpreter layer's page side. (The backends run in workers, built apart below; Skulpt
   // also comes to the page when its Content-Security-Policy forbids workers.)

@@ -1,9 +1,10 @@
-import { css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { EngineElement } from './engine-element.js';
 import type { ToolbarAction } from './py-element.js';
 import { defineElement } from './define-element.js';
 import { configureFromScriptTag } from '../config.js';
 import { onFirstView } from './on-first-view.js';
+import { adoptStyles } from './adopt-styles.js';
 import type { Position } from './highlight.js';
 import type { DisLine, DisTree } from '../engine/dis/types.js';
 
@@ -11,6 +12,7 @@ import type { DisLine, DisTree } from '../engine/dis/types.js';
 const EDIT_DEBOUNCE_MS = 300;
 
 type DisModule = typeof import('../engine/dis/index.js');
+type DisView = typeof import('./dis/view.js');
 
 interface Disassembly {
   tree: DisTree;
@@ -36,65 +38,6 @@ export class PyDis extends EngineElement {
     cursorLine: { state: true },
   };
 
-  static override styles = [
-    ...EngineElement.styles,
-    css`
-      .listing {
-        margin: 0;
-        padding: var(--_space) 0;
-        font-family: var(--_font-mono);
-        font-size: var(--_code-font-size);
-        line-height: var(--_line-height);
-        white-space: pre;
-        overflow: auto;
-        max-height: var(--_max-height);
-      }
-      .listing.stale {
-        opacity: 0.45;
-      }
-      .row {
-        display: block;
-        padding: 0 var(--_space);
-      }
-      .row[tabindex]:focus-visible {
-        outline: 2px solid var(--_focus);
-        outline-offset: -2px;
-      }
-      .row.active,
-      .row.at-cursor {
-        background: var(--_highlight);
-      }
-      .opnote {
-        margin: 0;
-        padding: calc(var(--_space) / 2) var(--_space);
-        border-top: 1px solid var(--_border);
-        min-height: 1.5em;
-      }
-      .code-info {
-        border-top: 1px solid var(--_border);
-        padding: calc(var(--_space) / 2) var(--_space);
-      }
-      .code-info summary {
-        cursor: pointer;
-        font-weight: 600;
-      }
-      .code-info dl {
-        display: grid;
-        grid-template-columns: max-content 1fr;
-        gap: 0.1em var(--_space);
-        margin: calc(var(--_space) / 2) 0;
-        font-family: var(--_font-mono);
-        font-size: var(--_code-font-size);
-      }
-      .code-info dt {
-        color: var(--_muted);
-      }
-      .code-info dd {
-        margin: 0;
-        overflow-wrap: anywhere;
-      }
-    `,
-  ];
 
   /** dis.dis(show_caches=True): show the inline cache entries. */
   showCaches = false;
@@ -119,6 +62,7 @@ export class PyDis extends EngineElement {
   protected override readonly actions: readonly ToolbarAction[] = ['reset', 'copy'];
 
   private dis: DisModule | undefined;
+  private view: DisView | undefined;
   private visible = false;
   private stopWatching: (() => void) | undefined;
   private debounce: ReturnType<typeof setTimeout> | undefined;
@@ -165,6 +109,10 @@ export class PyDis extends EngineElement {
       return;
     }
     this.dis ??= await import('../engine/dis/index.js');
+    if (!this.view) {
+      this.view = await import('./dis/view.js');
+      adoptStyles(this, this.view.disStyles);
+    }
     const options = {
       showCaches: this.showCaches,
       showOffsets: this.showOffsets,
@@ -275,37 +223,9 @@ export class PyDis extends EngineElement {
       <p class="opnote" part="opcode-note" aria-live="polite">
         ${note ? html`<strong>${note.opname}</strong>: ${this.dis?.opcodeNote(note.opname) ?? ''}${note.jump_target !== null ? ' (Enter or a click goes to its target.)' : ''}` : 'Point at an instruction to see what it does and where it came from.'}
       </p>
-      ${this.renderCodeInfo(result.tree)}`;
+      ${this.view?.renderCodeInfo(result.tree)}`;
   }
 
-  /** What each code object holds, as dis.code_info tells it, laid out readably. */
-  private renderCodeInfo(tree: DisTree): TemplateResult {
-    const all: DisTree[] = [];
-    const walk = (code: DisTree) => {
-      all.push(code);
-      code.children.forEach(walk);
-    };
-    walk(tree);
-    const list = (items: readonly string[]) => (items.length ? items.join(', ') : '(none)');
-    return html`${all.map(
-      (code) => html`<details class="code-info" part="code-info">
-        <summary>Code object <code>${code.qualname}</code></summary>
-        <dl>
-          <dt>name</dt><dd>${code.name}</dd>
-          <dt>qualname</dt><dd>${code.qualname}</dd>
-          <dt>arguments</dt><dd>${code.argcount} (positional-only ${code.posonlyargcount}, keyword-only ${code.kwonlyargcount})</dd>
-          <dt>nlocals</dt><dd>${code.nlocals}</dd>
-          <dt>stacksize</dt><dd>${code.stacksize}</dd>
-          <dt>flags</dt><dd>${code.flag_names.join(', ') || 'none'} (0x${code.flags.toString(16)})</dd>
-          <dt>co_consts</dt><dd>${list(code.consts.map((c) => c.repr))}</dd>
-          <dt>co_names</dt><dd>${list(code.names)}</dd>
-          <dt>co_varnames</dt><dd>${list(code.varnames)}</dd>
-          <dt>co_cellvars</dt><dd>${list(code.cellvars)}</dd>
-          <dt>co_freevars</dt><dd>${list(code.freevars)}</dd>
-        </dl>
-      </details>`,
-    )}`;
-  }
 }
 
 // Loaded on its own, this file reads data-* settings from its own script tag.

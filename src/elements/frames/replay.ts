@@ -9,6 +9,7 @@ import { lineAt } from './navigation.js';
 import { stepText } from './describe.js';
 import { renderPlayer, type PlayerHost } from './player-view.js';
 import { playerStyles } from './player-styles.js';
+import { adoptStyles } from '../adopt-styles.js';
 
 const DEFAULT_MAX_STEPS = 10_000;
 
@@ -46,10 +47,7 @@ export class Replay {
   private generation = 0;
 
   constructor(private readonly host: ReplayElement) {
-    // The player's styles come with this chunk: adopt them into the element's shadow root.
-    const root = host.element.shadowRoot;
-    const sheet = playerStyles.styleSheet;
-    if (root && sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    adoptStyles(host.element, playerStyles);
     this.showBreakpoints();
   }
 
