@@ -32,6 +32,12 @@ async function upgraded(page: Page, selector: string): Promise<void> {
   }, selector);
 }
 
+/** Throws the element's error banner, so a test fails with what the reader would read. */
+async function failOnError(page: Page, selector: string): Promise<void> {
+  const error = await page.evaluate((sel) => document.querySelector(sel)!.shadowRoot!.querySelector('[part="error"]')?.textContent ?? null, selector);
+  if (error !== null) throw new Error(`<${selector}> shows an error: ${error.trim()}`);
+}
+
 const shownCode = (page: Page, selector: string): Promise<string> =>
   page.evaluate((sel) => document.querySelector(sel)!.shadowRoot!.querySelector('[part~="code"]')?.textContent ?? '', selector);
 
@@ -51,7 +57,15 @@ export async function tokenizerShows(page: Page, selector: string): Promise<Show
 /** <py-dis>: CPython starts and the listing appears; returns the code view and `text`. */
 export async function disShows(page: Page, selector: string): Promise<Shown> {
   await upgraded(page, selector);
-  await page.waitForFunction((sel) => document.querySelector(sel)!.shadowRoot!.querySelector('[part="bytecode"]') !== null, { timeout: ENGINE_WAIT }, selector);
+  await page.waitForFunction(
+    (sel) => {
+      const root = document.querySelector(sel)!.shadowRoot!;
+      return root.querySelector('[part="bytecode"]') !== null || root.querySelector('[part="error"]') !== null;
+    },
+    { timeout: ENGINE_WAIT },
+    selector,
+  );
+  await failOnError(page, selector);
   const text = await page.evaluate((sel) => (document.querySelector(sel) as Widget).text, selector);
   return { shownCode: await shownCode(page, selector), text };
 }
@@ -63,10 +77,14 @@ export async function disShows(page: Page, selector: string): Promise<Shown> {
 export async function framesSteps(page: Page, selector: string): Promise<Shown & { before: number; after: number; steps: number }> {
   await upgraded(page, selector);
   await page.waitForFunction(
-    (sel) => ((document.querySelector(sel) as unknown as { trace?: { steps: unknown[] } }).trace?.steps.length ?? 0) > 0,
+    (sel) => {
+      const element = document.querySelector(sel) as unknown as HTMLElement & { trace?: { steps: unknown[] } };
+      return (element.trace?.steps.length ?? 0) > 0 || element.shadowRoot!.querySelector('[part="error"]') !== null;
+    },
     { timeout: ENGINE_WAIT },
     selector,
   );
+  await failOnError(page, selector);
   const before = await page.evaluate((sel) => (document.querySelector(sel) as unknown as { step: number }).step, selector);
   await page.evaluate((sel) => {
     document.querySelector(sel)!.shadowRoot!.querySelector<HTMLButtonElement>('[part~="forward-button"]')!.click();

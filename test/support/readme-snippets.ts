@@ -30,3 +30,26 @@ export function cdnSnippets(readme = readFileSync('README.md', 'utf8')): Map<Tag
   }
   return snippets;
 }
+
+/** The character references the README's Custom HTML snippet uses. */
+function decodeAttribute(value: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"' };
+  return value.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(\w+));/gi, (_whole, hex?: string, dec?: string, name?: string) => {
+    if (hex) return String.fromCodePoint(parseInt(hex, 16));
+    if (dec) return String.fromCodePoint(parseInt(dec, 10));
+    const char = named[name!.toLowerCase()];
+    if (char === undefined) throw new Error(`The snippet uses &${name};, which this reader does not know.`);
+    return char;
+  });
+}
+
+/** The README's Custom HTML snippet for WordPress, and each element's code as the browser reads it. */
+export function customHtmlSnippet(readme = readFileSync('README.md', 'utf8')): { html: string; codes: Map<Tag, string> } {
+  const start = readme.indexOf('\n### Without the plugin: a Custom HTML block\n');
+  if (start < 0) throw new Error('README.md has no "### Without the plugin: a Custom HTML block" section.');
+  const html = /```html\n([\s\S]*?)```/.exec(readme.slice(start))?.[1];
+  if (!html) throw new Error('The Custom HTML section has no html snippet.');
+  const codes = new Map<Tag, string>();
+  for (const [, tag, value] of html.matchAll(/<(py-[a-z]+) code="([^"]*)">/g)) codes.set(tag as Tag, dedent(decodeAttribute(value!)));
+  return { html, codes };
+}
