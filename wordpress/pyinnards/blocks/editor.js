@@ -55,7 +55,7 @@
 			apiVersion: 2,
 			title: block.title,
 			description: block.description,
-			category: 'formatting',
+			category: 'text',
 			icon: 'editor-code',
 			keywords: [ 'python', 'code', block.tag ],
 			attributes: block.attributes,

@@ -64,7 +64,7 @@ add_action(
 					'api_version'     => 2,
 					'title'           => $definition['title'],
 					'description'     => $definition['description'],
-					'category'        => 'formatting',
+					'category'        => 'text',
 					'icon'            => 'editor-code',
 					'keywords'        => array( 'python', 'code', $definition['tag'] ),
 					'attributes'      => pyinnards_block_attributes( $definition ),

@@ -160,13 +160,9 @@ function pyinnards_hold( $html ) {
  * @return string
  */
 function pyinnards_release( $content ) {
-	$held = &pyinnards_held();
-	if ( empty( $held ) ) {
-		return $content;
-	}
-	$content = strtr( $content, $held );
-	$held    = array();
-	return $content;
+	// Kept after use: a page flushed in parts hands its placeholders over chunk by chunk.
+	$held = pyinnards_held();
+	return empty( $held ) ? $content : strtr( $content, $held );
 }
 
 /**
