@@ -7,7 +7,13 @@ export interface Served {
 
 export declare function serveStatic(
   root: string,
-  options?: { port?: number; host?: string; cors?: boolean; transform?: (path: string, text: string) => string },
+  options?: {
+    port?: number;
+    host?: string;
+    cors?: boolean;
+    transform?: (path: string, text: string) => string;
+    tls?: { key: string | Buffer; cert: string | Buffer };
+  },
 ): Promise<Served>;
 
 export interface Cdn {

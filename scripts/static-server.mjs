@@ -1,6 +1,7 @@
 // A tiny static file server for the demo and the browser tests. It plays the CDN: it can send
 // CORS headers so pages on another origin can import the kit as a module.
 import { createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
@@ -21,12 +22,12 @@ const TYPES = {
 
 /**
  * Serves `root` on `host:port` (port 0 picks a free one). `transform(path, text)` may rewrite
- * text files (the demo uses it to point the page at the kit's origin).
- * Resolves to { server, origin }.
+ * text files (the demo uses it to point the page at the kit's origin). With `tls` ({ key, cert })
+ * it serves HTTPS, as a real CDN does. Resolves to { server, origin }.
  */
-export function serveStatic(root, { port = 0, host = '127.0.0.1', cors = false, transform } = {}) {
+export function serveStatic(root, { port = 0, host = '127.0.0.1', cors = false, transform, tls } = {}) {
   const base = resolve(root);
-  const server = createServer((request, response) => {
+  const handle = (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     let path = normalize(join(base, decodeURIComponent(url.pathname)));
     if (path !== base && !path.startsWith(base + sep)) {
@@ -54,12 +55,13 @@ export function serveStatic(root, { port = 0, host = '127.0.0.1', cors = false, 
     }
     response.writeHead(200, headers);
     createReadStream(path).pipe(response);
-  });
+  };
+  const server = tls ? createTlsServer(tls, handle) : createServer(handle);
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
       const address = server.address();
-      resolvePromise({ server, origin: `http://${host}:${address.port}` });
+      resolvePromise({ server, origin: `${tls ? 'https' : 'http'}://${host}:${address.port}` });
     });
   });
 }

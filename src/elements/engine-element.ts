@@ -14,6 +14,9 @@ const RECORDING_GRACE_MS = 3000;
  * The base of elements that run Python (<py-dis>, <py-frames>, <py-repl>): the `engine`,
  * `pyodide-url`, `stdin` and `timeout` attributes, the shared engine loaded on demand with
  * progress, Stop, and Retry when the interpreter can't be loaded.
+ *
+ * @fires py-engine - An interpreter is loading; `detail` is `{ engine, phase, loaded?, total? }`.
+ * @csspart input-prompt - Where the reader answers input().
  */
 export abstract class EngineElement extends PyElement {
   static override properties: PropertyDeclarations = {

@@ -23,6 +23,10 @@ interface Disassembly {
  * `<py-dis>`: the bytecode CPython 3.14 compiles the code to, exactly as `dis.dis` prints it,
  * rendered line by line from the structured instructions (so each line links to its source
  * span, jump targets and an explanation of its opcode), plus what each code object holds.
+ *
+ * @csspart bytecode - The dis.dis listing.
+ * @csspart opcode-note - What the instruction pointed at does.
+ * @csspart code-info - The panel of each code object's fields.
  */
 export class PyDis extends EngineElement {
   static override properties: PropertyDeclarations = {

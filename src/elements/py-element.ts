@@ -24,6 +24,25 @@ export interface StatusState {
  * What every pyinnards element shares: where the code comes from, the code view (static first,
  * then a lazily loaded editor), the toolbar, the status line, the error banner, the theme, and
  * the `text` property with our events. Subclasses add their output and behaviour.
+ *
+ * @fires py-result - The output changed; `detail` is the element's result.
+ * @fires py-error - Bad input or a failed engine; `detail` is `{ kind, message, line?, column? }` (1-based).
+ * @csspart container - The whole widget.
+ * @csspart toolbar - The bar with the label and the buttons.
+ * @csspart label - The element's name in the toolbar.
+ * @csspart code - The static code view, shown before the editor loads.
+ * @csspart editor - The CodeMirror editor, once the reader edits.
+ * @csspart note - A short note (e.g. why the editor could not load).
+ * @csspart button - Every button.
+ * @csspart run-button - Run.
+ * @csspart stop-button - Stop, shown while code runs.
+ * @csspart reset-button - Reset, back to the code as written.
+ * @csspart copy-button - Copy, which copies `text`.
+ * @csspart retry-button - Retry, offered when an interpreter could not load.
+ * @csspart error - The error banner.
+ * @csspart status - The status line.
+ * @csspart progress - The download progress bar.
+ * @csspart output - The element's output.
  */
 export abstract class PyElement extends LitElement {
   static override styles = [themeStyles, baseStyles];

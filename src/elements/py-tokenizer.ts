@@ -21,6 +21,9 @@ const comparePositions = (a: Position, b: Position): number => a[0] - b[0] || a[
  * `<py-tokenizer>`: the code and the tokens CPython 3.14's tokenizer makes of it, listed as
  * `python -m tokenize` lists them, re-tokenized on every edit. Needs no interpreter: our own
  * exact tokenizer runs in the page.
+ *
+ * @csspart tokens - The token table's scroll box.
+ * @csspart exact-toggle - The "exact types" switch.
  */
 export class PyTokenizer extends PyElement {
   static override styles = [

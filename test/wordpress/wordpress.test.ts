@@ -1,0 +1,327 @@
+// End to end in a real WordPress (Debian's package, 6.1 on bookworm): the plugin's blocks and
+// shortcode, and the README's Custom HTML snippet without the plugin, each opened as a published
+// post in headless Chromium and driven as a reader would. Expected outputs come from CPython.
+// Run by `npm run test:wordpress` (which builds the kit and copies it into the plugin first).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'puppeteer-core';
+import { WordPressSite, ensurePackages } from './site.js';
+import { packKit } from '../support/packed-kit.js';
+import { serveAsJsdelivr, CDN_HOST, type FakeJsdelivr } from '../support/jsdelivr.js';
+import { launchChromium } from '../support/chromium.js';
+import { cdnSnippets, customHtmlSnippet, type Tag } from '../support/readme-snippets.js';
+import { disShows, framesSteps, replRuns, requestedUrls, tokenizerShows } from '../support/drive-elements.js';
+import { serveStatic, type Served } from '../../scripts/static-server.mjs';
+import { oracleTokenizeCli } from '../oracle/tokenize.js';
+import { disText } from '../oracle/cpython.js';
+
+const normalizeAddresses = (text: string) => text.replace(/ at 0x[0-9a-f]+/g, ' at 0x…');
+const tokenizeE = async (code: string) => {
+  const { stdout, stderr } = await oracleTokenizeCli(['-e'], {}, code);
+  return stdout + stderr;
+};
+
+/** A block's comment as WordPress's serializer writes it (JSON with <, >, &, quotes and -- escaped). */
+function block(name: string, attributes: Record<string, unknown>): string {
+  const json = JSON.stringify(attributes)
+    .replace(/--/g, '\\u002d\\u002d')
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/'/g, '\\u0027')
+    .replace(/\\"/g, '\\u0022');
+  return `<!-- wp:${name} ${json} /-->`;
+}
+
+/** The same codes the README's Custom HTML snippet uses: `<`, `>`, `&`, quotes and `->` in each. */
+const { html: customHtml, codes } = customHtmlSnippet();
+const code = (tag: Tag) => codes.get(tag)!;
+/** Code that can't sit in a script child: it goes to the `code` attribute. */
+const HOSTILE = 'html = "</script><!-- [gallery] -->"  # Wordpress & <b>';
+/** What the shortcode block holds, typed in the code editor (raw HTML). */
+const SHORTCODE_RAW = `f = lambda a, b: a<b and "c"&b or 'e'  # ->`;
+/** A classic post as the Visual tab stores it, and the code that means. */
+const CLASSIC = `<p>[pyinnards element="dis"]def f(x: int) -&gt; bool:<br />\n&nbsp; &nbsp; return 0 &lt; x &gt; -1 and x &amp; 1 == 0 and "q" != 'r'[/pyinnards]</p>`;
+const CLASSIC_CODE = `def f(x: int) -> bool:\n    return 0 < x > -1 and x & 1 == 0 and "q" != 'r'`;
+
+interface Post {
+  id: number;
+  url: string;
+  saved: string;
+}
+
+describe('pyinnards in WordPress', () => {
+  let site: WordPressSite;
+  let cdn: FakeJsdelivr;
+  let pyodide: Served;
+  let browser: Browser;
+  let version: string;
+  const posts: Record<string, Post> = {};
+  /** What the worker fetched from the Pyodide URL in the settings (a worker's requests are not the page's). */
+  const pyodideRequests: string[] = [];
+
+  before(async () => {
+    ensurePackages();
+    site = new WordPressSite();
+    version = await site.start();
+    cdn = await serveAsJsdelivr(packKit().dir);
+    // The site's own Pyodide URL setting points here (the Custom HTML snippet uses the default,
+    // Pyodide on the CDN).
+    pyodide = await serveStatic('node_modules/pyodide', { cors: true });
+    pyodide.server.on('request', (request: { url?: string }) => pyodideRequests.push(request.url ?? ''));
+    browser = await launchChromium(cdn.chromiumArgs);
+  });
+
+  after(async () => {
+    await browser?.close();
+    pyodide?.server.close();
+    cdn?.close();
+    site?.stop();
+  });
+
+  function publish(key: string, as: 'admin' | 'author', content: string): Post {
+    const post = site.helper<Post & { error?: string }>('post', { as, title: key, content });
+    assert.equal(post.error, undefined);
+    posts[key] = post;
+    return post;
+  }
+
+  async function open(url: string): Promise<Page> {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1000, height: 900 });
+    page.on('pageerror', (error) => console.error(`page error on ${url}:`, error));
+    await page.goto(url, { waitUntil: 'load' });
+    return page;
+  }
+
+  test('Debian\'s WordPress is installed and serves the site', () => {
+    console.log(`WordPress ${version} at ${site.origin}`);
+    assert.match(version, /^6\.\d+/);
+  });
+
+  describe('without the plugin: the README\'s Custom HTML snippet', () => {
+    before(() => {
+      publish('custom-html', 'admin', `<!-- wp:html -->\n${customHtml}\n<!-- /wp:html -->`);
+    });
+
+    test('an administrator\'s Custom HTML block is saved as pasted', () => {
+      assert.equal(posts['custom-html']!.saved, `<!-- wp:html -->\n${customHtml}\n<!-- /wp:html -->`);
+    });
+
+    test('<py-tokenizer> and <py-dis> upgrade, show the exact code, list the tokens and the bytecode', async () => {
+      const page = await open(posts['custom-html']!.url);
+      const tokens = await tokenizerShows(page, 'py-tokenizer');
+      assert.equal(tokens.shownCode, code('py-tokenizer'));
+      assert.equal(tokens.text, await tokenizeE(code('py-tokenizer')));
+      const dis = await disShows(page, 'py-dis');
+      assert.equal(dis.shownCode, code('py-dis'));
+      assert.equal(normalizeAddresses(dis.text), normalizeAddresses(await disText(code('py-dis'))));
+      const urls = await requestedUrls(page);
+      assert.ok(urls.includes(`https://${CDN_HOST}/npm/pyinnards/dist/pyinnards.js`), 'the kit came from the CDN');
+      await page.close();
+    });
+
+    // Needs <py-frames> (issue 6).
+    test('<py-frames> upgrades, shows the exact code and takes a step', async () => {
+      const page = await open(posts['custom-html']!.url);
+      const frames = await framesSteps(page, 'py-frames');
+      assert.equal(frames.shownCode, code('py-frames'));
+      assert.equal(frames.after, frames.before + 1);
+      await page.close();
+    });
+
+    // Needs <py-repl> (issue 7).
+    test('<py-repl> upgrades and echoes an input', async () => {
+      const page = await open(posts['custom-html']!.url);
+      const repl = await replRuns(page, 'py-repl', '1 + 1');
+      assert.equal(repl.printed, '2\n');
+      assert.match(repl.transcript, /^>>> 1 \+ 1\n2$/m);
+      await page.close();
+    });
+
+    test('what WordPress does to pasted HTML: kses strips an author\'s scripts; wptexturize rewrites & after < in a script', async () => {
+      const author = publish('custom-html-author', 'author', `<!-- wp:html -->\n${customHtml}\n<!-- /wp:html -->`);
+      assert.doesNotMatch(author.saved, /<script/i, 'kses removed the script tags');
+      assert.doesNotMatch(author.saved, /<py-/i, 'and our elements, with their code attributes');
+
+      // The CDN snippet with the code in a script child: fine on a plain page, not in a post.
+      const snippet = cdnSnippets().get('py-dis')!;
+      const admin = publish('script-child', 'admin', `<!-- wp:html -->\n${snippet.html}\n<!-- /wp:html -->`);
+      const html = await (await fetch(admin.url)).text();
+      const script = /<py-dis>\s*<script type="text\/x-python">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+      assert.ok(snippet.code.includes('n & 1') && script.includes('n &#038; 1'), `wptexturize rewrote the & (${script})`);
+    });
+  });
+
+  describe('the plugin', () => {
+    before(() => {
+      site.installPlugin();
+      const activated = site.helper<{ error: string | null; active: boolean }>('activate');
+      assert.deepEqual(activated, { error: null, active: true });
+      site.helper('option-set', { name: 'pyinnards_settings', value: { engine: 'pyodide', kit: 'local', pyodide_url: `${pyodide.origin}/` } });
+      publish(
+        'blocks',
+        'admin',
+        [
+          block('pyinnards/tokenizer', { code: code('py-tokenizer'), exact: true }),
+          block('pyinnards/dis', { code: code('py-dis'), theme: 'dark' }),
+          block('pyinnards/frames', { code: code('py-frames') }),
+          block('pyinnards/repl', { code: code('py-repl') }),
+          block('pyinnards/tokenizer', { code: HOSTILE }),
+          `<!-- wp:shortcode -->\n[pyinnards element="tokenizer" readonly]${SHORTCODE_RAW}[/pyinnards]\n<!-- /wp:shortcode -->`,
+        ].join('\n\n'),
+      );
+      publish('classic', 'admin', CLASSIC);
+      publish('plain', 'admin', '<!-- wp:paragraph -->\n<p>No Python here.</p>\n<!-- /wp:paragraph -->');
+    });
+
+    test('renders each block as its element, the code in a script child (or the code attribute when it must)', async () => {
+      const html = await (await fetch(posts['blocks']!.url)).text();
+      const scripts = [...html.matchAll(/<(py-[a-z]+) class="wp-block-pyinnards-[a-z]+"[^>]*><script type="text\/x-python">\n([\s\S]*?)\n<\/script><\/\1>/g)];
+      assert.deepEqual(
+        scripts.map(([, tag, inner]) => [tag, inner]),
+        (['py-tokenizer', 'py-dis', 'py-frames', 'py-repl'] as const).map((tag) => [tag, code(tag)]),
+      );
+      assert.match(html, /<py-tokenizer class="wp-block-pyinnards-tokenizer" code="[^"]*"><\/py-tokenizer>/);
+      assert.match(html, /<py-dis class="wp-block-pyinnards-dis" theme="dark" engine="pyodide" pyodide-url="http:\/\/127\.0\.0\.1:\d+\/"><script/);
+      // One module tag for the kit: the script-modules API from 6.5, else our filtered tag.
+      const modules = html.match(/<script type="module" src="[^"]*pyinnards\.js[^"]*"[^>]*>/g) ?? [];
+      assert.equal(modules.length, 1, modules.join('\n'));
+      assert.match(modules[0]!, new RegExp(`src="${site.origin}/wp-content/plugins/pyinnards/kit/pyinnards\\.js\\?ver=0\\.1\\.0"`));
+    });
+
+    test('block <py-tokenizer>s and the shortcode show the exact code and the tokens CPython lists', async () => {
+      const page = await open(posts['blocks']!.url);
+      const first = await tokenizerShows(page, 'py-tokenizer.wp-block-pyinnards-tokenizer');
+      assert.equal(first.shownCode, code('py-tokenizer'));
+      assert.equal(first.text, await tokenizeE(code('py-tokenizer')));
+      const hostile = await tokenizerShows(page, 'py-tokenizer.wp-block-pyinnards-tokenizer[code]');
+      assert.equal(hostile.shownCode, HOSTILE);
+      assert.equal(hostile.text, await tokenizeE(HOSTILE));
+      const shortcode = await tokenizerShows(page, 'py-tokenizer[readonly]');
+      assert.equal(shortcode.shownCode, SHORTCODE_RAW);
+      assert.equal(shortcode.text, await tokenizeE(SHORTCODE_RAW));
+      await page.close();
+    });
+
+    test('block <py-dis> shows the exact code and the bytecode, with Pyodide from the URL in the settings', async () => {
+      const page = await open(posts['blocks']!.url);
+      const dis = await disShows(page, 'py-dis');
+      assert.equal(dis.shownCode, code('py-dis'));
+      assert.equal(normalizeAddresses(dis.text), normalizeAddresses(await disText(code('py-dis'))));
+      // PYINNARDS_WP_SCREENSHOT=file.png keeps a picture of the post, to look at.
+      if (process.env['PYINNARDS_WP_SCREENSHOT']) await page.screenshot({ path: process.env['PYINNARDS_WP_SCREENSHOT'] as `${string}.png`, fullPage: true });
+      const urls = await requestedUrls(page);
+      assert.ok(urls.some((url) => url.startsWith(`${site.origin}/wp-content/plugins/pyinnards/kit/chunks/engine-`)), 'the interpreter chunk came from the plugin');
+      assert.ok(pyodideRequests.some((url) => url.startsWith('/pyodide.asm.wasm')), `Pyodide came from the configured URL: ${pyodideRequests.join(', ')}`);
+      assert.ok(!urls.some((url) => url.includes(CDN_HOST)), 'nothing came from the CDN');
+      await page.close();
+    });
+
+    // Needs <py-frames> (issue 6).
+    test('block <py-frames> shows the exact code and takes a step', async () => {
+      const page = await open(posts['blocks']!.url);
+      const frames = await framesSteps(page, 'py-frames');
+      assert.equal(frames.shownCode, code('py-frames'));
+      assert.equal(frames.after, frames.before + 1);
+      await page.close();
+    });
+
+    // Needs <py-repl> (issue 7).
+    test('block <py-repl> echoes an input', async () => {
+      const page = await open(posts['blocks']!.url);
+      const repl = await replRuns(page, 'py-repl', '1 + 1');
+      assert.equal(repl.printed, '2\n');
+      assert.match(repl.transcript, /^>>> 1 \+ 1\n2$/m);
+      await page.close();
+    });
+
+    test('the classic editor\'s shortcode (as the Visual tab stores it) shows the exact code and its bytecode', async () => {
+      const page = await open(posts['classic']!.url);
+      const dis = await disShows(page, 'py-dis');
+      assert.equal(dis.shownCode, CLASSIC_CODE);
+      assert.equal(normalizeAddresses(dis.text), normalizeAddresses(await disText(CLASSIC_CODE)));
+      await page.close();
+    });
+
+    test('a post without our blocks loads none of our files', async () => {
+      const html = await (await fetch(posts['plain']!.url)).text();
+      assert.doesNotMatch(html, /pyinnards|<py-/);
+      const page = await open(posts['plain']!.url);
+      const ours = (await requestedUrls(page)).filter((url) => url.includes('pyinnards') || url.includes(CDN_HOST));
+      assert.deepEqual(ours, []);
+      await page.close();
+    });
+
+    test('the block editor knows the blocks: they load valid, with their code in the code field', async () => {
+      const page = await open(`${site.origin}/wp-login.php`);
+      await page.type('#user_login', 'admin');
+      await page.type('#user_pass', site.password);
+      await Promise.all([page.waitForNavigation(), page.click('#wp-submit')]);
+      await page.goto(`${site.origin}/wp-admin/post.php?post=${posts['blocks']!.id}&action=edit`, { waitUntil: 'load' });
+      await page.waitForFunction(() => (window as unknown as { wp?: { data?: unknown } }).wp?.data !== undefined, { timeout: 60_000 });
+      await page.waitForFunction(
+        () => (window as unknown as WpGlobal).wp.data.select('core/block-editor').getBlocks().length > 0,
+        { timeout: 60_000 },
+      );
+      const state = await page.evaluate(() => {
+        const { wp } = window as unknown as WpGlobal;
+        return {
+          types: wp.blocks.getBlockTypes().map((type) => type.name).filter((name) => name.startsWith('pyinnards/')).sort(),
+          blocks: wp.data.select('core/block-editor').getBlocks().map((b) => ({ name: b.name, valid: b.isValid, code: b.attributes['code'] })),
+          fields: Array.from(document.querySelectorAll<HTMLTextAreaElement>('textarea.pyinnards-block__code')).map((field) => field.value),
+        };
+      });
+      assert.deepEqual(state.types, ['pyinnards/dis', 'pyinnards/frames', 'pyinnards/repl', 'pyinnards/tokenizer']);
+      // (core/shortcode is WordPress's own block: its validity is not ours to judge.)
+      assert.deepEqual(
+        state.blocks.map((b) => [b.name, b.name === 'core/shortcode' || b.valid, b.code]),
+        [
+          ['pyinnards/tokenizer', true, code('py-tokenizer')],
+          ['pyinnards/dis', true, code('py-dis')],
+          ['pyinnards/frames', true, code('py-frames')],
+          ['pyinnards/repl', true, code('py-repl')],
+          ['pyinnards/tokenizer', true, HOSTILE],
+          ['core/shortcode', true, undefined],
+        ],
+      );
+      assert.deepEqual(state.fields, [code('py-tokenizer'), code('py-dis'), code('py-frames'), code('py-repl'), HOSTILE]);
+
+      await page.goto(`${site.origin}/wp-admin/options-general.php?page=pyinnards`, { waitUntil: 'load' });
+      const pyodideField = await page.$eval('#pyinnards-pyodide-url', (input) => (input as HTMLInputElement).value);
+      assert.equal(pyodideField, `${pyodide.origin}/`);
+      await page.close();
+    });
+
+    test('with the kit URL set to a CDN, the post loads the kit from there', async () => {
+      site.helper('option-set', {
+        name: 'pyinnards_settings',
+        value: { engine: 'pyodide', kit: 'url', kit_url: `https://${CDN_HOST}/npm/pyinnards@0.1.0/dist/`, pyodide_url: '' },
+      });
+      const page = await open(posts['blocks']!.url);
+      const tokens = await tokenizerShows(page, 'py-tokenizer.wp-block-pyinnards-tokenizer');
+      assert.equal(tokens.shownCode, code('py-tokenizer'));
+      const urls = await requestedUrls(page);
+      assert.ok(urls.includes(`https://${CDN_HOST}/npm/pyinnards@0.1.0/dist/pyinnards.js?ver=0.1.0`), urls.join('\n'));
+      assert.ok(!urls.some((url) => url.includes('/wp-content/plugins/pyinnards/')), 'nothing from the plugin\'s copy');
+      await page.close();
+    });
+
+    test('uninstalling removes the plugin\'s option', () => {
+      assert.notEqual(site.helper<{ value: unknown }>('option-get', { name: 'pyinnards_settings' }).value, null);
+      site.helper('uninstall');
+      assert.equal(site.helper<{ value: unknown }>('option-get', { name: 'pyinnards_settings' }).value, null);
+    });
+  });
+});
+
+interface WpGlobal {
+  wp: {
+    blocks: { getBlockTypes(): Array<{ name: string }> };
+    data: {
+      select(store: 'core/block-editor'): {
+        getBlocks(): Array<{ name: string; isValid: boolean; attributes: Record<string, unknown> }>;
+      };
+    };
+  };
+}
