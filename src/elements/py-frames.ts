@@ -16,6 +16,29 @@ const EDIT_DEBOUNCE_MS = 600;
  * forwards and backwards. This file holds the attributes and when to record; the recording,
  * the replay and its view are a lazily loaded chunk (frames/replay.ts), fetched with the
  * interpreter.
+ *
+ * @csspart controls - The replay's buttons, timeline and step line.
+ * @csspart timeline - The slider over all the steps.
+ * @csspart step - "Step N of M" and what happened at it.
+ * @csspart speed - The play speed menu.
+ * @csspart first-button - To the first step.
+ * @csspart back-button - One step back.
+ * @csspart forward-button - One step forward.
+ * @csspart last-button - To the last step.
+ * @csspart into-button - Step into: the next line, entering calls.
+ * @csspart over-button - Step over: the next line in this frame, running calls through.
+ * @csspart out-button - Step out: until this frame has returned.
+ * @csspart continue-button - To the next breakpoint.
+ * @csspart play-button - Play and pause.
+ * @csspart expand-button - Shows a long value whole ("more"/"less").
+ * @csspart panels - The frames and what is beside them.
+ * @csspart stack - The frames on the stack, outermost first.
+ * @csspart frame - One frame with its variables.
+ * @csspart current-frame - The frame the step happened in.
+ * @csspart locals - A frame's variables table.
+ * @csspart event - A return value, an exception or a breakpoint at this step.
+ * @csspart instructions - Instruction mode: the bytecode around the current instruction.
+ * @csspart stdout - What the program printed up to this step.
  */
 export class PyFrames extends EngineElement {
   static override properties: PropertyDeclarations = {

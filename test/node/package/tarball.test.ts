@@ -2,7 +2,7 @@
 // nothing else (no sources, tests, WordPress plugin or caches).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { packKit } from '../../support/packed-kit.js';
 import { TAGS } from '../../support/readme-snippets.js';
@@ -102,7 +102,10 @@ test('custom-elements.json describes each tag: attributes, properties, events, p
     for (const event of ['py-result', 'py-error']) assert.ok(names(declaration.events).includes(event), `<${tag}> fires ${event}`);
     assert.deepEqual(names(declaration.cssProperties).sort(), themeProperties, `<${tag}>'s custom properties are the theme's`);
     // Every part the element's own source and its bases render is documented.
-    const sources = [`src/elements/${tag}.ts`, 'src/elements/py-element.ts', 'src/elements/code-view.ts'];
+    // (Its lazily loaded view lives in a folder named after it, e.g. src/elements/frames/.)
+    const folder = `src/elements/${tag.replace(/^py-/, '')}`;
+    const views = existsSync(folder) ? readdirSync(folder).filter((file) => file.endsWith('.ts')).map((file) => join(folder, file)) : [];
+    const sources = [`src/elements/${tag}.ts`, 'src/elements/py-element.ts', 'src/elements/code-view.ts', ...views];
     const rendered = sources.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/part(?:="|', ')([\w -]+)['"]/g)].flatMap((m) => m[1]!.split(' ')));
     for (const part of new Set(rendered)) assert.ok(names(declaration.cssParts).includes(part), `<${tag}> documents part "${part}"`);
   }

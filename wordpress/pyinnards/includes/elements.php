@@ -104,6 +104,26 @@ function pyinnards_elements() {
 			'description' => __( 'A recorded run to step through: frames, locals, the current line.', 'pyinnards' ),
 			'runs_python' => true,
 			'options'     => array(
+				'granularity' => array(
+					'type'    => 'select',
+					'label'   => __( 'A step per', 'pyinnards' ),
+					'choices' => array(
+						'line'        => __( 'Line', 'pyinnards' ),
+						'instruction' => __( 'Bytecode instruction', 'pyinnards' ),
+					),
+				),
+				'breakpoints' => array(
+					'type'  => 'string',
+					'label' => __( 'Breakpoint lines, e.g. 5 9 (Continue stops there)', 'pyinnards' ),
+				),
+				'max-steps'   => array(
+					'type'  => 'integer',
+					'label' => __( 'Stop recording after this many steps (default 10000)', 'pyinnards' ),
+				),
+				'speed'       => array(
+					'type'  => 'integer',
+					'label' => __( 'Steps per second when playing (default 2)', 'pyinnards' ),
+				),
 				'engine'   => $engine,
 				'stdin'    => $stdin,
 				'timeout'  => $timeout,
