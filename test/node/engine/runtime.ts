@@ -17,7 +17,8 @@ export interface Captured {
 
 interface Helpers {
   run(code: string, filename: string, readline: () => string | undefined): string;
-  push(session: string, line: string, readline: () => string | undefined): Promise<string>;
+  push(session: string, source: string, readline?: () => string | undefined, force?: boolean): Promise<string>;
+  console_of_caller(): string | undefined;
   complete(session: string, text: string): string;
   reset(session: string): void;
   disassemble(code: string, options: unknown): string;

@@ -329,28 +329,58 @@ def _strip_final_indent(text):
     return text
 
 
-class _Session:
-    """One console: like ``python -m asyncio``'s (top-level await, tasks live on between
-    inputs, one contextvars Context for every input) with the 3.14 console's input rules."""
+# Which console the running code belongs to: set in each console's contextvars Context, so the
+# tasks an input creates (they copy the context) carry it too. The worker asks for it when Python
+# writes while no input of that console runs (a task printing later), to show the text there.
+_CONSOLE = contextvars.ContextVar("pyinnards_console")
 
-    def __init__(self):
+
+def _blocking(readline):
+    """stdin's line source for a console input. The worker may hand a function that returns a
+    promise (the reader answers in the page): Python then waits for it where WebAssembly stack
+    switching lets it (``run_sync``), as a terminal's input() waits for Enter."""
+    if readline is None:
+        return None
+
+    def read():
+        line = readline()
+        if line is not None and hasattr(line, "then"):
+            from pyodide.ffi import can_run_sync, run_sync
+            return run_sync(line) if can_run_sync() else None
+        return line
+
+    return read
+
+
+class _Session:
+    """One console: like ``python -m asyncio``'s (top-level await, ``asyncio`` imported, tasks
+    live on between inputs, one contextvars Context for every input) with the 3.14 console's
+    rules for when an input is complete and how it runs."""
+
+    def __init__(self, name):
         self.module = _new_main()
+        # `python -m asyncio` starts with asyncio imported (its banner shows `>>> import asyncio`).
+        self.module.__dict__["asyncio"] = asyncio
         self.compiler = codeop.CommandCompiler()
         # What asyncio's REPL adds; __future__ imports are remembered by the compiler too.
         self.compiler.compiler.flags |= ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
         self.context = contextvars.Context()
-        self.lines = []
+        self.context.run(_CONSOLE.set, name)
         self.count = 0
         self.task = None
         self.interrupted = False
+        # This console's `_` while none of its inputs runs (see _own_underscore).
+        self.underscore = self._MISSING
+
+    _MISSING = object()
 
     # When is an input complete? ------------------------------------------------------------
 
     def more_lines(self, text):
         """True while the console would print ``...`` and wait (3.14's _pyrepl rule): codeop
         says incomplete (open brackets, a backslash, a block still open: blocks end with a blank
-        line); a syntax error in a multi-line block waits for the blank line that ends it, a
-        one-line error is shown at once."""
+        line); a syntax error in a multi-line input waits for the line that ends it, a one-line
+        error is shown at once."""
         src = _strip_final_indent(text)
         try:
             code = self.compiler(src, "<stdin>", "single")
@@ -361,21 +391,6 @@ class _Session:
             last = lines[-1]
             return (last.startswith((" ", "\t")) or last.strip() != "") and not last.endswith("\n")
         return code is None
-
-    def paste_incomplete(self, text):
-        """A paste (several lines in one push) is one input, as when pasting into 3.14's
-        console, but it runs at once instead of waiting for Enter: it waits for more only when
-        it stops inside something unfinished (a bracket, string, backslash, a block header
-        without a body)."""
-        src = _strip_final_indent(text)
-        try:
-            flags = (self.compiler.compiler.flags | codeop.PyCF_ALLOW_INCOMPLETE_INPUT) & ~codeop.PyCF_DONT_IMPLY_DEDENT
-            compile(src, "<stdin>", "exec", flags, True)
-        except SyntaxError as exc:
-            return type(exc).__name__ == "_IncompleteInputError"
-        except (OverflowError, ValueError):
-            return False
-        return False
 
     # Running one input -------------------------------------------------------------------
 
@@ -389,7 +404,7 @@ class _Session:
         exc.__traceback__ = None
         return _outcome_for(exc, _error(exc, filename, source))
 
-    async def runsource(self, source, filename, readline):
+    async def runsource(self, source, filename):
         """Compile and run one complete input. Several statements (a paste, or a block of
         them) run one by one in order, only the last in 'single' mode so only it echoes,
         stopping at the first that fails: what 3.14's console does."""
@@ -407,14 +422,15 @@ class _Session:
             except (SyntaxError, OverflowError, ValueError) as exc:
                 return self._syntax_error(exc, filename, source)
             linecache._register_code(code, source, filename)
-            outcome = await self.runcode(code, filename, source, readline)
+            outcome = await self.runcode(code, filename, source)
             if outcome["status"] != "ok":
                 break
         return outcome
 
-    async def runcode(self, code, filename, source, readline):
-        # As the asyncio REPL: the input is a function over the namespace; a coroutine (the
-        # input used await) runs as a task in the session's context and is awaited.
+    async def runcode(self, code, filename, source):
+        # As the asyncio REPL: the input is a function over the namespace, called in the
+        # console's context; a coroutine (the input used await) runs as a task in that context
+        # and is awaited.
         func = types.FunctionType(code, self.module.__dict__)
         self.interrupted = False
         try:
@@ -438,19 +454,36 @@ class _Session:
             return _outcome_for(exc, _error(exc, filename, source))
         return dict(_OK)
 
-    async def push(self, line, readline):
-        self.lines.append(line)
-        text = "\n".join(self.lines)
-        more = self.paste_incomplete(text) if "\n" in line else self.more_lines(text)
-        if more:
+    async def push(self, source, readline, force):
+        """The reader pressed Enter with ``source`` (every line of the input so far) at the
+        prompt: unless ``force``, an incomplete input only answers ``more`` (nothing is kept:
+        the page holds the lines, as the console's line editor does); a complete one runs as
+        ``<python-input-N>``."""
+        if not force and self.more_lines(source):
             return {"more": True, "outcome": dict(_OK)}
-        self.lines = []
         filename = f"<python-input-{self.count}>"
         # Every accepted input takes a number, blank ones included, as in the console.
         self.count += 1
-        with _Running(self.module, readline):
-            outcome = await self.runsource(_strip_final_indent(text), filename, readline)
+        with _Running(self.module, _blocking(readline)):
+            with self._own_underscore():
+                outcome = await self.runsource(_strip_final_indent(source), filename)
         return {"more": False, "outcome": outcome}
+
+    @contextlib.contextmanager
+    def _own_underscore(self):
+        # sys.displayhook keeps `_` in builtins, which every console on the page shares: each
+        # console gets its own by swapping it in for its inputs.
+        missing = self._MISSING
+        others = builtins.__dict__.get("_", missing)
+        builtins.__dict__.pop("_", None)
+        if self.underscore is not missing:
+            builtins._ = self.underscore
+        try:
+            yield
+        finally:
+            self.underscore = builtins.__dict__.pop("_", missing)
+            if others is not missing:
+                builtins._ = others
 
 
 _sessions = {}
@@ -459,13 +492,15 @@ _sessions = {}
 def _session(name):
     session = _sessions.get(name)
     if session is None:
-        session = _sessions[name] = _Session()
+        session = _sessions[name] = _Session(name)
     return session
 
 
-async def push(name, line, readline=None):
-    """One line typed at the prompt of session ``name`` (or a paste: several lines at once)."""
-    return json.dumps(await _session(name).push(line, readline))
+async def push(name, source, readline=None, force=False):
+    """Enter pressed at the prompt of console ``name`` with ``source`` in its input (one line or
+    several: typed, pasted or recalled from history); ``force`` runs it even if incomplete (the
+    console's Enter on a blank line after a block)."""
+    return json.dumps(await _session(name).push(source, readline, bool(force)))
 
 
 def reset(name):
@@ -486,6 +521,12 @@ def interrupt():
             session.task.cancel()
             stopped = True
     return stopped
+
+
+def console_of_caller():
+    """The console whose code is running now (an input, or a task one of its inputs made), or
+    None for code of no console."""
+    return _CONSOLE.get(None)
 
 
 _STEM = re.compile(r"[\w.]*\Z")
