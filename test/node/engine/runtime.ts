@@ -18,8 +18,8 @@ export interface Captured {
 interface Helpers {
   run(code: string, filename: string, readline: () => string | undefined): string;
   push(session: string, source: string, readline?: () => string | undefined, force?: boolean): Promise<string>;
-  console_of_caller(): string | undefined;
   complete(session: string, text: string): string;
+  send_console_output(send: ((session: string, stream: string, text: string) => void) | null): void;
   reset(session: string): void;
   disassemble(code: string, options: unknown): string;
   trace(code: string, options: unknown, readline: () => string | undefined): string;

@@ -54,18 +54,26 @@ describe('the console prints what CPython 3.14’s console prints', () => {
 });
 
 describe('console sessions', () => {
-  it('keep tasks running between inputs, and tell whose task is printing', async () => {
+  it('keep tasks running between inputs, and send what they print to their console', async () => {
     const { helpers } = await runtime();
-    const got = await ourConsole('ticker', [
-      'ticks = []',
-      'async def tick():\n    import pyinnards_runtime\n    while True:\n        ticks.append(pyinnards_runtime.console_of_caller())\n        await asyncio.sleep(0.005)\n',
-      'task = asyncio.create_task(tick())',
-      { pause: 100 },
-      'len(ticks) > 5, set(ticks)',
-      'task.cancel()',
-    ]);
-    assert.equal(got[4]!.stdout, "(True, {'ticker'})\n");
-    assert.equal(helpers.console_of_caller(), undefined, 'no console outside inputs and their tasks');
+    const heard: string[] = [];
+    helpers.send_console_output((session: string, stream: string, text: string) => void heard.push(`${session} ${stream} ${text}`));
+    try {
+      const got = await ourConsole('ticker', [
+        'ticks = 0',
+        'async def tick():\n    global ticks\n    while True:\n        ticks += 1\n        await asyncio.sleep(0.005)\n',
+        'async def later():\n    await asyncio.sleep(0.05)\n    print("later")\n',
+        'task, other = asyncio.create_task(tick()), asyncio.create_task(later())',
+        { pause: 150 },
+        'ticks > 5',
+        'task.cancel()',
+      ]);
+      assert.equal(got[5]!.stdout, 'True\n');
+      assert.deepEqual(heard, ['ticker stdout later', 'ticker stdout \n']);
+      assert.equal(got[4]!.output, '', 'not printed to the request running then');
+    } finally {
+      helpers.send_console_output(null as never);
+    }
   });
 
   it('an incomplete input keeps nothing: the page holds the lines', async () => {

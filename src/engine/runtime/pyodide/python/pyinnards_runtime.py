@@ -59,7 +59,7 @@ class _LineSource(io.RawIOBase):
 
     def readinto(self, buffer):
         if not self._pending:
-            line = self._readline() if self._readline is not None else None
+            line = _answer(self._readline()) if self._readline is not None else None
             if not line:
                 return 0
             self._pending = str(line).encode("utf-8", "surrogatepass")
@@ -67,6 +67,17 @@ class _LineSource(io.RawIOBase):
         buffer[:n] = self._pending[:n]
         self._pending = self._pending[n:]
         return n
+
+
+def _answer(line):
+    """A line from the worker, or a promise of one (the reader answers in the page): Python
+    waits for it where WebAssembly stack switching lets it (``run_sync``), as input() waits for
+    Enter in a terminal; elsewhere the worker never hands a promise."""
+    if line is not None and hasattr(line, "then"):
+        from pyodide.ffi import can_run_sync, run_sync
+        # (Code that can't wait here, e.g. a task reading between inputs, gets end of input.)
+        return run_sync(line) if can_run_sync() else None
+    return line
 
 
 def _make_stdin(readline):
@@ -330,26 +341,57 @@ def _strip_final_indent(text):
 
 
 # Which console the running code belongs to: set in each console's contextvars Context, so the
-# tasks an input creates (they copy the context) carry it too. The worker asks for it when Python
-# writes while no input of that console runs (a task printing later), to show the text there.
+# tasks an input creates (they copy the context) carry it too.
 _CONSOLE = contextvars.ContextVar("pyinnards_console")
+# The console whose input runs now, and where text goes that another console's task writes.
+_inputs_of = None
+_send_console_output = None
 
 
-def _blocking(readline):
-    """stdin's line source for a console input. The worker may hand a function that returns a
-    promise (the reader answers in the page): Python then waits for it where WebAssembly stack
-    switching lets it (``run_sync``), as a terminal's input() waits for Enter."""
-    if readline is None:
-        return None
+class _ConsoleStream:
+    """sys.stdout or sys.stderr once there are consoles. What a console's task writes while none
+    of that console's inputs runs (it prints later, between inputs) goes to that console, as a
+    terminal would show it; everything else goes on to the stream as before."""
 
-    def read():
-        line = readline()
-        if line is not None and hasattr(line, "then"):
-            from pyodide.ffi import can_run_sync, run_sync
-            return run_sync(line) if can_run_sync() else None
-        return line
+    def __init__(self, name, stream):
+        self._name = name
+        self._stream = stream
 
-    return read
+    def write(self, text):
+        owner = _CONSOLE.get(None)
+        if owner is None or owner == _inputs_of or _send_console_output is None:
+            return self._stream.write(text)
+        _send_console_output(owner, self._name, str(text))
+        return len(text)
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
+def _route_console_output():
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if not isinstance(stream, _ConsoleStream):
+            setattr(sys, name, _ConsoleStream(name, stream))
+    loop = asyncio.get_event_loop()
+    if loop.get_exception_handler() is None:
+        loop.set_exception_handler(_report_like_cpython)
+
+
+def _report_like_cpython(loop, context):
+    # Pyodide's event loop reports a failed task at once when nothing waits for it (a context
+    # with only the exception). CPython waits until the task is collected with its exception
+    # never retrieved ("Task exception was never retrieved"), which Pyodide reports as well:
+    # keep that one, as the console's reader would see it.
+    if set(context) == {"exception"}:
+        return
+    loop.default_exception_handler(context)
+
+
+def send_console_output(send):
+    """``send(console, stream, text)`` gets what a console's tasks write between its inputs."""
+    global _send_console_output
+    _send_console_output = send
 
 
 class _Session:
@@ -358,6 +400,7 @@ class _Session:
     rules for when an input is complete and how it runs."""
 
     def __init__(self, name):
+        self.name = name
         self.module = _new_main()
         # `python -m asyncio` starts with asyncio imported (its banner shows `>>> import asyncio`).
         self.module.__dict__["asyncio"] = asyncio
@@ -464,9 +507,13 @@ class _Session:
         filename = f"<python-input-{self.count}>"
         # Every accepted input takes a number, blank ones included, as in the console.
         self.count += 1
-        with _Running(self.module, _blocking(readline)):
-            with self._own_underscore():
+        global _inputs_of
+        _inputs_of = self.name
+        try:
+            with _Running(self.module, readline), self._own_underscore():
                 outcome = await self.runsource(_strip_final_indent(source), filename)
+        finally:
+            _inputs_of = None
         return {"more": False, "outcome": outcome}
 
     @contextlib.contextmanager
@@ -493,6 +540,7 @@ def _session(name):
     session = _sessions.get(name)
     if session is None:
         session = _sessions[name] = _Session(name)
+        _route_console_output()
     return session
 
 
@@ -521,12 +569,6 @@ def interrupt():
             session.task.cancel()
             stopped = True
     return stopped
-
-
-def console_of_caller():
-    """The console whose code is running now (an input, or a task one of its inputs made), or
-    None for code of no console."""
-    return _CONSOLE.get(None)
 
 
 _STEM = re.compile(r"[\w.]*\Z")
