@@ -14,6 +14,8 @@ function chunkName(id) {
   if (id.startsWith('\0')) return undefined;
   if (/[\\/]node_modules[\\/](@codemirror|@lezer|codemirror|style-mod|w3c-keyname|crelt)[\\/]/.test(id)) return 'editor';
   if (/[\\/]src[\\/]elements[\\/]editor[\\/]/.test(id)) return 'editor';
+  // The console behind <py-repl>, loaded when the reader first uses one.
+  if (/[\\/]src[\\/]elements[\\/]repl[\\/]/.test(id)) return 'repl';
   if (/[\\/]src[\\/]engine[\\/]tokenizer[\\/]/.test(id)) return 'tokenizer';
   // The interpreter layer's page side. (The backends run in workers, built apart below; Skulpt
   // also comes to the page when its Content-Security-Policy forbids workers.)
