@@ -50,6 +50,14 @@ export class PyRepl extends EngineElement {
     return (await this.startConsole()).run(input);
   }
 
+  /**
+   * Starts the console now (the interpreter, then the element's code) instead of when the reader
+   * first uses it; resolves when it waits at the prompt.
+   */
+  async start(): Promise<void> {
+    await (await this.startConsole()).start();
+  }
+
   /** Reset: a fresh namespace (for every element sharing the session); the code runs again. */
   override reset(): void {
     this.clearError();

@@ -206,10 +206,12 @@ export class ReplConsole {
     this.canAskReader = engine.capabilities.interactiveInput;
     this.stopListening = session.listen({
       output: (stream, text) => this.show(stream, text),
-      restarted: () => {
-        this.show('note', 'The interpreter was restarted to stop the code, so this console’s variables are gone; its code runs again.\n');
-        void this.enqueue(() => this.preload(false));
-      },
+      // (Queued: the input that was stopped says so first.)
+      restarted: () =>
+        void this.enqueue(async () => {
+          this.show('note', 'The interpreter was restarted to stop the code, so this console’s variables are gone; its code runs again.\n');
+          await this.preload(false);
+        }),
     });
     this.showBanner(engine);
     await this.preload(this.options.config().echoPreload);
@@ -361,12 +363,13 @@ export class ReplConsole {
   async run(input: string): Promise<string> {
     if (!(await this.start())) throw new Error('The console could not start: see the element’s error message.');
     return this.enqueue(async () => {
-      const source = this.pending ? `${this.pending}\n${input}` : input;
+      // After an incomplete input the prompt is on a fresh `...` line: the text goes there.
+      const source = this.pending + input;
       const collected: string[] = [];
       this.collecting = collected;
       try {
         const result = await this.submit(source, { force: false, echo: true, show: true });
-        this.afterEnter(source, result.more ? source : '');
+        this.afterEnter(source, result.more ? `${source}\n` : '');
         this.report(source, result.output, result.outcome);
       } finally {
         this.collecting = undefined;
@@ -670,7 +673,8 @@ export class ReplConsole {
       const code = lines.map((line, i) => line.slice(prompts[i]!.length)).join('\n');
       const tokenizer = tokenizerIfLoaded();
       const coloured = highlightPython(code, tokenizer ? tokenizer.highlightSpans(code) : []);
-      template = html`${coloured.map((line, i) => html`<span class="prompt">${prompts[i]}</span>${line}\n`)}`;
+      // (Each coloured line but the last ends with its newline.)
+      template = html`${coloured.map((line, i) => html`<span class="prompt">${prompts[i]}</span>${line}`)}\n`;
       if (tokenizer) this.pieceTemplates.set(piece, template);
     }
     return template;
