@@ -37,6 +37,14 @@ try {
     await tab
       .waitForFunction(() => [...document.querySelectorAll('py-dis')].every((el) => el.shadowRoot?.querySelector('[part="bytecode"], [part="error"]')), { timeout: 60000 })
       .catch(() => problems.push('py-dis did not finish within 60 s'));
+    // Consoles start when used: start each, and type the first's suggested input, as a reader would.
+    await tab
+      .evaluate(async () => {
+        const consoles = [...document.querySelectorAll('py-repl')];
+        for (const repl of consoles) await repl.start();
+        await consoles[0]?.run('await asyncio.gather(handle(1), handle(2))');
+      })
+      .catch((error) => problems.push(`py-repl did not start: ${error.message}`));
     const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     const path = `.cache/screenshots/${shot.name}.png`;
     await tab.screenshot({ path, fullPage: true });

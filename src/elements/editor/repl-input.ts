@@ -18,8 +18,8 @@ export interface ReplInput {
   setText(text: string): void;
   /** Inserts at the cursor (replacing the selection). */
   insert(text: string): void;
-  /** Replaces `from`..`to` with `text`, the cursor after it. */
-  replace(from: number, to: number, text: string): void;
+  /** Replaces `from`..`to` with `text`, the cursor after it (or left where it is, with `keepCursor`). */
+  replace(from: number, to: number, text: string, keepCursor?: boolean): void;
   /** While code runs: no prompt, no typing (the keys still reach the element). */
   setBusy(busy: boolean): void;
   focus(): void;
@@ -59,8 +59,9 @@ const replTheme = EditorView.theme({
   '.cm-content': { padding: '0' },
   '.cm-line': { padding: '0' },
   '.cm-gutters': { backgroundColor: 'transparent', border: 'none', color: 'var(--_muted)' },
-  '.cm-lineNumbers .cm-gutterElement': { padding: '0', minWidth: '4ch', textAlign: 'left', whiteSpace: 'pre' },
-  '&.cm-focused': { outline: 'none' },
+  // Four characters wide, like the terminal's `>>> `: the code lines up with the transcript's.
+  '.cm-gutter.cm-lineNumbers': { minWidth: '4ch' },
+  '.cm-lineNumbers .cm-gutterElement': { padding: '0', minWidth: '4ch', textAlign: 'left' },
 });
 
 export function createReplInput(options: ReplInputOptions): ReplInput {
@@ -68,7 +69,7 @@ export function createReplInput(options: ReplInputOptions): ReplInput {
   const prompts = new Compartment();
   const promptGutter = (shown: boolean) =>
     // The prompts are the "line numbers": `>>> ` on the first line, `... ` on the others.
-    lineNumbers({ formatNumber: (n) => (shown ? (n === 1 ? '>>> ' : '... ') : '    ') });
+    lineNumbers({ formatNumber: (n) => (shown ? (n === 1 ? '>>>' : '...') : '') });
   const onFirstLine = (view: EditorView) => view.state.doc.lineAt(view.state.selection.main.head).number === 1;
   const onLastLine = (view: EditorView) => view.state.doc.lineAt(view.state.selection.main.head).number === view.state.doc.lines;
   const { keys } = options;
@@ -102,7 +103,8 @@ export function createReplInput(options: ReplInputOptions): ReplInput {
         EditorState.tabSize.of(8),
         syntaxHighlighting(highlightStyle),
         editorTheme,
-        replTheme,
+        // Over the code editor's look: the input sits in the console, flush with the transcript.
+        Prec.high(replTheme),
         prompts.of(promptGutter(true)),
         busy.of(EditorState.readOnly.of(false)),
         keymap.of([...defaultKeymap, ...historyKeymap]),
@@ -126,8 +128,10 @@ export function createReplInput(options: ReplInputOptions): ReplInput {
     insert(text) {
       view.dispatch(view.state.replaceSelection(text), { scrollIntoView: true });
     },
-    replace(from, to, text) {
-      view.dispatch({ changes: { from, to, insert: text }, selection: { anchor: from + text.length }, scrollIntoView: true });
+    replace(from, to, text, keepCursor = false) {
+      const changes = { from, to, insert: text };
+      // (A kept cursor moves with the text, as CodeMirror maps it through the change.)
+      view.dispatch({ changes, ...(keepCursor ? {} : { selection: { anchor: from + text.length } }), scrollIntoView: true });
     },
     setBusy(value) {
       view.dispatch({

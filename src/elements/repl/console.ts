@@ -280,6 +280,7 @@ export class ReplConsole {
       echoed = true;
       if (!this.busy) {
         this.busy = true;
+        this.editor?.setBusy(true);
         this.options.element.requestUpdate();
       }
     };
@@ -305,6 +306,7 @@ export class ReplConsole {
     } finally {
       clearTimeout(timer);
       this.busy = false;
+      this.editor?.setBusy(false);
       this.options.element.requestUpdate();
     }
   }
@@ -401,30 +403,34 @@ export class ReplConsole {
 
   private onEnter(): boolean {
     const editor = this.editor!;
-    const text = editor.text;
-    const action = enterAction(text, editor.cursor, this.indentUnit);
     this.completions = undefined;
-    if (action.kind === 'newline') {
-      editor.insert(action.insert);
-      return true;
-    }
-    editor.setBusy(true);
-    void this.start()
-      .then((session) => session && this.enqueue(() => this.enterPressed(editor, text, action.kind === 'run' ? undefined : action.afterMore)))
-      .finally(() => editor.setBusy(false));
+    // Decided in turn, after what runs now (the interpreter may still be loading). What the
+    // input holds now is what Enter sends, unless an earlier Enter's answer changed it meanwhile.
+    const pressed = { text: editor.text, cursor: editor.cursor };
+    void this.start().then((session) => session && this.enqueue(() => this.enterPressed(editor, pressed)));
     return true;
   }
 
-  /** Sends what the prompt held when Enter was pressed; `afterMore` goes in if it is incomplete. */
-  private async enterPressed(editor: ReplInput, text: string, afterMore: string | undefined): Promise<void> {
-    const result = await this.submit(text, { force: afterMore === undefined, echo: true, show: true });
+  private async enterPressed(editor: ReplInput, pressed: { text: string; cursor: number }): Promise<void> {
+    const current = !editor.text.startsWith(pressed.text);
+    const text = current ? editor.text : pressed.text;
+    const cursor = current ? editor.cursor : pressed.cursor;
+    const action = enterAction(text, cursor, this.indentUnit);
+    if (action.kind === 'newline') {
+      editor.replace(cursor, cursor, action.insert);
+      return;
+    }
+    const result = await this.submit(text, { force: action.kind === 'run', echo: true, show: true });
+    // What was typed while the interpreter answered (after the input), as a terminal keeps it
+    // for the next line; nothing if the reader changed the input itself.
+    const typedAhead = editor.text.startsWith(text) ? editor.text.slice(text.length) : '';
     if (result.more) {
       // Incomplete: a new line, auto-indented, where Enter was pressed.
-      editor.setBusy(false);
-      if (editor.text === text) editor.insert(afterMore ?? '\n');
+      const at = Math.min(text.length, editor.text.length);
+      editor.replace(at, at, action.kind === 'ask' ? action.afterMore : '\n', typedAhead !== '');
       this.pending = editor.text;
     } else {
-      this.afterEnter(text, '');
+      this.afterEnter(text, typedAhead);
       this.report(text, result.output, result.outcome);
     }
   }
