@@ -78,6 +78,7 @@ export class PyRepl extends EngineElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.console?.connect();
     // A read-only console has no prompt to start it: it starts (and shows its code's
     // transcript) when the reader can see it.
     if (this.readonly && !this.started) {

@@ -204,7 +204,16 @@ export class ReplConsole {
     const session = engine.session(this.sessionName);
     this.session = session;
     this.canAskReader = engine.capabilities.interactiveInput;
-    this.stopListening = session.listen({
+    this.listen();
+    this.showBanner(engine);
+    await this.preload(this.options.config().echoPreload);
+    return session;
+  }
+
+  /** Hears what the session's tasks print between inputs, and when the interpreter restarts. */
+  private listen(): void {
+    this.stopListening?.();
+    this.stopListening = this.session?.listen({
       output: (stream, text) => this.show(stream, text),
       // (Queued: the input that was stopped says so first.)
       restarted: () =>
@@ -213,9 +222,6 @@ export class ReplConsole {
           await this.preload(false);
         }),
     });
-    this.showBanner(engine);
-    await this.preload(this.options.config().echoPreload);
-    return session;
   }
 
   private showBanner(engine: Engine): void {
@@ -531,13 +537,18 @@ export class ReplConsole {
     });
   }
 
+  /** The element left the page: stop listening, drop the editor (it comes back on focus). */
   disconnect(): void {
     this.stopListening?.();
     this.stopListening = undefined;
-    this.starting = undefined;
     this.editor?.destroy();
     this.editor = undefined;
     this.loadingEditor = undefined;
+  }
+
+  /** Back in the page (moved): the session and transcript are as they were. */
+  connect(): void {
+    if (this.session && !this.stopListening) this.listen();
   }
 
   // The input line ------------------------------------------------------------------------
