@@ -76,6 +76,11 @@ export class PyRepl extends EngineElement {
     this.console?.interrupt();
   }
 
+  /** While an input runs: Stop, Ctrl+C's button (for readers without a keyboard). */
+  protected override renderToolbarStart(): TemplateResult | typeof nothing {
+    return this.running ? html`<button type="button" part="button stop-button" @click=${() => this.stop()}>Stop</button>` : nothing;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.console?.connect();

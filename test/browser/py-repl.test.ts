@@ -189,6 +189,17 @@ describe('<py-repl>', function () {
     assert.equal(await element.run('kept'), '7\n', 'no restart');
   });
 
+  it('shows Stop while an input runs (Ctrl+C for readers without a keyboard)', async () => {
+    const element = await console_();
+    assert.isNull(shadow(element).querySelector('[part~="stop-button"]'), 'no Stop at the prompt');
+    const output = element.run('await asyncio.sleep(60)');
+    const stop = await until(() => shadow(element).querySelector<HTMLButtonElement>('[part~="stop-button"]'), 'Stop');
+    stop.click();
+    assert.equal(await output, 'KeyboardInterrupt\n');
+    await settle(element);
+    assert.isNull(shadow(element).querySelector('[part~="stop-button"]'), 'gone again');
+  });
+
   it('Ctrl+C stops a busy loop where Python can’t be interrupted by restarting it, and runs the code again', async () => {
     // This page is not crossOriginIsolated: the worker is restarted (isolated/ tests the interrupt).
     const element = await console_('', 'from_code = 1');
