@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { generateTokenizerFixtures } from '../test/fixtures/tokenizer-samples.js';
 import { generateSkulptExpectations } from '../test/fixtures/skulpt-expectations.js';
 import { generateDisFixtures } from '../test/fixtures/dis-samples.js';
+import { generateReplTranscripts } from '../test/fixtures/repl-transcripts.js';
 import { generateTokenizerData } from '../test/oracle/tokenize.js';
 
 const json = (generate: () => Promise<unknown>) => async () => `${JSON.stringify(await generate(), null, 2)}\n`;
@@ -15,6 +16,8 @@ const FILES: Record<string, () => Promise<string>> = {
   'test/fixtures/skulpt-expectations.json': json(generateSkulptExpectations),
   // What dis.dis prints for the <py-dis> browser tests' samples.
   'test/fixtures/dis-samples.json': json(generateDisFixtures),
+  // What CPython 3.14's console prints for the <py-repl> sessions (Node and browser tests).
+  'test/fixtures/repl-transcripts.json': json(generateReplTranscripts),
   // Tables the tokenizer needs: token numbers, operators, keywords, repr's escapes, codecs.
   'src/engine/tokenizer/cpython-data.ts': generateTokenizerData,
 };

@@ -43,6 +43,14 @@ try {
     // Show the frames demos a few steps in, where there is a stack to see.
     await tab.evaluate(() => document.querySelectorAll('py-frames').forEach((el) => (el.step = 6)));
     await new Promise((resolve) => setTimeout(resolve, 300));
+    // Consoles start when used: start each, and type the first's suggested input, as a reader would.
+    await tab
+      .evaluate(async () => {
+        const consoles = [...document.querySelectorAll('py-repl')];
+        for (const repl of consoles) await repl.start();
+        await consoles[0]?.run('await asyncio.gather(handle(1), handle(2))');
+      })
+      .catch((error) => problems.push(`py-repl did not start: ${error.message}`));
     const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     const path = `.cache/screenshots/${shot.name}.png`;
     await tab.screenshot({ path, fullPage: true });

@@ -256,11 +256,21 @@ export abstract class PyElement extends LitElement {
             .filter((action) => !(action === 'reset' && this.readonly))
             .map((action) => this.renderAction(action))}
         </div>
-        ${this.codeView.render()}
+        ${this.renderCode()}
         ${this.renderError()} ${this.renderStatus()}
         <div class="output" part="output">${this.renderOutput()}</div>
       </div>
     `;
+  }
+
+  /** The code area: the code view (static, then the editor). A console puts itself here instead. */
+  protected renderCode(): TemplateResult {
+    return this.codeView.render();
+  }
+
+  /** Whether Reset has something to undo (by default: the reader's edits). */
+  protected get canReset(): boolean {
+    return this.source !== this.originalSource;
   }
 
   /** Extra controls a subclass puts at the start of the toolbar. */
@@ -278,7 +288,7 @@ export abstract class PyElement extends LitElement {
         return html`<button
           type="button"
           part="button reset-button"
-          ?disabled=${this.source === this.originalSource}
+          ?disabled=${!this.canReset}
           @click=${() => this.reset()}
         >
           Reset

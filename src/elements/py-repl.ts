@@ -1,11 +1,161 @@
-import { ComingSoonElement } from './coming-soon.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { EngineElement } from './engine-element.js';
+import type { ToolbarAction } from './py-element.js';
 import { defineElement } from './define-element.js';
-import { configureFromScriptTag } from '../config.js';
+import { configureFromScriptTag, settingsFor } from '../config.js';
+import type { ReplConsole } from './repl/console.js';
 
-/** `<py-repl>`: a placeholder until its widget lands. */
-export class PyRepl extends ComingSoonElement {
+/**
+ * `<py-repl>`: a Python console that behaves like CPython 3.14's (`python -m asyncio`: prompts,
+ * echo, blocks, tracebacks, top-level await, history, completion). This file is what the page
+ * loads up front: the element's attributes and the console as it looks before it starts. The
+ * console itself (./repl/console.ts) is a chunk loaded when the reader first uses it.
+ */
+export class PyRepl extends EngineElement {
+  static override properties: PropertyDeclarations = {
+    session: {},
+    echoPreload: { type: Boolean, attribute: 'echo-preload' },
+    noBanner: { type: Boolean, attribute: 'no-banner' },
+    started: { state: true },
+  };
+
+  /** Elements with the same session name share one namespace; each element has its own otherwise. */
+  declare session: string | undefined;
+  /** Show the element's code as typed inputs, with what they print (else it runs silently). */
+  echoPreload = false;
+  /** Leave out the banner (Python's version and the backend). */
+  noBanner = false;
+  /** A console's inputs have no time limit unless the page sets one (Ctrl+C stops them). */
+  override timeout = 0;
+  private started = false;
+
   protected readonly label = 'Console';
-  protected readonly promise = 'This widget will be a Python 3.14 console in which to try the code.';
+  protected override readonly actions: readonly ToolbarAction[] = ['reset', 'copy'];
+
+  private console: ReplConsole | undefined;
+  private loadingConsole: Promise<ReplConsole> | undefined;
+  private visibility: IntersectionObserver | undefined;
+
+  /** The transcript as a terminal shows it: banner, prompts, inputs and what they printed. */
+  get text(): string {
+    return this.console?.text ?? '';
+  }
+
+  /**
+   * Enters `input` at the prompt as a paste would put it there, then presses Enter; resolves to
+   * what the console printed in response (echo, output, tracebacks; no prompts). An input left
+   * incomplete (`...`) prints nothing and waits for the next `run`.
+   */
+  override async run(input = ''): Promise<string> {
+    return (await this.startConsole()).run(input);
+  }
+
+  /**
+   * Starts the console now (the interpreter, then the element's code) instead of when the reader
+   * first uses it; resolves when it waits at the prompt.
+   */
+  async start(): Promise<void> {
+    await (await this.startConsole()).start();
+  }
+
+  /** Reset: a fresh namespace (for every element sharing the session); the code runs again. */
+  override reset(): void {
+    this.clearError();
+    void this.console?.reset();
+  }
+
+  protected override get canReset(): boolean {
+    return this.started;
+  }
+
+  protected override get running(): boolean {
+    return this.console?.busy ?? false;
+  }
+
+  protected override stop(): void {
+    this.console?.interrupt();
+  }
+
+  /** While an input runs: Stop, Ctrl+C's button (for readers without a keyboard). */
+  protected override renderToolbarStart(): TemplateResult | typeof nothing {
+    return this.running ? html`<button type="button" part="button stop-button" @click=${() => this.stop()}>Stop</button>` : nothing;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.console?.connect();
+    // A read-only console has no prompt to start it: it starts (and shows its code's
+    // transcript) when the reader can see it.
+    if (this.readonly && !this.started) {
+      this.visibility = new IntersectionObserver((entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        this.visibility?.disconnect();
+        void this.startConsole();
+      });
+      this.visibility.observe(this);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.visibility?.disconnect();
+    this.console?.disconnect();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.hasUpdated && this.console && (changed.has('session') || changed.has('engine') || changed.has('pyodideUrl'))) {
+      this.reportError({ kind: 'Configuration', message: 'session, engine and pyodide-url apply when the console starts; reload the page to change them.' });
+    }
+  }
+
+  /** The code changed: it is the preload of the next start (Reset). */
+  protected codeChanged(): void {}
+
+  /** Loads the console (and, through it, the interpreter) once. */
+  private startConsole(): Promise<ReplConsole> {
+    this.loadingConsole ??= import('./repl/console.js').then(({ ReplConsole }) => {
+      this.console = new ReplConsole({
+        element: this,
+        engine: () => this.engineController.engine(),
+        config: () => ({
+          session: this.session,
+          preload: this.source,
+          echoPreload: this.echoPreload,
+          banner: !this.noBanner,
+          readonly: this.readonly,
+          ...(this.stdin !== undefined ? { stdin: this.stdin } : {}),
+          timeoutMs: (Number.isFinite(this.timeout) && this.timeout > 0 ? this.timeout : 0) * 1000,
+        }),
+        status: (message) => (message ? this.setStatus({ message }) : this.clearStatus()),
+        failed: (detail) => this.reportError(detail),
+        result: (detail) => this.emitResult(detail),
+      });
+      this.started = true;
+      void this.console.start();
+      return this.console;
+    });
+    return this.loadingConsole;
+  }
+
+  protected override renderCode(): TemplateResult {
+    if (this.console) return this.console.render();
+    // Before it starts: what the console will be, and a prompt that starts it when focused
+    // (the code view's own look: the console's styles come with it).
+    const what = settingsFor(this).settings.engine === 'skulpt' ? 'Skulpt (a light Python 3 subset)' : 'Python 3.14 (CPython, about 10 MB the first time)';
+    return html`<pre
+      class="static-code"
+      part="console"
+      tabindex=${this.readonly ? -1 : 0}
+      role=${this.readonly ? 'region' : 'textbox'}
+      aria-label="Python console"
+      @focus=${() => void this.startConsole().then((console) => console.focusInput())}
+    >${this.readonly ? `${what} starts when shown.` : `Click or type here to start ${what}.\n>>> `}</pre>`;
+  }
+
+  protected renderOutput(): typeof nothing {
+    return nothing;
+  }
 }
 
 // Loaded on its own, this file reads data-* settings from its own script tag.

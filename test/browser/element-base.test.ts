@@ -1,6 +1,5 @@
 import { assert } from 'chai';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../src/elements/py-repl.js';
 import './fixtures/test-element.js';
 import type { TestElement } from './fixtures/test-element.js';
 import { mount, settle, shadow, unmountAll, until } from './support/dom.js';
@@ -237,11 +236,5 @@ describe('shared element base: errors, status, events, theme', () => {
     for (const part of ['container', 'toolbar', 'code', 'status', 'output', 'button']) {
       assert.isNotNull(shadow(element).querySelector(`[part~="${part}"]`), `part ${part}`);
     }
-  });
-
-  it('shows a placeholder that says what is coming, with the code, for elements not built yet', async () => {
-    const element = await mount<HTMLElement>(`<py-repl>return 42</py-repl>`);
-    assert.equal(shadow(element).querySelector('.static-code')!.textContent, 'return 42');
-    assert.match(shadow(element).querySelector('.coming-soon')!.textContent!, /Coming soon/);
   });
 });

@@ -6,9 +6,9 @@ import { EditorView, keymap, highlightActiveLine, drawSelection, Decoration, Wid
 import { EditorState, Compartment, StateEffect, StateField, RangeSet, type Text } from '@codemirror/state';
 import { unitOffset, codePointCount } from '../columns.js';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { HighlightStyle, syntaxHighlighting, indentOnInput, bracketMatching } from '@codemirror/language';
+import { syntaxHighlighting, indentOnInput, bracketMatching } from '@codemirror/language';
 import { python } from '@codemirror/lang-python';
-import { tags } from '@lezer/highlight';
+import { editorTheme, highlightStyle } from './python-style.js';
 
 export interface PythonEditor {
   setDoc(code: string): void;
@@ -38,39 +38,6 @@ export interface PythonEditorOptions {
   /** Shows line numbers; a click on one calls this with its 1-based line. */
   onGutterClick?: (line: number) => void;
 }
-
-/** Lezer's tags mapped onto the same theme variables the static view uses. */
-const highlightStyle = HighlightStyle.define([
-  { tag: [tags.keyword, tags.controlKeyword, tags.definitionKeyword, tags.moduleKeyword, tags.operatorKeyword, tags.bool, tags.null, tags.self], color: 'var(--_syntax-keyword)', fontWeight: '600' },
-  { tag: [tags.string, tags.special(tags.string)], color: 'var(--_syntax-string)' },
-  { tag: [tags.number], color: 'var(--_syntax-number)' },
-  { tag: [tags.comment, tags.lineComment], color: 'var(--_syntax-comment)', fontStyle: 'italic' },
-  { tag: [tags.operator, tags.punctuation, tags.paren, tags.squareBracket, tags.brace, tags.derefOperator], color: 'var(--_syntax-operator)' },
-  { tag: [tags.variableName, tags.propertyName, tags.name], color: 'var(--_syntax-name)' },
-  { tag: tags.invalid, color: 'var(--_syntax-error)' },
-]);
-
-const editorTheme = EditorView.theme({
-  '&': { backgroundColor: 'var(--_code-bg)', color: 'var(--_fg)', fontSize: 'var(--_code-font-size)' },
-  '.cm-scroller': { fontFamily: 'var(--_font-mono)', lineHeight: 'var(--_line-height)', maxHeight: 'var(--_max-height)' },
-  '.cm-content': { padding: 'var(--_space) 0', caretColor: 'var(--_fg)' },
-  '.cm-line': { padding: '0 var(--_space)' },
-  '&.cm-focused': { outline: '2px solid var(--_focus)', outlineOffset: '-2px' },
-  '.cm-activeLine': { backgroundColor: 'transparent' },
-  '&.cm-focused .cm-activeLine': { backgroundColor: 'color-mix(in srgb, var(--_selection) 25%, transparent)' },
-  '.cm-selectionBackground, &.cm-focused .cm-selectionBackground': { backgroundColor: 'var(--_selection)' },
-  '.cm-cursor': { borderLeftColor: 'var(--_fg)' },
-  '.cm-linked': { backgroundColor: 'var(--_highlight)', borderRadius: '2px' },
-  '.cm-error-line': { backgroundColor: 'var(--_error-bg)' },
-  '.cm-error-mark': { borderLeft: '2px solid var(--_error)', marginLeft: '-1px' },
-  '.cm-gutters': { backgroundColor: 'var(--_code-bg)', color: 'var(--_muted)', borderRight: '1px solid var(--_border)' },
-  '.cm-lineNumbers .cm-gutterElement': { cursor: 'pointer', padding: '0 0.5em 0 0.9em' },
-  '.cm-lineNumbers .cm-gutterElement.cm-breakpoint': {
-    background: 'radial-gradient(circle at 0.45em 50%, var(--_error) 0.3em, transparent 0.32em)',
-  },
-  '.cm-line.line-current': { backgroundColor: 'color-mix(in srgb, var(--_highlight) 55%, transparent)' },
-  '.cm-line.line-previous': { backgroundColor: 'color-mix(in srgb, var(--_selection) 35%, transparent)' },
-});
 
 /**
  * A set of decorations that one effect replaces wholesale (and that edits move along with the

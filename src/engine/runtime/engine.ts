@@ -6,8 +6,10 @@ import type {
   Capabilities,
   Engine,
   EngineName,
+  ReplPushOptions,
   ReplPushResult,
   ReplSession,
+  ReplSessionEvents,
   RunHandle,
   RunOptions,
   RunOutcome,
@@ -46,9 +48,9 @@ export class WorkerEngine implements Engine {
     body: (askInput: boolean) => Parameters<WorkerHost['request']>[0],
     outcomeOf: (answer: unknown) => RunOutcome,
   ): RunHandle & { answer: Promise<unknown> } {
+    const request = body(this.capabilities.interactiveInput && options.onInput !== undefined);
     let resolveAnswer!: (answer: unknown) => void;
     const answer = new Promise<unknown>((resolve) => (resolveAnswer = resolve));
-    const askInput = this.capabilities.interactiveInput && options.onInput !== undefined;
     if (this.host.interruptBuffer) Atomics.store(this.host.interruptBuffer, 0, 0);
     let settled: RunOutcome | undefined;
     let resolveOutcome!: (outcome: RunOutcome) => void;
@@ -66,14 +68,14 @@ export class WorkerEngine implements Engine {
       stopReason === 'timeout'
         ? { status: 'timeout', afterMs: Math.round(performance.now() - started) }
         : { status: 'stopped', sessionReset };
-    const request = this.host.request(body(askInput), (reply: Reply) => {
+    const sent = this.host.request(request, (reply: Reply) => {
       if (reply.kind === 'stdout') options.onStdout?.(reply.text);
       else if (reply.kind === 'stderr') options.onStderr?.(reply.text);
       else if (reply.kind === 'input') {
-        void (options.onInput?.(reply.prompt) ?? Promise.resolve(null)).then((value) => this.host.reply(request.id, value));
+        void (options.onInput?.(reply.prompt) ?? Promise.resolve(null)).then((value) => this.host.reply(sent.id, value));
       }
     });
-    request.then(
+    sent.then(
       (value) => {
         const outcome = outcomeOf(value);
         resolveAnswer(value);
@@ -90,7 +92,9 @@ export class WorkerEngine implements Engine {
     const stop = (reason: 'stop' | 'timeout') => {
       if (settled || stopReason) return;
       stopReason = reason;
-      if (this.host.interrupt()) {
+      // A console input may be waiting at an `await`, where a message stops it even when
+      // running code can't be interrupted.
+      if (this.host.interrupt() || request.kind === 'push') {
         // Give KeyboardInterrupt a moment; code that never checks for it gets a restart.
         setTimeout(() => {
           if (settled) return;
@@ -161,10 +165,10 @@ export class WorkerEngine implements Engine {
   }
 
   /** Exposed to sessions: a push, with the same output/input/stop wiring as a run. */
-  pushRequest(session: string, line: string, options: RunOptions): RunHandle & { answer: Promise<unknown> } {
+  pushRequest(session: string, source: string, options: ReplPushOptions): RunHandle & { answer: Promise<unknown> } {
     return this.runRequest(
       options,
-      (askInput) => ({ kind: 'push', session, line, stdin: options.stdin ?? null, askInput }),
+      (askInput) => ({ kind: 'push', session, source, force: options.force ?? false, stdin: options.stdin ?? null, askInput }),
       (answer) => (answer as ReplPushResult).outcome,
     );
   }
@@ -178,6 +182,7 @@ export class WorkerEngine implements Engine {
 
 class WorkerReplSession implements ReplSession {
   private running: RunHandle | undefined;
+  private events: ReplSessionEvents = {};
 
   constructor(
     private readonly engine: WorkerEngine,
@@ -185,8 +190,10 @@ class WorkerReplSession implements ReplSession {
     private readonly name: string,
   ) {}
 
-  async push(line: string, options: RunOptions = {}): Promise<ReplPushResult> {
-    const handle = this.engine.pushRequest(this.name, line, options);
+  async push(source: string, options: ReplPushOptions = {}): Promise<ReplPushResult> {
+    // What the session's tasks print from now on shows where its last input was typed.
+    this.host.setConsoleTarget(this.name, (stream, text) => this.events.output?.(stream, text));
+    const handle = this.engine.pushRequest(this.name, source, options);
     this.running = handle;
     const outcome = await handle.done;
     this.running = undefined;
@@ -205,5 +212,14 @@ class WorkerReplSession implements ReplSession {
 
   interrupt(): void {
     this.running?.stop();
+  }
+
+  listen(events: ReplSessionEvents): () => void {
+    this.events = events;
+    const stopListening = this.host.onRestart(() => this.events.restarted?.());
+    return () => {
+      this.events = {};
+      stopListening();
+    };
   }
 }

@@ -48,6 +48,9 @@ export class WorkerHost {
     : undefined;
   /** What the loaded backend can do (set once loaded). */
   private capabilities: Capabilities | undefined;
+  /** Per console: who shows what its tasks print between inputs. */
+  private readonly consoleTargets = new Map<string, (stream: 'stdout' | 'stderr', text: string) => void>();
+  private readonly restartListeners = new Set<() => void>();
 
   constructor(
     readonly name: EngineName,
@@ -153,6 +156,10 @@ export class WorkerHost {
   }
 
   private dispatch(reply: Reply): void {
+    if (reply.kind === 'console-output') {
+      this.consoleTargets.get(reply.session)?.(reply.stream, reply.text);
+      return;
+    }
     const pending = this.pending.get(reply.id);
     if (!pending) return;
     if (reply.kind === 'done') {
@@ -185,6 +192,17 @@ export class WorkerHost {
     return Object.assign(promise, { id });
   }
 
+  /** Sends what console `session`'s tasks print between its inputs to `target` (the last caller wins). */
+  setConsoleTarget(session: string, target: (stream: 'stdout' | 'stderr', text: string) => void): void {
+    this.consoleTargets.set(session, target);
+  }
+
+  /** Calls `listener` whenever the worker is restarted (every namespace in it is gone). */
+  onRestart(listener: () => void): () => void {
+    this.restartListeners.add(listener);
+    return () => this.restartListeners.delete(listener);
+  }
+
   /**
    * Answers an input() request of request `id`: through shared memory for a worker blocked
    * waiting (Pyodide), and by message for one that awaits it (Skulpt). Each ignores the other.
@@ -205,14 +223,19 @@ export class WorkerHost {
 
   /**
    * Asks running Python code to stop with KeyboardInterrupt: through the shared buffer where the
-   * page is crossOriginIsolated, else by a message for backends that can take one (Skulpt).
-   * False when the backend can't be interrupted, and the caller should restart instead.
+   * page is crossOriginIsolated, else by a message (Skulpt takes it between steps; any backend
+   * takes it while a console input waits at an `await`). False when running code can't be
+   * interrupted: unless it was waiting, the caller has to restart the worker.
    */
   interrupt(): boolean {
-    if (!this.capabilities?.interrupt) return false;
-    if (this.interruptBuffer) Atomics.store(this.interruptBuffer, 0, 2); // 2 is SIGINT
-    else this.worker?.postMessage({ id: 0, kind: 'interrupt' } satisfies Request);
-    return true;
+    if (this.interruptBuffer && this.capabilities?.interrupt) {
+      Atomics.store(this.interruptBuffer, 0, 2); // 2 is SIGINT
+      return true;
+    }
+    // Also for backends that can't stop running code: one that waits (a console input at an
+    // `await`) takes the message between steps.
+    this.worker?.postMessage({ id: 0, kind: 'interrupt' } satisfies Request);
+    return this.capabilities?.interrupt ?? false;
   }
 
   /**
@@ -224,6 +247,8 @@ export class WorkerHost {
     this.worker = undefined;
     this.loading = undefined;
     this.failAll(new SessionResetError());
+    this.consoleTargets.clear();
     void this.load().catch(() => {});
+    for (const listener of this.restartListeners) listener();
   }
 }

@@ -26,7 +26,7 @@ export type Request =
   | { id: number; kind: 'run'; code: string; filename: string; stdin: string | null; askInput: boolean }
   | { id: number; kind: 'disassemble'; code: string; options: Record<string, unknown> }
   | { id: number; kind: 'trace'; code: string; options: TraceOptions; stdin: string | null; askInput: boolean }
-  | { id: number; kind: 'push'; session: string; line: string; stdin: string | null; askInput: boolean }
+  | { id: number; kind: 'push'; session: string; source: string; force: boolean; stdin: string | null; askInput: boolean }
   | { id: number; kind: 'complete'; session: string; text: string }
   | { id: number; kind: 'reset'; session: string }
   /** The reader's answer to an `input` event (null: end of input). */
@@ -38,6 +38,8 @@ export type Reply =
   | { id: number; kind: 'progress'; phase: string; loaded?: number; total?: number }
   | { id: number; kind: 'stdout' | 'stderr'; text: string }
   | { id: number; kind: 'input'; prompt: string }
+  /** Output of a console's task while none of its inputs runs (not an answer to a request: id 0). */
+  | { id: 0; kind: 'console-output'; session: string; stream: 'stdout' | 'stderr'; text: string }
   | { id: number; kind: 'done'; value: unknown }
   | { id: number; kind: 'failed'; message: string };
 
@@ -48,8 +50,8 @@ export interface WorkerBackend {
   disassemble(code: string, options: Record<string, unknown>): Promise<unknown>;
   /** Records a run; a run stopped by an interrupt still returns what was recorded. */
   trace(code: string, options: TraceOptions, io: WorkerIO): Promise<Trace>;
-  /** Pushes a REPL line; returns whether more input is needed and how the run went. */
-  push(session: string, line: string, io: WorkerIO): Promise<{ more: boolean; outcome: RunOutcome }>;
+  /** Enter at a console's prompt with `source` in it; returns whether more input is needed and how the run went. */
+  push(session: string, source: string, force: boolean, io: WorkerIO): Promise<{ more: boolean; outcome: RunOutcome }>;
   complete(session: string, text: string): Promise<string[]>;
   reset(session: string): Promise<void>;
   /**
@@ -57,6 +59,8 @@ export interface WorkerBackend {
    * to the worker's event loop while running (Pyodide doesn't: it uses the interrupt buffer).
    */
   interrupt?(): void;
+  /** Where to send what a console's tasks print while no input of that console runs. */
+  consoleOutput?(listener: (session: string, stream: 'stdout' | 'stderr', text: string) => void): void;
 }
 
 /** Output and input for one request, inside the worker. */

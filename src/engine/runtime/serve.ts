@@ -92,7 +92,7 @@ export function serve(backend: WorkerBackend, scope: Endpoint = self as unknown 
       case 'trace':
         return withIO(request.id, request.stdin, request.askInput, (io) => backend.trace(request.code, request.options, io));
       case 'push':
-        return withIO(request.id, request.stdin, request.askInput, (io) => backend.push(request.session, request.line, io));
+        return withIO(request.id, request.stdin, request.askInput, (io) => backend.push(request.session, request.source, request.force, io));
       case 'complete':
         return backend.complete(request.session, request.text);
       case 'reset':
@@ -106,6 +106,8 @@ export function serve(backend: WorkerBackend, scope: Endpoint = self as unknown 
         return undefined;
     }
   }
+
+  backend.consoleOutput?.(batchedConsoleOutput(post));
 
   // Python runs one request at a time; input() answers and interrupts must get through while
   // a request runs.
@@ -123,4 +125,22 @@ export function serve(backend: WorkerBackend, scope: Endpoint = self as unknown 
       ),
     );
   });
+}
+
+/** What consoles' tasks print between inputs, batched like a request's output. */
+function batchedConsoleOutput(post: (reply: Reply) => void): (session: string, stream: 'stdout' | 'stderr', text: string) => void {
+  // In the order written; consecutive text of one console and stream is merged.
+  let pending: { session: string; stream: 'stdout' | 'stderr'; text: string }[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    timer = undefined;
+    for (const { session, stream, text } of pending) post({ id: 0, kind: 'console-output', session, stream, text });
+    pending = [];
+  };
+  return (session, stream, text) => {
+    const last = pending.at(-1);
+    if (last && last.session === session && last.stream === stream) last.text += text;
+    else pending.push({ session, stream, text });
+    timer ??= setTimeout(flush, FLUSH_EVERY_MS);
+  };
 }

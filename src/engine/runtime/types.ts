@@ -84,20 +84,39 @@ export interface RunHandle {
 }
 
 export interface ReplPushResult {
-  /** True when the input so far is incomplete (a `...` prompt comes next). */
+  /** True when the input is incomplete: nothing ran, and a `...` prompt comes next. */
   more: boolean;
   outcome: RunOutcome;
 }
 
+export interface ReplPushOptions extends Omit<RunOptions, 'filename'> {
+  /** Run the input even if it is incomplete (the console's Enter on a blank line after a block). */
+  force?: boolean;
+}
+
+/** What a console hears about outside its own inputs. */
+export interface ReplSessionEvents {
+  /** Text that a task made by one of its inputs printed while none of its inputs ran. */
+  output?(stream: 'stdout' | 'stderr', text: string): void;
+  /** The interpreter was restarted (to stop code that ignored an interrupt): the namespace is gone. */
+  restarted?(): void;
+}
+
 export interface ReplSession {
-  /** Pushes one line; runs the buffered input when it is complete. */
-  push(line: string, options?: Omit<RunOptions, 'timeoutMs' | 'filename'>): Promise<ReplPushResult>;
+  /**
+   * Enter pressed with `source` (every line of the input, as the prompt holds it): an
+   * incomplete input answers `more` and runs nothing (the caller keeps the lines); a complete
+   * one runs as `<python-input-N>`, as CPython 3.14's console decides and runs it.
+   */
+  push(source: string, options?: ReplPushOptions): Promise<ReplPushResult>;
   /** Names and attributes that complete `text` in the live namespace. */
   complete(text: string): Promise<string[]>;
   /** A fresh namespace. */
   reset(): Promise<void>;
   /** Stops what the session runs now. */
   interrupt(): void;
+  /** Listens for the session's events; returns a function that stops listening. */
+  listen(events: ReplSessionEvents): () => void;
 }
 
 export interface Engine {

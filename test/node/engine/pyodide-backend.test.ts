@@ -56,19 +56,37 @@ describe('pyodide backend (TypeScript glue, in Node)', () => {
     assert.deepEqual(outcome.status === 'error' && [outcome.error.type, outcome.error.line], ['EOFError', 3]);
   });
 
-  it('pushes REPL lines, completes, resets', async () => {
+  it('pushes console inputs, completes, resets', async () => {
     const { io, log } = recordingIO();
-    assert.deepEqual(await backend.push('s', 'import asyncio', io), { more: false, outcome: { status: 'ok' } });
-    assert.deepEqual(await backend.push('s', 'if True:', io), { more: true, outcome: { status: 'ok' } });
-    await backend.push('s', '    x = await asyncio.sleep(0, 41)', io);
-    await backend.push('s', '', io);
-    await backend.push('s', 'x + 1', io);
+    assert.deepEqual(await backend.push('s', 'import asyncio', false, io), { more: false, outcome: { status: 'ok' } });
+    assert.deepEqual(await backend.push('s', 'if True:', false, io), { more: true, outcome: { status: 'ok' } });
+    assert.deepEqual(await backend.push('s', 'if True:\n    x = await asyncio.sleep(0, 41)', false, io), { more: true, outcome: { status: 'ok' } });
+    await backend.push('s', 'if True:\n    x = await asyncio.sleep(0, 41)\n', false, io);
+    await backend.push('s', 'x + 1', false, io);
     assert.equal(log.stdout, '42\n');
     assert.deepEqual(await backend.complete('s', 'asyncio.sle'), ['asyncio.sleep(']);
     await backend.reset('s');
-    const after = await backend.push('s', 'x', io);
+    const after = await backend.push('s', 'x', false, io);
     assert.equal(after.outcome.status, 'error');
     assert.match(log.stderr, /File "<python-input-0>", line 1, in <module>\n    x\nNameError: name 'x' is not defined\n$/);
+  });
+
+  it("sends what a console's tasks print between its inputs to that console", async () => {
+    let heard = '';
+    backend.consoleOutput?.((session, stream, text) => void (heard += `[${session} ${stream}]${text}`));
+    const { io, log } = recordingIO();
+    await backend.push('bg', 'async def later():\n    await asyncio.sleep(0.02)\n    print("later")\n    1 / 0\n', false, io);
+    await backend.push('bg', 't = asyncio.create_task(later())', false, io);
+    await backend.push('other', 'print("now")', false, io);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal(heard, '[bg stdout]later[bg stdout]\n', 'printed by the task (print writes twice), to its console only');
+    const { io: io2, log: log2 } = recordingIO();
+    await backend.push('bg', 'type(t.exception()).__name__', false, io2);
+    assert.equal(log2.stdout, "'ZeroDivisionError'\n");
+    assert.equal(log.stdout, 'now\n');
+    // Force runs an incomplete input (the console's Enter on a blank line after a block).
+    const forced = await backend.push('bg', 'if True:\n    ', true, io2);
+    assert.equal(forced.outcome.status, 'error');
   });
 
   it('disassembles, and returns syntax errors', async () => {

@@ -17,8 +17,9 @@ export interface Captured {
 
 interface Helpers {
   run(code: string, filename: string, readline: () => string | undefined): string;
-  push(session: string, line: string, readline: () => string | undefined): Promise<string>;
+  push(session: string, source: string, readline?: () => string | undefined, force?: boolean): Promise<string>;
   complete(session: string, text: string): string;
+  send_console_output(send: ((session: string, stream: string, text: string) => void) | null): void;
   reset(session: string): void;
   disassemble(code: string, options: unknown): string;
 }

@@ -15,3 +15,14 @@ test('test/fixtures/dis-samples.json is what CPython 3.14 says today', async () 
   const stored = JSON.parse(readFileSync('test/fixtures/dis-samples.json', 'utf8')) as unknown;
   assert.deepEqual(stored, await generateDisFixtures(), 'stale fixture: run `npm run fixtures`');
 });
+
+test('test/fixtures/repl-transcripts.json is what CPython 3.14 says today', async () => {
+  const { generateReplTranscripts } = await import('../../fixtures/repl-transcripts.js');
+  const stored = JSON.parse(readFileSync('test/fixtures/repl-transcripts.json', 'utf8')) as unknown;
+  assert.deepEqual(normalizeAll(stored), normalizeAll(await generateReplTranscripts()), 'stale fixture: run `npm run fixtures`');
+});
+
+/** Object addresses differ from run to run; everything else must be what is stored. */
+function normalizeAll(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value).replace(/ at 0x[0-9a-f]+/g, ' at 0x…'));
+}

@@ -18,15 +18,18 @@ const RECORDER_MODULE = 'pyinnards_recorder';
 /** The big downloads whose bytes we count for the progress bar. */
 const COUNTED_ASSETS = ['pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
 
-type Readline = () => string | undefined;
+/** The next line for input(): text (undefined at end of input), or a promise of it where Python can wait. */
+type Readline = () => string | undefined | Promise<string | undefined>;
 
 /** The helpers module as seen from JS: each function returns JSON text (see the .py file). */
 interface Helpers {
   run: PyFunction<[string, string, Readline], string>;
-  push: PyFunction<[string, string, Readline], Promise<string>>;
+  push: PyFunction<[string, string, Readline, boolean], Promise<string>>;
   complete(session: string, text: string): string;
   reset(session: string): void;
   interrupt(): boolean;
+  /** Where text that consoles' tasks print between inputs goes. */
+  send_console_output(send: (session: string, stream: 'stdout' | 'stderr', text: string) => void): void;
   disassemble(code: string, options: string): string;
 }
 
@@ -62,6 +65,8 @@ export function createPyodideBackend(): WorkerBackend {
   // (`write`), so nothing is added or dropped; a streaming decoder per request keeps a
   // character split across two writes whole.
   let current: { io: WorkerIO; out: TextDecoder; err: TextDecoder } | undefined;
+  // What a console's tasks print while none of its inputs runs: the helpers hand it here.
+  let toConsole: ((session: string, stream: 'stdout' | 'stderr', text: string) => void) | undefined;
 
   function ready(): { py: PyodideInterface; helpers: Helpers; recorder: Recorder } {
     if (!py || !helpers || !recorder) throw new Error('Python is not loaded yet.');
@@ -88,13 +93,16 @@ export function createPyodideBackend(): WorkerBackend {
   }
 
   function readlineFor(io: WorkerIO): Readline {
-    // undefined (not null) at end of input: Pyodide turns it into None.
-    // Where the page shares memory, ask the reader (Python's input() has already written its
-    // prompt to stdout); otherwise read the stdin text.
+    // undefined (not null) at end of input: Pyodide turns it into None. Python's input() has
+    // already written its prompt to stdout when it asks. Where the page shares memory, the
+    // worker blocks until the reader answers; with stack switching, Python waits for the
+    // answer's promise (when the request asked for input at all: io.input reads the stdin
+    // text otherwise); else the stdin text is read.
+    const line = (answer: string | null) => (answer === null ? undefined : `${answer}\n`);
     return () => {
-      if (!io.inputSync) return io.stdinLine() ?? undefined;
-      const answer = io.inputSync('');
-      return answer === null ? undefined : `${answer}\n`;
+      if (io.inputSync) return line(io.inputSync(''));
+      if (promising) return io.input('').then(line);
+      return io.stdinLine() ?? undefined;
     };
   }
 
@@ -161,6 +169,7 @@ export function createPyodideBackend(): WorkerBackend {
       pyodide.runPython(`import sys\nif ${JSON.stringify(HELPERS_DIR)} not in sys.path: sys.path.insert(0, ${JSON.stringify(HELPERS_DIR)})`);
       helpers = pyodide.pyimport(HELPERS_MODULE) as unknown as Helpers;
       recorder = pyodide.pyimport(RECORDER_MODULE) as unknown as Recorder;
+      helpers.send_console_output((session, stream, text) => toConsole?.(session, stream, text));
       py = pyodide;
 
       const python = (pyodide.runPython('import sys; ".".join(map(str, sys.version_info[:3]))') as string) ?? '';
@@ -171,7 +180,7 @@ export function createPyodideBackend(): WorkerBackend {
         repl: true,
         topLevelAwait: true,
         interrupt: !!settings.interruptBuffer,
-        interactiveInput: settings.inputBuffer !== undefined,
+        interactiveInput: settings.inputBuffer !== undefined || promising,
       };
     },
 
@@ -186,7 +195,7 @@ export function createPyodideBackend(): WorkerBackend {
       });
     },
 
-    push(session, line, io) {
+    push(session, source, force, io) {
       const { helpers } = ready();
       return serving(io, async () => {
         // While an input awaits (top-level await) no Python runs, so Pyodide never sees the
@@ -200,7 +209,7 @@ export function createPyodideBackend(): WorkerBackend {
             }, 50)
           : undefined;
         try {
-          return JSON.parse(await call(helpers.push, session, line, readlineFor(io))) as {
+          return JSON.parse(await call(helpers.push, session, source, readlineFor(io), force)) as {
             more: boolean;
             outcome: RunOutcome;
           };
@@ -210,6 +219,15 @@ export function createPyodideBackend(): WorkerBackend {
           if (poll !== undefined) clearInterval(poll);
         }
       });
+    },
+
+    interrupt() {
+      // A message from Stop (no shared memory): cancels console inputs waiting at an `await`.
+      helpers?.interrupt();
+    },
+
+    consoleOutput(listener) {
+      toConsole = listener;
     },
 
     async complete(session, text) {

@@ -5,7 +5,7 @@ import type { LoadSettings, WorkerBackend, WorkerIO } from '../protocol.js';
 import type { Trace, TraceEnd } from '../../trace/format.js';
 import { floatRepr } from './float-repr.js';
 import { RecordingLimit, SkulptRecorder } from './recorder.js';
-import { findUnsupported, importedModules, needsMoreInput, scopeNames } from './source-scan.js';
+import { findUnsupported, importedModules, needsMoreInput, scopeNames, stripFinalIndent } from './source-scan.js';
 import { keywords } from '../../tokenizer/index.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Skulpt is untyped JavaScript. */
@@ -19,7 +19,6 @@ const YIELD_EVERY_MS = 50;
 
 interface Session {
   globals: Record<string, unknown>;
-  buffer: string[];
   /** Inputs run so far: the N in <python-input-N>. */
   count: number;
 }
@@ -59,7 +58,7 @@ export function createSkulptBackend(): WorkerBackend {
   function sessionFor(name: string): Session {
     let session = sessions.get(name);
     if (!session) {
-      session = { globals: freshGlobals(), buffer: [], count: 0 };
+      session = { globals: freshGlobals(), count: 0 };
       sessions.set(name, session);
     }
     return session;
@@ -294,15 +293,14 @@ export function createSkulptBackend(): WorkerBackend {
       }
     },
 
-    push(name, line, io) {
+    push(name, text, force, io) {
       const session = sessionFor(name);
       return withIO(io, async () => {
-        if (session.buffer.length === 0 && line.trim() === '') return { more: false, outcome: { status: 'ok' } as RunOutcome };
-        session.buffer.push(line);
-        const source = session.buffer.join('\n');
-        if (needsMoreInput(source, line)) return { more: true, outcome: { status: 'ok' } as RunOutcome };
-        session.buffer = [];
+        if (!force && needsMoreInput(text)) return { more: true, outcome: { status: 'ok' } as RunOutcome };
+        // Every accepted input takes a number, blank ones included, as in CPython's console.
         const filename = `<python-input-${session.count++}>`;
+        const source = stripFinalIndent(text);
+        if (source.trim() === '') return { more: false, outcome: { status: 'ok' } as RunOutcome };
         const unsupported = checkSupported(source);
         if (unsupported) return { more: false, outcome: { status: 'failed', message: unsupported } as RunOutcome };
         takeInterrupt();

@@ -109,19 +109,44 @@ export function importedModules(source: string): { name: string; line: number; c
 
 const COMPOUND = new Set(['if', 'for', 'while', 'def', 'class', 'try', 'with', 'async', 'match']);
 
+/** What the console drops before deciding: spaces and tabs after the last newline (auto-indent). */
+export function stripFinalIndent(text: string): string {
+  const short = text.replace(/[ \t]+$/, '');
+  return short.endsWith('\n') ? short : text;
+}
+
 /**
- * Whether `source` (the REPL's buffered lines) needs more lines, approximating codeop (Skulpt has
- * none): open brackets, a trailing backslash or an unterminated triple-quoted string continue;
- * a compound statement (or a decorator) continues until a blank line.
+ * Whether the console waits for more lines after Enter with `text` at the prompt: CPython 3.14's
+ * rule (_pyrepl's _more_lines over codeop), approximated with our tokenizer since Skulpt has no
+ * codeop. Open brackets, a backslash or an unterminated triple-quoted string continue; a
+ * compound statement (or a decorated one) continues until a blank line; what would be a syntax
+ * error (several statements, as in a paste) waits while its last line has text and no newline.
  */
-export function needsMoreInput(source: string, lastLine: string): boolean {
+export function needsMoreInput(text: string): boolean {
+  const source = stripFinalIndent(text);
+  const lines = source.split(/(?<=\n)/);
+  const last = lines.at(-1) ?? '';
+  const waitsAfterError = lines.length > 1 && (/^[ \t]/.test(last) || last.trim() !== '') && !last.endsWith('\n');
   const { tokens, error } = tokenizeSafe(source + '\n');
-  if (error && /EOF in multi-line|unterminated triple-quoted/i.test(error.message)) return true;
-  if (error) return false;
-  const first = tokens.find((token) => isCode(token) && token.type !== INDENT && token.type !== DEDENT);
+  if (error) return /EOF in multi-line|unterminated triple-quoted/i.test(error.message) || waitsAfterError;
+  // Statements at the top level: a compound statement counts once, with its block.
+  const starts: Token[] = [];
+  let depth = 0;
+  let atStart = true;
+  for (const token of tokens) {
+    if (token.type === INDENT) depth++;
+    else if (token.type === DEDENT) depth--;
+    else if (token.type === NEWLINE) atStart = true;
+    else if (isCode(token) && token.type !== 0 && atStart) {
+      if (depth === 0) starts.push(token);
+      atStart = false;
+    }
+  }
+  if (starts.length > 1) return waitsAfterError;
+  const first = starts[0];
   if (!first) return false;
   const compound = (first.type === NAME && COMPOUND.has(first.string)) || (first.type === OP && first.string === '@');
-  return compound && lastLine.trim() !== '';
+  return compound && !source.endsWith('\n');
 }
 
 /** The code a line runs in: what CPython names its code object. */

@@ -61,7 +61,7 @@ class _LineSource(io.RawIOBase):
 
     def readinto(self, buffer):
         if not self._pending:
-            line = self._readline() if self._readline is not None else None
+            line = _answer(self._readline()) if self._readline is not None else None
             if not line:
                 return 0
             self._pending = str(line).encode("utf-8", "surrogatepass")
@@ -69,6 +69,17 @@ class _LineSource(io.RawIOBase):
         buffer[:n] = self._pending[:n]
         self._pending = self._pending[n:]
         return n
+
+
+def _answer(line):
+    """A line from the worker, or a promise of one (the reader answers in the page): Python
+    waits for it where WebAssembly stack switching lets it (``run_sync``), as input() waits for
+    Enter in a terminal; elsewhere the worker never hands a promise."""
+    if line is not None and hasattr(line, "then"):
+        from pyodide.ffi import can_run_sync, run_sync
+        # (Code that can't wait here, e.g. a task reading between inputs, gets end of input.)
+        return run_sync(line) if can_run_sync() else None
+    return line
 
 
 def _make_stdin(readline):
@@ -320,28 +331,90 @@ def _strip_final_indent(text):
     return text
 
 
-class _Session:
-    """One console: like ``python -m asyncio``'s (top-level await, tasks live on between
-    inputs, one contextvars Context for every input) with the 3.14 console's input rules."""
+# Which console the running code belongs to: set in each console's contextvars Context, so the
+# tasks an input creates (they copy the context) carry it too.
+_CONSOLE = contextvars.ContextVar("pyinnards_console")
+# The console whose input runs now, and where text goes that another console's task writes.
+_inputs_of = None
+_send_console_output = None
 
-    def __init__(self):
+
+class _ConsoleStream:
+    """sys.stdout or sys.stderr once there are consoles. What a console's task writes while none
+    of that console's inputs runs (it prints later, between inputs) goes to that console, as a
+    terminal would show it; everything else goes on to the stream as before."""
+
+    def __init__(self, name, stream):
+        self._name = name
+        self._stream = stream
+
+    def write(self, text):
+        owner = _CONSOLE.get(None)
+        if owner is None or owner == _inputs_of or _send_console_output is None:
+            return self._stream.write(text)
+        _send_console_output(owner, self._name, str(text))
+        return len(text)
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
+def _route_console_output():
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if not isinstance(stream, _ConsoleStream):
+            setattr(sys, name, _ConsoleStream(name, stream))
+    loop = asyncio.get_event_loop()
+    if loop.get_exception_handler() is None:
+        loop.set_exception_handler(_report_like_cpython)
+
+
+def _report_like_cpython(loop, context):
+    # Pyodide's event loop reports a failed task at once when nothing waits for it (a context
+    # with only the exception). CPython waits until the task is collected with its exception
+    # never retrieved ("Task exception was never retrieved"), which Pyodide reports as well:
+    # keep that one, as the console's reader would see it.
+    if set(context) == {"exception"}:
+        return
+    loop.default_exception_handler(context)
+
+
+def send_console_output(send):
+    """``send(console, stream, text)`` gets what a console's tasks write between its inputs."""
+    global _send_console_output
+    _send_console_output = send
+
+
+class _Session:
+    """One console: like ``python -m asyncio``'s (top-level await, ``asyncio`` imported, tasks
+    live on between inputs, one contextvars Context for every input) with the 3.14 console's
+    rules for when an input is complete and how it runs."""
+
+    def __init__(self, name):
+        self.name = name
         self.module = _new_main()
+        # `python -m asyncio` starts with asyncio imported (its banner shows `>>> import asyncio`).
+        self.module.__dict__["asyncio"] = asyncio
         self.compiler = codeop.CommandCompiler()
         # What asyncio's REPL adds; __future__ imports are remembered by the compiler too.
         self.compiler.compiler.flags |= ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
         self.context = contextvars.Context()
-        self.lines = []
+        self.context.run(_CONSOLE.set, name)
         self.count = 0
         self.task = None
         self.interrupted = False
+        # This console's `_` while none of its inputs runs (see _own_underscore).
+        self.underscore = self._MISSING
+
+    _MISSING = object()
 
     # When is an input complete? ------------------------------------------------------------
 
     def more_lines(self, text):
         """True while the console would print ``...`` and wait (3.14's _pyrepl rule): codeop
         says incomplete (open brackets, a backslash, a block still open: blocks end with a blank
-        line); a syntax error in a multi-line block waits for the blank line that ends it, a
-        one-line error is shown at once."""
+        line); a syntax error in a multi-line input waits for the line that ends it, a one-line
+        error is shown at once."""
         src = _strip_final_indent(text)
         try:
             code = self.compiler(src, "<stdin>", "single")
@@ -352,21 +425,6 @@ class _Session:
             last = lines[-1]
             return (last.startswith((" ", "\t")) or last.strip() != "") and not last.endswith("\n")
         return code is None
-
-    def paste_incomplete(self, text):
-        """A paste (several lines in one push) is one input, as when pasting into 3.14's
-        console, but it runs at once instead of waiting for Enter: it waits for more only when
-        it stops inside something unfinished (a bracket, string, backslash, a block header
-        without a body)."""
-        src = _strip_final_indent(text)
-        try:
-            flags = (self.compiler.compiler.flags | codeop.PyCF_ALLOW_INCOMPLETE_INPUT) & ~codeop.PyCF_DONT_IMPLY_DEDENT
-            compile(src, "<stdin>", "exec", flags, True)
-        except SyntaxError as exc:
-            return type(exc).__name__ == "_IncompleteInputError"
-        except (OverflowError, ValueError):
-            return False
-        return False
 
     # Running one input -------------------------------------------------------------------
 
@@ -380,7 +438,7 @@ class _Session:
         exc.__traceback__ = None
         return _outcome_for(exc, _error(exc, filename, source))
 
-    async def runsource(self, source, filename, readline):
+    async def runsource(self, source, filename):
         """Compile and run one complete input. Several statements (a paste, or a block of
         them) run one by one in order, only the last in 'single' mode so only it echoes,
         stopping at the first that fails: what 3.14's console does."""
@@ -398,14 +456,15 @@ class _Session:
             except (SyntaxError, OverflowError, ValueError) as exc:
                 return self._syntax_error(exc, filename, source)
             linecache._register_code(code, source, filename)
-            outcome = await self.runcode(code, filename, source, readline)
+            outcome = await self.runcode(code, filename, source)
             if outcome["status"] != "ok":
                 break
         return outcome
 
-    async def runcode(self, code, filename, source, readline):
-        # As the asyncio REPL: the input is a function over the namespace; a coroutine (the
-        # input used await) runs as a task in the session's context and is awaited.
+    async def runcode(self, code, filename, source):
+        # As the asyncio REPL: the input is a function over the namespace, called in the
+        # console's context; a coroutine (the input used await) runs as a task in that context
+        # and is awaited.
         func = types.FunctionType(code, self.module.__dict__)
         self.interrupted = False
         try:
@@ -429,19 +488,40 @@ class _Session:
             return _outcome_for(exc, _error(exc, filename, source))
         return dict(_OK)
 
-    async def push(self, line, readline):
-        self.lines.append(line)
-        text = "\n".join(self.lines)
-        more = self.paste_incomplete(text) if "\n" in line else self.more_lines(text)
-        if more:
+    async def push(self, source, readline, force):
+        """The reader pressed Enter with ``source`` (every line of the input so far) at the
+        prompt: unless ``force``, an incomplete input only answers ``more`` (nothing is kept:
+        the page holds the lines, as the console's line editor does); a complete one runs as
+        ``<python-input-N>``."""
+        if not force and self.more_lines(source):
             return {"more": True, "outcome": dict(_OK)}
-        self.lines = []
         filename = f"<python-input-{self.count}>"
         # Every accepted input takes a number, blank ones included, as in the console.
         self.count += 1
-        with _Running(self.module, readline):
-            outcome = await self.runsource(_strip_final_indent(text), filename, readline)
+        global _inputs_of
+        _inputs_of = self.name
+        try:
+            with _Running(self.module, readline), self._own_underscore():
+                outcome = await self.runsource(_strip_final_indent(source), filename)
+        finally:
+            _inputs_of = None
         return {"more": False, "outcome": outcome}
+
+    @contextlib.contextmanager
+    def _own_underscore(self):
+        # sys.displayhook keeps `_` in builtins, which every console on the page shares: each
+        # console gets its own by swapping it in for its inputs.
+        missing = self._MISSING
+        others = builtins.__dict__.get("_", missing)
+        builtins.__dict__.pop("_", None)
+        if self.underscore is not missing:
+            builtins._ = self.underscore
+        try:
+            yield
+        finally:
+            self.underscore = builtins.__dict__.pop("_", missing)
+            if others is not missing:
+                builtins._ = others
 
 
 _sessions = {}
@@ -450,13 +530,16 @@ _sessions = {}
 def _session(name):
     session = _sessions.get(name)
     if session is None:
-        session = _sessions[name] = _Session()
+        session = _sessions[name] = _Session(name)
+        _route_console_output()
     return session
 
 
-async def push(name, line, readline=None):
-    """One line typed at the prompt of session ``name`` (or a paste: several lines at once)."""
-    return json.dumps(await _session(name).push(line, readline))
+async def push(name, source, readline=None, force=False):
+    """Enter pressed at the prompt of console ``name`` with ``source`` in its input (one line or
+    several: typed, pasted or recalled from history); ``force`` runs it even if incomplete (the
+    console's Enter on a blank line after a block)."""
+    return json.dumps(await _session(name).push(source, readline, bool(force)))
 
 
 def reset(name):
