@@ -12,7 +12,10 @@ export interface CodeMarks {
   span?: { start: Position; end: Position } | undefined;
   /** Classes for whole lines, by 1-based line number (e.g. the line a replay is at). */
   lines?: ReadonlyMap<number, string> | undefined;
-  /** Line numbers in a gutter, with breakpoints marked (<py-frames>). */
+  /**
+   * Line numbers in a gutter, with breakpoints marked (<py-frames>). The numbers are drawn by
+   * CSS (`content: attr(data-number)`), so the view's text stays the code alone.
+   */
   gutter?: { breakpoints: ReadonlySet<number> } | undefined;
 }
 
@@ -61,9 +64,9 @@ export function highlightPython(code: string, spans: readonly HighlightSpan[], m
       ? html`<span
           class=${['gutter', marks.gutter.breakpoints.has(index + 1) ? 'breakpoint' : '', lineClass].filter(Boolean).join(' ')}
           data-line=${index + 1}
+          data-number=${String(index + 1).padStart(String(lines.length).length)}
           aria-hidden="true"
-          >${String(index + 1).padStart(String(lines.length).length)}</span
-        >`
+        ></span>`
       : '';
     const classes = [error ? 'error-line' : '', lineClass].filter(Boolean).join(' ');
     return classes ? html`${gutter}<span class=${classes}>${parts}</span>${newline}` : html`${gutter}${parts}${newline}`;

@@ -10,6 +10,11 @@ import type { ReplConsole } from './repl/console.js';
  * echo, blocks, tracebacks, top-level await, history, completion). This file is what the page
  * loads up front: the element's attributes and the console as it looks before it starts. The
  * console itself (./repl/console.ts) is a chunk loaded when the reader first uses it.
+ *
+ * @csspart console - The console: transcript, prompt and input.
+ * @csspart transcript - What the console printed, prompts and inputs included.
+ * @csspart input - The input line after the prompt.
+ * @csspart completions - The names Tab offers when several fit.
  */
 export class PyRepl extends EngineElement {
   static override properties: PropertyDeclarations = {

@@ -5,8 +5,12 @@ import { css } from 'lit';
  * the lazily loaded replay and are adopted into the element's shadow root when it arrives.
  */
 export const playerStyles = css`
+  .gutter::before {
+    content: attr(data-number);
+  }
   .gutter {
     display: inline-block;
+    white-space: pre;
     margin-right: 1ch;
     padding-left: 0.9em;
     color: var(--_muted);
