@@ -80,17 +80,41 @@ export class EngineController implements ReactiveController {
   }
 
   /**
-   * Records a run (<py-frames>), tracked for Stop like a run; `limitMs` (0: none) stops it
-   * when Python doesn't stop itself in time. Undefined when no engine could be loaded.
+   * Records a run (<py-frames>), tracked for Stop like a run. Python keeps the time limit
+   * itself; `limitMs` (0: none) is the backstop for code stuck where Python can't check it
+   * (one long call), and it doesn't run while input() waits for the reader, as Python's
+   * limit doesn't. Undefined when no engine could be loaded.
    */
   async trace(code: string, options: Omit<TraceRunOptions, 'signal'>, limitMs: number): Promise<Trace | undefined> {
     const engine = await this.engine();
     if (!engine) return undefined;
     this.stop();
     const abort = new AbortController();
-    const timer = limitMs > 0 ? setTimeout(() => abort.abort(), limitMs) : undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let left = limitMs;
+    let since = performance.now();
+    const resume = () => {
+      since = performance.now();
+      if (limitMs > 0) timer = setTimeout(() => abort.abort(), left);
+    };
+    const pause = () => {
+      clearTimeout(timer);
+      left -= performance.now() - since;
+    };
+    const { onInput } = options;
+    const waiting = onInput && {
+      onInput: async (prompt: string) => {
+        pause();
+        try {
+          return await onInput(prompt);
+        } finally {
+          resume();
+        }
+      },
+    };
+    resume();
     try {
-      return await this.track({ done: engine.trace(code, { ...options, signal: abort.signal }), stop: () => abort.abort() });
+      return await this.track({ done: engine.trace(code, { ...options, ...waiting, signal: abort.signal }), stop: () => abort.abort() });
     } finally {
       clearTimeout(timer);
     }

@@ -270,6 +270,21 @@ describe('<py-frames>', function () {
     assert.include(trace(element).stdout, 'Ada');
   });
 
+  it('asks the reader for input() where the engine can wait, and records on; the wait is not run time', async () => {
+    const element = await mount<PyFrames>(
+      `<py-frames timeout="1"><script type="text/x-python">name = input("Name? ")\nprint("Hi", name)</script></py-frames>`,
+    );
+    const field = await until(() => shadow(element).querySelector<HTMLInputElement>('.input-prompt input'), 'the input() prompt', 60000);
+    // The reader takes longer than the time limit (and its backstop) to answer.
+    await new Promise((resolve) => setTimeout(resolve, 4500));
+    field.value = 'Ada';
+    shadow(element).querySelector<HTMLButtonElement>('.input-prompt button')!.click();
+    await until(() => element.trace, 'the recording', 30000);
+    await settle(element);
+    assert.equal(element.trace!.end.status, 'ok');
+    assert.include(element.trace!.stdout, 'Ada');
+  });
+
   it('steps per instruction in instruction mode, showing the bytecode around it', async () => {
     const element = await framesElement('x = 2\ny = x * 3', 'granularity="instruction"');
     const opcode = findStep(element, (step) => step.event === 'opcode');

@@ -373,7 +373,9 @@ def _readline_timed(recorder, readline):
     def timed():
         start = time.perf_counter()
         try:
-            return readline() if readline is not None else None
+            # The answer may be a promise the reader fulfils: wait for it here, so the wait is
+            # counted as waiting, not as the program's running time.
+            return _runtime._answer(readline()) if readline is not None else None
         finally:
             recorder.waiting += time.perf_counter() - start
     return timed
