@@ -127,6 +127,7 @@ describe('<py-frames>', function () {
     const row = frames[2]!.querySelector('tbody tr')!;
     assert.equal(row.querySelector('.name')!.textContent, 'n');
     assert.isTrue(row.classList.contains('changed'), 'n = n - 1 changed n');
+    assert.equal(row.querySelector('.change')!.textContent, 'changed', 'said in words too, not by colour alone');
     const values = trace(element).values;
     const scope = trace(element).scopes[trace(element).steps[afterAssign]!.stack[2]![3]]!;
     assert.equal(row.querySelector('.repr')!.textContent, values[scope[0]![1]]!.repr);

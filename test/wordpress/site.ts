@@ -150,8 +150,23 @@ require_once ABSPATH . 'wp-settings.php';
     return JSON.parse(output.slice(output.indexOf('{'))) as T;
   }
 
-  stop(): void {
-    for (const child of this.processes.reverse()) child.kill('SIGTERM');
-    rmSync(this.folder, { recursive: true, force: true });
+  /** Stops the servers, waiting until they have exited (MariaDB writes its files as it shuts down), then removes the site. */
+  async stop(): Promise<void> {
+    await Promise.all(
+      this.processes.reverse().map(
+        (child) =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null || child.signalCode !== null) return done();
+            // A server that doesn't stop in 10 s is killed.
+            const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+            child.once('exit', () => {
+              clearTimeout(kill);
+              done();
+            });
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+    rmSync(this.folder, { recursive: true, force: true, maxRetries: 5 });
   }
 }

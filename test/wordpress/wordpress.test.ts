@@ -76,7 +76,7 @@ describe('pyinnards in WordPress', () => {
     await browser?.close();
     pyodide?.server.close();
     cdn?.close();
-    site?.stop();
+    await site?.stop();
   });
 
   function publish(key: string, as: 'admin' | 'author', content: string): Post {

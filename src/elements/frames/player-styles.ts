@@ -141,8 +141,12 @@ export const playerStyles = css`
   td.type {
     white-space: nowrap;
   }
+  .change {
+    font-size: 0.85em;
+    font-style: italic;
+  }
   tr.changed,
-  tr.added {
+  tr.new {
     background: color-mix(in srgb, var(--_highlight) 55%, transparent);
     box-shadow: inset 3px 0 0 var(--_accent);
   }
@@ -201,13 +205,5 @@ export const playerStyles = css`
   }
   .stderr {
     color: var(--_error);
-  }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
 `;

@@ -175,24 +175,14 @@ function renderStack(host: PlayerHost, step: TraceStep): TemplateResult {
         </h3>
         ${variables.length === 0
           ? html`<p class="empty">No variables.</p>`
-          : html`<table part="locals">
-              <caption class="visually-hidden">
-                Variables of ${title}
-              </caption>
-              <thead class="visually-hidden">
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Value</th>
-                  <th scope="col">Type</th>
-                </tr>
-              </thead>
+          : html`<table part="locals" aria-label="Variables of ${title}">
               <tbody>
                 ${variables.map(([name, valueIndex]) => {
-                  const change = changes.added.has(name) ? 'added' : changes.changed.has(name) ? 'changed' : '';
+                  const change = changes.added.has(name) ? 'new' : changes.changed.has(name) ? 'changed' : '';
                   return html`<tr class=${change}>
-                    <th scope="row"><span class="name">${name}</span>${change ? html`<span class="visually-hidden"> (${change})</span>` : nothing}</th>
+                    <th scope="row"><span class="name">${name}</span></th>
                     <td>${renderValue(host, valueIndex, shared)}</td>
-                    <td class="type">${trace.values[valueIndex]?.type ?? ''}</td>
+                    <td class="type">${trace.values[valueIndex]?.type ?? ''}${change ? html` <span class="change">${change}</span>` : nothing}</td>
                   </tr>`;
                 })}
               </tbody>
