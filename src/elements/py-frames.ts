@@ -102,7 +102,8 @@ export class PyFrames extends EngineElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (this.hasUpdated && (changed.has('maxSteps') || changed.has('granularity'))) this.codeChanged();
-    if (changed.has('step') || changed.has('breakpoints')) this.replay?.changed();
+    if (changed.has('step')) this.replay?.changed();
+    if (changed.has('breakpoints')) this.replay?.showBreakpoints();
   }
 
   protected override run(): void {

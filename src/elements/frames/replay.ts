@@ -123,13 +123,12 @@ export class Replay {
     this.changed();
   }
 
-  /** The step or the breakpoints changed: clamp the step and mark the lines again. */
+  /** The step changed (or the recording): clamp the step and mark the lines again. */
   changed(): void {
     const { element } = this;
     const last = Math.max((this.shown?.steps.length ?? 1) - 1, 0);
     const clamped = Math.min(Math.max(Math.trunc(Number.isFinite(element.step) ? element.step : 0), 0), last);
     if (clamped !== element.step) element.step = clamped;
-    this.showBreakpoints();
     const lines = new Map<number, string>();
     if (this.shown && !this.stale) {
       const previous = lineAt(this.shown.steps[element.step - 1]);
@@ -141,7 +140,8 @@ export class Replay {
     element.requestUpdate();
   }
 
-  private showBreakpoints(): void {
+  /** Shows the element's breakpoints in the line numbers (and keeps them clickable). */
+  showBreakpoints(): void {
     this.host.setGutter({ breakpoints: this.element.breakpoints, toggle: (line) => this.toggleBreakpoint(line) });
   }
 

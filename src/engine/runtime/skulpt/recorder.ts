@@ -39,17 +39,14 @@ export class RecordingLimit extends Error {
 const shownGlobal = (name: string) => !(name.startsWith('__') && name.endsWith('__') && name.length > 4);
 
 export class SkulptRecorder {
-  private readonly codes: Trace['codes'] = [];
-  private readonly codeIndex = new Map<string, number>();
+  private readonly codes = new Interned<Trace['codes'][number]>();
   private readonly frames: Trace['frames'] = [];
   /** A call's `$loc` object (one per call, the globals for the module) -> frame index. */
   private readonly frameIndex = new WeakMap<object, number>();
-  private readonly values: Trace['values'] = [];
-  private readonly valueIndex = new Map<string, number>();
+  private readonly values = new Interned<Trace['values'][number]>();
   private readonly objects = new WeakMap<object, number>();
   private objectCount = 0;
-  private readonly scopes: Trace['scopes'] = [];
-  private readonly scopeIndex = new Map<string, number>();
+  private readonly scopes = new Interned<Trace['scopes'][number]>();
   private readonly steps: TraceStep[] = [];
   private readonly scopesByLine: LineScope[];
   private readonly maxSteps: number;
@@ -130,10 +127,10 @@ export class SkulptRecorder {
       limitations: SKULPT_LIMITATIONS,
       filename: this.filename,
       source: this.source,
-      codes: this.codes,
+      codes: this.codes.items,
       frames: this.frames,
-      values: this.values,
-      scopes: this.scopes,
+      values: this.values.items,
+      scopes: this.scopes.items,
       stdout: this.stdout,
       stderr: this.stderr,
       steps: this.steps,
@@ -178,14 +175,7 @@ export class SkulptRecorder {
       const kind: CodeKind = name === '<genexpr>' ? 'genexpr' : name === '<lambda>' ? 'lambda' : suspension.$pyinnardsGenerator ? 'generator' : 'function';
       entry = { name, qualname, firstLine: suspension.$lineno, kind };
     }
-    const key = `${entry.qualname}\n${entry.firstLine}\n${entry.kind}`;
-    let index = this.codeIndex.get(key);
-    if (index === undefined) {
-      index = this.codes.length;
-      this.codes.push(entry);
-      this.codeIndex.set(key, index);
-    }
-    return index;
+    return this.codes.index(`${entry.qualname}\n${entry.firstLine}\n${entry.kind}`, entry);
   }
 
   private scope(suspension: Sk): number {
@@ -202,14 +192,7 @@ export class SkulptRecorder {
     const items: Array<[string, number]> = names
       .filter(([name, value]) => !name.startsWith('$') && value !== undefined && value !== null)
       .map(([name, value]) => [unmangle(name), this.value(value)]);
-    const key = JSON.stringify(items);
-    let index = this.scopeIndex.get(key);
-    if (index === undefined) {
-      index = this.scopes.length;
-      this.scopes.push(items);
-      this.scopeIndex.set(key, index);
-    }
-    return index;
+    return this.scopes.index(JSON.stringify(items), items);
   }
 
   private value(value: unknown): number {
@@ -228,14 +211,7 @@ export class SkulptRecorder {
     const length = repr.length > this.maxRepr ? repr.length : undefined;
     if (length !== undefined) repr = repr.slice(0, this.maxRepr);
     const type = this.typeName(value);
-    const key = JSON.stringify([repr, type, number, length]);
-    let index = this.valueIndex.get(key);
-    if (index === undefined) {
-      index = this.values.length;
-      this.values.push({ repr, type, object: number, ...(length !== undefined ? { length } : {}) });
-      this.valueIndex.set(key, index);
-    }
-    return index;
+    return this.values.index(JSON.stringify([repr, type, number, length]), { repr, type, object: number, ...(length !== undefined ? { length } : {}) });
   }
 
   private typeName(value: unknown): string {
@@ -253,4 +229,20 @@ export class SkulptRecorder {
 
 function unmangle(name: string): string {
   return name.endsWith(RESERVED_SUFFIX) ? name.slice(0, -RESERVED_SUFFIX.length) : name;
+}
+
+/** A table of a trace (codes, values, scopes): each distinct item stored once, by its key. */
+class Interned<T> {
+  readonly items: T[] = [];
+  private readonly byKey = new Map<string, number>();
+
+  /** The index of the item with this key, adding `item` the first time the key is seen. */
+  index(key: string, item: T): number {
+    let index = this.byKey.get(key);
+    if (index === undefined) {
+      index = this.items.push(item) - 1;
+      this.byKey.set(key, index);
+    }
+    return index;
+  }
 }
