@@ -1,7 +1,6 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { PyElement } from './py-element.js';
 import { EngineController } from './engine-controller.js';
-import { settingsFor } from '../config.js';
 import type { RunOptions, RunOutcome, TraceRunOptions } from '../engine/runtime/index.js';
 import type { Trace, TraceOptions } from '../engine/trace/format.js';
 
@@ -54,17 +53,6 @@ export abstract class EngineElement extends PyElement {
     },
   });
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    if (changed.has('engine')) {
-      const { error } = settingsFor(this);
-      if (error) this.reportError({ kind: 'Configuration', message: error });
-    }
-    if (changed.has('timeout') && !(Number.isFinite(this.timeout) && this.timeout >= 0)) {
-      this.reportError({ kind: 'Configuration', message: `timeout="${String(this.getAttribute('timeout'))}" is not a number of seconds (0 for no limit).` });
-    }
-  }
-
   protected override get running(): boolean {
     return this.engineController.running;
   }
@@ -116,9 +104,9 @@ export abstract class EngineElement extends PyElement {
     </form>`;
   }
 
-  /** The time limit in seconds (0: none), the default when the attribute is invalid. */
-  private get timeLimit(): number {
-    return Number.isFinite(this.timeout) && this.timeout >= 0 ? this.timeout : DEFAULT_TIMEOUT_SECONDS;
+  /** The time limit in milliseconds (0: none); the default while the attribute is invalid. */
+  protected get timeLimitMs(): number {
+    return (Number.isFinite(this.timeout) && this.timeout >= 0 ? this.timeout : DEFAULT_TIMEOUT_SECONDS) * 1000;
   }
 
   /** With a stdin attribute, input() reads it; otherwise the widget asks where it can. */
@@ -129,7 +117,7 @@ export abstract class EngineElement extends PyElement {
   /** Runs code with this element's stdin and time limit; undefined if no engine could load. */
   protected async runPython(code: string, options: Omit<RunOptions, 'stdin' | 'timeoutMs'> = {}): Promise<RunOutcome | undefined> {
     this.showEngineNote();
-    const outcome = await this.engineController.run(code, { ...options, ...this.inputSource, timeoutMs: this.timeLimit * 1000 });
+    const outcome = await this.engineController.run(code, { ...options, ...this.inputSource, timeoutMs: this.timeLimitMs });
     this.answerInput(null);
     this.explain(outcome);
     return outcome;
@@ -142,7 +130,7 @@ export abstract class EngineElement extends PyElement {
    */
   protected async tracePython(code: string, options: TraceOptions): Promise<Trace | undefined> {
     this.showEngineNote();
-    const limitMs = this.timeLimit * 1000;
+    const limitMs = this.timeLimitMs;
     try {
       const request: Omit<TraceRunOptions, 'signal'> = { ...options, ...this.inputSource, timeLimitMs: limitMs };
       return await this.engineController.trace(code, request, limitMs && limitMs + RECORDING_GRACE_MS);

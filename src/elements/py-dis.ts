@@ -105,6 +105,7 @@ export class PyDis extends EngineElement {
 
   private async disassemble(): Promise<void> {
     const generation = ++this.generation;
+    if (this.misconfigured) return;
     const code = this.source;
     const engine = await this.engineController.engine();
     if (!engine || generation !== this.generation) return;

@@ -7,9 +7,9 @@ import { emit, type PyErrorDetail, type PyEngineDetail } from './events.js';
 import { CodeView } from './code-view.js';
 import type { Position } from './highlight.js';
 import { copyText } from './clipboard.js';
+import { attributeOf, checkAttribute, hasRule } from './attributes.js';
 
 export type ThemeName = 'auto' | 'light' | 'dark';
-const THEMES: readonly string[] = ['auto', 'light', 'dark'];
 
 /** Toolbar buttons an element can ask for. */
 export type ToolbarAction = 'run' | 'reset' | 'copy';
@@ -91,6 +91,10 @@ export abstract class PyElement extends LitElement {
   );
   private sourcing: AbortController | undefined;
   private lightDomObserver: MutationObserver | undefined;
+  /** Attributes as written, until their properties are checked (see attributes.ts). */
+  private readonly attributeText = new Map<string, string | null>();
+  /** Messages for invalid attribute values, by property. */
+  private readonly invalid = new Map<string, string>();
 
   /** The output as plain text: the same text Copy copies. */
   abstract get text(): string;
@@ -148,15 +152,47 @@ export abstract class PyElement extends LitElement {
     this.sourcing?.abort();
   }
 
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    this.attributeText.set(name, value);
+    super.attributeChangedCallback(name, old, value);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.checkAttributes(changed);
     if (changed.has('code') || changed.has('src')) void this.loadCode();
-    if (changed.has('theme') && !THEMES.includes(this.theme)) {
-      this.reportError({
-        kind: 'Configuration',
-        message: `theme="${this.theme}" is not a theme; use auto, light or dark.`,
-      });
-    }
     if (changed.has('readonly')) this.codeView.readonly = this.readonly;
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    super.update(changed);
+    // Reflected attributes (theme, engine) come back through attributeChangedCallback while
+    // updating: they are the properties' own values, not something the page wrote.
+    this.attributeText.clear();
+  }
+
+  /** Whether an attribute has an invalid value: the element then shows why and starts nothing. */
+  protected get misconfigured(): boolean {
+    return this.invalid.size > 0;
+  }
+
+  /** The one check of every attribute, as it is set (before any lazily loaded part is asked for). */
+  private checkAttributes(changed: PropertyValues<this>): void {
+    let touched = false;
+    for (const key of changed.keys()) {
+      const name = String(key);
+      if (!hasRule(name)) continue;
+      const attribute = attributeOf(name);
+      const text = this.attributeText.get(attribute);
+      this.attributeText.delete(attribute);
+      const problem = checkAttribute(name, this[key as keyof this], text);
+      if (problem === this.invalid.get(name)) continue;
+      touched = true;
+      if (problem) this.invalid.set(name, problem);
+      else this.invalid.delete(name);
+    }
+    if (!touched) return;
+    if (this.invalid.size) this.reportError(this.configurationError());
+    else if (this.error?.kind === 'Configuration') this.clearError();
   }
 
   /** Sources the code again (the `code`/`src` attributes or the light DOM changed). */
@@ -219,11 +255,16 @@ export abstract class PyElement extends LitElement {
     emit(this, 'py-error', detail);
   }
 
+  /** Clears the error banner; an invalid attribute's message stays until the value is fixed. */
   protected clearError(): void {
     if (this.error === undefined) return;
-    this.error = undefined;
     this.retry = undefined;
     this.codeView.markError(undefined, undefined);
+    this.error = this.invalid.size ? this.configurationError() : undefined;
+  }
+
+  private configurationError(): PyErrorDetail {
+    return { kind: 'Configuration', message: [...this.invalid.values()].join(' ') };
   }
 
   /** Fires `py-result` after the output changed. */
