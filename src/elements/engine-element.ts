@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { PyElement } from './py-element.js';
 import { EngineController } from './engine-controller.js';
-import type { RunOptions, RunOutcome, TraceRunOptions } from '../engine/runtime/index.js';
+import type { RunOptions, TraceRunOptions } from '../engine/runtime/index.js';
 import type { Trace, TraceOptions } from '../engine/trace/format.js';
 
 /** The default limit for runs nobody is watching interactively, in seconds. */
@@ -70,7 +70,7 @@ export abstract class EngineElement extends PyElement {
     });
   }
 
-  private answerInput(value: string | null): void {
+  protected answerInput(value: string | null): void {
     this.inputRequest?.answer(value);
     this.inputRequest = undefined;
   }
@@ -110,17 +110,8 @@ export abstract class EngineElement extends PyElement {
   }
 
   /** With a stdin attribute, input() reads it; otherwise the widget asks where it can. */
-  private get inputSource(): Pick<RunOptions, 'stdin' | 'onInput'> {
+  protected get inputSource(): Pick<RunOptions, 'stdin' | 'onInput'> {
     return this.stdin !== undefined ? { stdin: this.stdin } : { onInput: (prompt: string) => this.askInput(prompt) };
-  }
-
-  /** Runs code with this element's stdin and time limit; undefined if no engine could load. */
-  protected async runPython(code: string, options: Omit<RunOptions, 'stdin' | 'timeoutMs'> = {}): Promise<RunOutcome | undefined> {
-    this.showEngineNote();
-    const outcome = await this.engineController.run(code, { ...options, ...this.inputSource, timeoutMs: this.timeLimitMs });
-    this.answerInput(null);
-    this.explain(outcome);
-    return outcome;
   }
 
   /**
@@ -142,33 +133,9 @@ export abstract class EngineElement extends PyElement {
     }
   }
 
-  private showEngineNote(): void {
+  /** Shows how the engine runs here (its note), or clears the status line. */
+  protected showEngineNote(): void {
     if (this.engineNote) this.setStatus({ message: this.engineNote });
     else this.clearStatus();
-  }
-
-  /** Says how a run ended when the output alone wouldn't tell. */
-  private explain(outcome: RunOutcome | undefined): void {
-    if (outcome?.status === 'stopped') {
-      this.setStatus({
-        message: outcome.sessionReset
-          ? 'Stopped. The interpreter was restarted, so the variables it held are gone.'
-          : 'Stopped (KeyboardInterrupt).',
-      });
-    } else if (outcome?.status === 'timeout') {
-      this.reportError({
-        kind: 'Time limit',
-        message: `Stopped after ${this.timeout} seconds. Set the timeout attribute to allow longer runs (0 for no limit).`,
-      });
-    } else if (outcome?.status === 'error' && outcome.error.type === 'EOFError') {
-      this.setStatus({
-        message:
-          this.stdin === undefined
-            ? 'input() had nothing to read: give the element a stdin attribute with the input lines (this engine cannot ask while Python runs).'
-            : 'input() read all the lines of the stdin attribute and wanted more.',
-      });
-    } else if (outcome?.status === 'failed') {
-      this.reportError({ kind: 'Engine', message: outcome.message });
-    }
   }
 }

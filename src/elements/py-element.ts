@@ -120,8 +120,11 @@ export abstract class PyElement extends LitElement {
     this.codeView.setGutter(gutter);
   }
 
-  /** Runs the code, for elements whose toolbar has Run. */
-  protected run(): void {}
+  /**
+   * The toolbar's Run button, for elements that have one. (Named apart from any public `run`
+   * an element offers scripts, such as `<py-repl>`'s `run(input)`.)
+   */
+  protected runAction(): void {}
 
   /** Whether code is running now: the toolbar then shows Stop instead of Run. */
   protected get running(): boolean {
@@ -324,7 +327,7 @@ export abstract class PyElement extends LitElement {
       case 'run':
         return this.running
           ? html`<button type="button" part="button stop-button" @click=${() => this.stop()}>Stop</button>`
-          : html`<button type="button" part="button run-button" @click=${() => this.run()}>Run</button>`;
+          : html`<button type="button" part="button run-button" @click=${() => this.runAction()}>Run</button>`;
       case 'reset':
         return html`<button
           type="button"

@@ -108,7 +108,7 @@ export class PyFrames extends EngineElement {
     if (changed.has('breakpoints')) this.replay?.showBreakpoints();
   }
 
-  protected override run(): void {
+  protected override runAction(): void {
     void this.record();
   }
 

@@ -52,7 +52,7 @@ export class PyRepl extends EngineElement {
    * what the console printed in response (echo, output, tracebacks; no prompts). An input left
    * incomplete (`...`) prints nothing and waits for the next `run`.
    */
-  override async run(input = ''): Promise<string> {
+  async run(input = ''): Promise<string> {
     return (await this.startConsole()).run(input);
   }
 
