@@ -7,7 +7,7 @@
 // code objects, frames, values and scopes (a frame's variables at one moment). A 10,000-step
 // recording of a loop therefore costs little more than its step list.
 
-import type { PythonError } from '../runtime/types.js';
+import type { PythonError } from '../python-error.js';
 
 /** The value of `Trace.format`: lets a reader recognise the file. */
 export const TRACE_FORMAT = 'pyinnards-trace';

@@ -4,7 +4,7 @@
 // only glue (loading, progress, stdio wiring); everything Python-shaped lives in the helpers,
 // where the Node tests check it against CPython.
 import type { PyodideInterface } from 'pyodide';
-import type { Capabilities, RunOutcome } from '../types.js';
+import type { Capabilities, Disassembly, RunOutcome } from '../types.js';
 import type { LoadSettings, WorkerBackend, WorkerIO } from '../protocol.js';
 import type { Trace } from '../../trace/format.js';
 import helpersSource from './python/pyinnards_runtime.py?text';
@@ -242,7 +242,7 @@ export function createPyodideBackend(): WorkerBackend {
 
     async disassemble(code, options) {
       const { helpers } = ready();
-      return serving(undefined, () => JSON.parse(helpers.disassemble(code, toPlain(options))) as unknown);
+      return serving(undefined, () => JSON.parse(helpers.disassemble(code, toPlain(options))) as Disassembly);
     },
 
     trace(code, options, io) {
