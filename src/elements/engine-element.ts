@@ -17,7 +17,7 @@ const RECORDING_GRACE_MS = 3000;
  * @fires py-engine - An interpreter is loading; `detail` is `{ engine, phase, loaded?, total? }`.
  * @csspart input-prompt - Where the reader answers input().
  */
-export abstract class EngineElement extends PyElement {
+export abstract class EngineElement<Result = unknown> extends PyElement<Result> {
   static override properties: PropertyDeclarations = {
     // Reflected: the settings are read from the attributes (see settingsFor in config.ts).
     engine: { reflect: true },

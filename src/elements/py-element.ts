@@ -3,7 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { themeStyles } from '../styles/theme.js';
 import { baseStyles } from '../styles/base.js';
 import { CodeSourceError, hasInlineCode, sourceCode } from './code-source.js';
-import { emit, type PyErrorDetail, type PyEngineDetail } from './events.js';
+import { emit, type PyErrorDetail, type PyEngineDetail, type PyEventMap } from './events.js';
 import { CodeView } from './code-view.js';
 import type { Position } from './highlight.js';
 import { copyText } from './clipboard.js';
@@ -44,7 +44,7 @@ export interface StatusState {
  * @csspart progress - The download progress bar.
  * @csspart output - The element's output.
  */
-export abstract class PyElement extends LitElement {
+export abstract class PyElement<Result = unknown> extends LitElement {
   static override styles = [themeStyles, baseStyles];
 
   // Declared without decorators: they would pull a helper library into the page's entry.
@@ -271,7 +271,7 @@ export abstract class PyElement extends LitElement {
   }
 
   /** Fires `py-result` after the output changed. */
-  protected emitResult(detail: unknown): void {
+  protected emitResult(detail: Result): void {
     emit(this, 'py-result', detail);
   }
 
@@ -385,4 +385,33 @@ export abstract class PyElement extends LitElement {
     // announce the messages put into it.
     return html`<div class="status" part="status" role="status" aria-live="polite">${content}</div>`;
   }
+}
+
+/**
+ * Listeners typed by the element's own `py-result` detail, so that
+ * `tokenizer.addEventListener('py-result', (e) => e.detail.tokens)` type-checks.
+ */
+export interface PyElement<Result = unknown> {
+  addEventListener<K extends keyof PyEventMap<Result>>(
+    type: K,
+    listener: (this: HTMLElement, event: PyEventMap<Result>[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener<K extends keyof HTMLElementEventMap>(
+    type: K,
+    listener: (this: HTMLElement, event: HTMLElementEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof PyEventMap<Result>>(
+    type: K,
+    listener: (this: HTMLElement, event: PyEventMap<Result>[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener<K extends keyof HTMLElementEventMap>(
+    type: K,
+    listener: (this: HTMLElement, event: HTMLElementEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }

@@ -7,6 +7,7 @@ import { onFirstView } from './on-first-view.js';
 import { DEFAULT_MAX_STEPS } from './attributes.js';
 import type { Trace } from '../engine/trace/format.js';
 import type { Replay } from './frames/replay.js';
+import type { FramesResultDetail } from './events.js';
 
 /** How long typing must pause before the code is recorded again. */
 const EDIT_DEBOUNCE_MS = 600;
@@ -41,7 +42,7 @@ const EDIT_DEBOUNCE_MS = 600;
  * @csspart instructions - Instruction mode: the bytecode around the current instruction.
  * @csspart stdout - What the program printed up to this step.
  */
-export class PyFrames extends EngineElement {
+export class PyFrames extends EngineElement<FramesResultDetail> {
   static override properties: PropertyDeclarations = {
     maxSteps: { type: Number, attribute: 'max-steps' },
     granularity: {},

@@ -5,6 +5,7 @@ import { defineElement } from './define-element.js';
 import { configureFromScriptTag, settingsFor } from '../config.js';
 import { onFirstView } from './on-first-view.js';
 import type { ReplConsole } from './repl/console.js';
+import type { ReplResultDetail } from './events.js';
 
 /**
  * `<py-repl>`: a Python console that behaves like CPython 3.14's (`python -m asyncio`: prompts,
@@ -17,7 +18,7 @@ import type { ReplConsole } from './repl/console.js';
  * @csspart input - The input line after the prompt.
  * @csspart completions - The names Tab offers when several fit.
  */
-export class PyRepl extends EngineElement {
+export class PyRepl extends EngineElement<ReplResultDetail> {
   static override properties: PropertyDeclarations = {
     session: {},
     echoPreload: { type: Boolean, attribute: 'echo-preload' },

@@ -3,7 +3,7 @@
 // rendering. Lazily imported when the element first records, so the page's entry stays small.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Trace, TraceOptions } from '../../engine/trace/format.js';
-import type { PyErrorDetail } from '../events.js';
+import { pythonErrorDetail, type FramesResultDetail, type PyErrorDetail } from '../events.js';
 import type { Engine } from '../../engine/runtime/index.js';
 import { lineAt } from './navigation.js';
 import { stepText } from './describe.js';
@@ -27,7 +27,7 @@ export interface ReplayElement {
   trace(code: string, options: TraceOptions): Promise<Trace | undefined>;
   reportError(detail: PyErrorDetail): void;
   clearError(): void;
-  emitResult(detail: unknown): void;
+  emitResult(detail: FramesResultDetail): void;
   markLines(lines: ReadonlyMap<number, string>): void;
   setGutter(gutter: { breakpoints: ReadonlySet<number>; toggle: (line: number) => void }): void;
 }
@@ -74,12 +74,7 @@ export class Replay {
     this.host.clearError();
     if (trace.end.status === 'syntax-error') {
       const { error } = trace.end;
-      this.host.reportError({
-        kind: error.type,
-        message: error.message,
-        ...(error.line !== undefined ? { line: error.line } : {}),
-        ...(error.column !== undefined ? { column: error.column } : {}),
-      });
+      this.host.reportError(pythonErrorDetail(error));
       this.stale = this.shown !== undefined;
       this.host.emitResult({ trace, text: '' });
       this.changed();
