@@ -11,7 +11,7 @@ import type { PythonError } from '../python-error.js';
 
 /** The value of `Trace.format`: lets a reader recognise the file. */
 export const TRACE_FORMAT = 'pyinnards-trace';
-/** Bumped on any change a reader of the previous version would misread. */
+/** Bumped on any change a reader of the previous version would misread. (These two are the source; the Python recorder repeats them, checked by test/node/engine/trace-format-name.test.ts.) */
 export const TRACE_VERSION = 1;
 
 /** The events of `sys.settrace`, with CPython's names; `opcode` only in instruction mode. */
