@@ -31,7 +31,15 @@ export async function loadEngine(
   return runtime.loadEngine({ ...getConfig(), ...options }, onProgress);
 }
 
-export type { PyErrorDetail, PyEngineDetail } from './elements/events.js';
+export type {
+  PyErrorDetail,
+  PyEngineDetail,
+  PyResultDetail,
+  TokenizerResultDetail,
+  DisResultDetail,
+  FramesResultDetail,
+  ReplResultDetail,
+} from './elements/events.js';
 // Type-only, so that `HTMLElementTagNameMap` (declared by each element's module) reaches users.
 export type { PyTokenizer } from './elements/py-tokenizer.js';
 export type { PyDis } from './elements/py-dis.js';
