@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { themeStyles } from '../styles/theme.js';
 import { baseStyles } from '../styles/base.js';
 import { CodeSourceError, hasInlineCode, sourceCode } from './code-source.js';
@@ -8,17 +7,14 @@ import { CodeView } from './code-view.js';
 import type { Position } from './highlight.js';
 import { copyText } from './clipboard.js';
 import { attributeOf, checkAttribute, hasRule } from './attributes.js';
+import { renderErrorBanner, renderStatusLine, type StatusState } from './chrome.js';
 
 export type ThemeName = 'auto' | 'light' | 'dark';
+export type { StatusState };
 
 /** Toolbar buttons an element can ask for. */
 export type ToolbarAction = 'run' | 'reset' | 'copy';
 
-export interface StatusState {
-  message: string;
-  /** 0..1 for a known fraction; `null` shows an indeterminate bar; undefined shows none. */
-  progress?: number | null;
-}
 
 /**
  * What every pyinnards element shares: where the code comes from, the code view (static first,
@@ -345,46 +341,21 @@ export abstract class PyElement<Result = unknown> extends LitElement {
   }
 
   private renderError(): TemplateResult | typeof nothing {
-    const error = this.error;
-    if (!error) return nothing;
-    const where =
-      error.line !== undefined
-        ? ` at line ${error.line}${error.column !== undefined ? `, column ${error.column}` : ''}`
-        : '';
     const retry = this.retry;
-    return html`<div class="error" part="error" role="alert">
-      <strong>${error.kind}${where}:</strong> ${error.message}
-      ${retry
-        ? html`<button
-            type="button"
-            part="button retry-button"
-            @click=${() => {
-              this.clearError();
-              retry();
-            }}
-          >
-            Retry
-          </button>`
-        : nothing}
-    </div>`;
+    return renderErrorBanner(
+      this.error,
+      retry &&
+        (() => {
+          this.clearError();
+          retry();
+        }),
+    );
   }
 
   private renderStatus(): TemplateResult {
-    const status = this.status;
-    const content = status
-      ? html`<span>${status.message}</span>${status.progress === undefined
-            ? nothing
-            : html`<progress
-                part="progress"
-                aria-label=${status.message}
-                max="1"
-                value=${ifDefined(status.progress ?? undefined)}
-              ></progress>`}`
-      : nothing;
-    // The live region stays in the DOM (empty and hidden when idle) so screen readers
-    // announce the messages put into it.
-    return html`<div class="status" part="status" role="status" aria-live="polite">${content}</div>`;
+    return renderStatusLine(this.status);
   }
+
 }
 
 /**
