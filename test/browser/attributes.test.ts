@@ -46,12 +46,12 @@ describe('invalid attribute values', () => {
   }
 
   it('records nothing while an attribute is invalid, and records once it is fixed', async function () {
-    this.timeout(60000);
+    this.timeout(180000);
     const element = await mount<PyFrames>(`<py-frames granularity="opcode">x = 1</py-frames>`);
     await new Promise((resolve) => setTimeout(resolve, 300));
     assert.isUndefined(element.trace, 'nothing was recorded');
     element.setAttribute('granularity', 'instruction');
-    await until(() => element.trace, 'the recording', 60000);
+    await until(() => element.trace, 'the recording', 170000);
     assert.equal(errorText(element), '', 'the message went with the invalid value');
   });
 
@@ -64,9 +64,9 @@ describe('invalid attribute values', () => {
   });
 
   it('says when step is past the last step of the recording', async function () {
-    this.timeout(60000);
+    this.timeout(180000);
     const element = await mount<PyFrames>(`<py-frames step="99">x = 1\ny = 2</py-frames>`);
-    await until(() => element.trace, 'the recording', 60000);
+    await until(() => element.trace, 'the recording', 170000);
     await settle(element);
     const last = element.trace!.steps.length - 1;
     assert.include(errorText(element), `step="99" is not a step of this recording; use a whole number from 0 to ${last}.`);
