@@ -5,8 +5,9 @@
  * or by calling `configure()`.
  */
 
-export const ENGINES = ['pyodide', 'skulpt'] as const;
-export type EngineName = (typeof ENGINES)[number];
+import { ENGINES, type EngineName } from './engine/engines.js';
+
+export { ENGINES, type EngineName };
 
 /** The pinned Pyodide release (CPython 3.14.2); a test keeps it equal to the devDependency. */
 export const PYODIDE_VERSION = '314.0.7';

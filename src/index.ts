@@ -1,11 +1,20 @@
 /**
- * The kit's entry (dist/pyinnards.js): registers every element. It must stay small, so it
- * imports no editor or interpreter code; those are dynamic imports made by the elements.
+ * The kit's entry (dist/pyinnards.js): a small loader. It reads the script tag's settings and
+ * imports each element's module (dist/elements/<tag>.js) when that tag first appears in the page,
+ * so it stays small however many elements there are. It imports no element, editor or interpreter
+ * code statically.
+ *
+ * The element classes are exported here as types only (importing them would load every element):
+ * a script that needs a class at run time imports it from the element's module, e.g.
+ * `import { PyRepl } from 'pyinnards/elements/py-repl.js'`, or waits for
+ * `customElements.whenDefined('py-repl')`.
  */
 import { configure, configureFromScriptTag, getConfig, type PyinnardsConfig, type EngineName } from './config.js';
 import type { Engine, LoadProgress } from './engine/runtime/index.js';
+import { autoload } from './autoloader.js';
 
 configureFromScriptTag(import.meta.url);
+if (typeof document !== 'undefined') autoload(document);
 
 export { configure, getConfig, type PyinnardsConfig, type EngineName };
 export type * from './engine/runtime/types.js';
@@ -22,8 +31,17 @@ export async function loadEngine(
   return runtime.loadEngine({ ...getConfig(), ...options }, onProgress);
 }
 
-export type { PyErrorDetail, PyEngineDetail } from './elements/events.js';
-export { PyTokenizer } from './elements/py-tokenizer.js';
-export { PyDis } from './elements/py-dis.js';
-export { PyFrames } from './elements/py-frames.js';
-export { PyRepl } from './elements/py-repl.js';
+export type {
+  PyErrorDetail,
+  PyEngineDetail,
+  PyResultDetail,
+  TokenizerResultDetail,
+  DisResultDetail,
+  FramesResultDetail,
+  ReplResultDetail,
+} from './elements/events.js';
+// Type-only, so that `HTMLElementTagNameMap` (declared by each element's module) reaches users.
+export type { PyTokenizer } from './elements/py-tokenizer.js';
+export type { PyDis } from './elements/py-dis.js';
+export type { PyFrames } from './elements/py-frames.js';
+export type { PyRepl } from './elements/py-repl.js';

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { settingsFor } from '../config.js';
 import type { PyErrorDetail, PyEngineDetail } from './events.js';
-import type { Engine, RunOptions, RunOutcome, TraceRunOptions } from '../engine/runtime/index.js';
+import type { Engine, TraceRunOptions } from '../engine/runtime/index.js';
 import type { Trace } from '../engine/trace/format.js';
 
 export interface EngineHostCallbacks {
@@ -69,14 +69,6 @@ export class EngineController implements ReactiveController {
       });
       return undefined;
     }
-  }
-
-  /** Runs code, tracking it for Stop; resolves to undefined when no engine could be loaded. */
-  async run(code: string, options: RunOptions): Promise<RunOutcome | undefined> {
-    const engine = await this.engine();
-    if (!engine) return undefined;
-    this.stop();
-    return this.track(engine.run(code, options));
   }
 
   /**

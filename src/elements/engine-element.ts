@@ -1,8 +1,7 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { PyElement } from './py-element.js';
 import { EngineController } from './engine-controller.js';
-import { settingsFor } from '../config.js';
-import type { RunOptions, RunOutcome, TraceRunOptions } from '../engine/runtime/index.js';
+import type { RunOptions, TraceRunOptions } from '../engine/runtime/index.js';
 import type { Trace, TraceOptions } from '../engine/trace/format.js';
 
 /** The default limit for runs nobody is watching interactively, in seconds. */
@@ -18,7 +17,7 @@ const RECORDING_GRACE_MS = 3000;
  * @fires py-engine - An interpreter is loading; `detail` is `{ engine, phase, loaded?, total? }`.
  * @csspart input-prompt - Where the reader answers input().
  */
-export abstract class EngineElement extends PyElement {
+export abstract class EngineElement<Result = unknown> extends PyElement<Result> {
   static override properties: PropertyDeclarations = {
     // Reflected: the settings are read from the attributes (see settingsFor in config.ts).
     engine: { reflect: true },
@@ -54,17 +53,6 @@ export abstract class EngineElement extends PyElement {
     },
   });
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    if (changed.has('engine')) {
-      const { error } = settingsFor(this);
-      if (error) this.reportError({ kind: 'Configuration', message: error });
-    }
-    if (changed.has('timeout') && !(Number.isFinite(this.timeout) && this.timeout >= 0)) {
-      this.reportError({ kind: 'Configuration', message: `timeout="${String(this.getAttribute('timeout'))}" is not a number of seconds (0 for no limit).` });
-    }
-  }
-
   protected override get running(): boolean {
     return this.engineController.running;
   }
@@ -82,7 +70,7 @@ export abstract class EngineElement extends PyElement {
     });
   }
 
-  private answerInput(value: string | null): void {
+  protected answerInput(value: string | null): void {
     this.inputRequest?.answer(value);
     this.inputRequest = undefined;
   }
@@ -116,23 +104,14 @@ export abstract class EngineElement extends PyElement {
     </form>`;
   }
 
-  /** The time limit in seconds (0: none), the default when the attribute is invalid. */
-  private get timeLimit(): number {
-    return Number.isFinite(this.timeout) && this.timeout >= 0 ? this.timeout : DEFAULT_TIMEOUT_SECONDS;
+  /** The time limit in milliseconds (0: none); the default while the attribute is invalid. */
+  protected get timeLimitMs(): number {
+    return (Number.isFinite(this.timeout) && this.timeout >= 0 ? this.timeout : DEFAULT_TIMEOUT_SECONDS) * 1000;
   }
 
   /** With a stdin attribute, input() reads it; otherwise the widget asks where it can. */
-  private get inputSource(): Pick<RunOptions, 'stdin' | 'onInput'> {
+  protected get inputSource(): Pick<RunOptions, 'stdin' | 'onInput'> {
     return this.stdin !== undefined ? { stdin: this.stdin } : { onInput: (prompt: string) => this.askInput(prompt) };
-  }
-
-  /** Runs code with this element's stdin and time limit; undefined if no engine could load. */
-  protected async runPython(code: string, options: Omit<RunOptions, 'stdin' | 'timeoutMs'> = {}): Promise<RunOutcome | undefined> {
-    this.showEngineNote();
-    const outcome = await this.engineController.run(code, { ...options, ...this.inputSource, timeoutMs: this.timeLimit * 1000 });
-    this.answerInput(null);
-    this.explain(outcome);
-    return outcome;
   }
 
   /**
@@ -142,7 +121,7 @@ export abstract class EngineElement extends PyElement {
    */
   protected async tracePython(code: string, options: TraceOptions): Promise<Trace | undefined> {
     this.showEngineNote();
-    const limitMs = this.timeLimit * 1000;
+    const limitMs = this.timeLimitMs;
     try {
       const request: Omit<TraceRunOptions, 'signal'> = { ...options, ...this.inputSource, timeLimitMs: limitMs };
       return await this.engineController.trace(code, request, limitMs && limitMs + RECORDING_GRACE_MS);
@@ -154,33 +133,9 @@ export abstract class EngineElement extends PyElement {
     }
   }
 
-  private showEngineNote(): void {
+  /** Shows how the engine runs here (its note), or clears the status line. */
+  protected showEngineNote(): void {
     if (this.engineNote) this.setStatus({ message: this.engineNote });
     else this.clearStatus();
-  }
-
-  /** Says how a run ended when the output alone wouldn't tell. */
-  private explain(outcome: RunOutcome | undefined): void {
-    if (outcome?.status === 'stopped') {
-      this.setStatus({
-        message: outcome.sessionReset
-          ? 'Stopped. The interpreter was restarted, so the variables it held are gone.'
-          : 'Stopped (KeyboardInterrupt).',
-      });
-    } else if (outcome?.status === 'timeout') {
-      this.reportError({
-        kind: 'Time limit',
-        message: `Stopped after ${this.timeout} seconds. Set the timeout attribute to allow longer runs (0 for no limit).`,
-      });
-    } else if (outcome?.status === 'error' && outcome.error.type === 'EOFError') {
-      this.setStatus({
-        message:
-          this.stdin === undefined
-            ? 'input() had nothing to read: give the element a stdin attribute with the input lines (this engine cannot ask while Python runs).'
-            : 'input() read all the lines of the stdin attribute and wanted more.',
-      });
-    } else if (outcome?.status === 'failed') {
-      this.reportError({ kind: 'Engine', message: outcome.message });
-    }
   }
 }

@@ -1,3 +1,8 @@
+import type { Token, TokenizeError } from '../engine/tokenizer/index.js';
+import type { DisTree } from '../engine/dis/types.js';
+import type { Trace } from '../engine/trace/format.js';
+import type { RunOutcome } from '../engine/runtime/types.js';
+
 /** Detail of `py-error`: what went wrong and, when it is about the code, where. */
 export interface PyErrorDetail {
   message: string;
@@ -18,17 +23,75 @@ export interface PyEngineDetail {
   total?: number;
 }
 
-export interface PyEventMap {
-  'py-result': CustomEvent<unknown>;
+/** `<py-tokenizer>`'s `py-result`: the tokens, up to the tokenize error if there is one. */
+export interface TokenizerResultDetail {
+  tokens: Token[];
+  error: TokenizeError | undefined;
+}
+
+/** `<py-dis>`'s `py-result`: what dis.dis prints, and the code objects it came from. */
+export interface DisResultDetail {
+  text: string;
+  code: DisTree;
+}
+
+/** `<py-frames>`'s `py-result`: a finished recording, and the current step as text. */
+export interface FramesResultDetail {
+  trace: Trace;
+  text: string;
+}
+
+/** `<py-repl>`'s `py-result`, after each input. */
+export interface ReplResultDetail {
+  /** The input as typed (several lines for a block). */
+  input: string;
+  /** What it printed: stdout, stderr, echoes. */
+  output: string;
+  status: RunOutcome['status'];
+  /** The whole transcript (element.text). */
+  text: string;
+}
+
+export type PyResultDetail = TokenizerResultDetail | DisResultDetail | FramesResultDetail | ReplResultDetail;
+
+export interface PyEventMap<Result = PyResultDetail> {
+  'py-result': CustomEvent<Result>;
   'py-error': CustomEvent<PyErrorDetail>;
   'py-engine': CustomEvent<PyEngineDetail>;
 }
 
+declare global {
+  // Our events bubble, so any element (and `document`) can listen for them.
+  interface HTMLElementEventMap {
+    'py-result': CustomEvent<PyResultDetail>;
+    'py-error': CustomEvent<PyErrorDetail>;
+    'py-engine': CustomEvent<PyEngineDetail>;
+  }
+  interface DocumentEventMap {
+    'py-result': CustomEvent<PyResultDetail>;
+    'py-error': CustomEvent<PyErrorDetail>;
+    'py-engine': CustomEvent<PyEngineDetail>;
+  }
+}
+
 /** Our events bubble and cross shadow roots so a page can listen on `document`. */
-export function emit<K extends keyof PyEventMap>(
+export function emit<K extends keyof PyEventMap<unknown>>(
   target: EventTarget,
   type: K,
-  detail: PyEventMap[K]['detail'],
+  detail: PyEventMap<unknown>[K]['detail'],
 ): void {
   target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+}
+
+/**
+ * The `py-error` detail for an exception from Python (or the tokenizer): its type as the kind,
+ * and the position when there is one. The one mapping every element uses.
+ */
+export function pythonErrorDetail(error: { type: string; message: string; line?: number | null; column?: number | null }): PyErrorDetail {
+  return {
+    kind: error.type,
+    message: error.message,
+    ...(error.line !== undefined && error.line !== null ? { line: error.line } : {}),
+    ...(error.column !== undefined && error.column !== null ? { column: error.column } : {}),
+  };
 }

@@ -7,6 +7,7 @@ import { onFirstView } from './on-first-view.js';
 import { adoptStyles } from './adopt-styles.js';
 import type { Position } from './highlight.js';
 import type { DisLine, DisTree } from '../engine/dis/types.js';
+import { pythonErrorDetail, type DisResultDetail } from './events.js';
 
 /** How long typing must pause before the code is disassembled again. */
 const EDIT_DEBOUNCE_MS = 300;
@@ -28,7 +29,7 @@ interface Disassembly {
  * @csspart opcode-note - What the instruction pointed at does.
  * @csspart code-info - The panel of each code object's fields.
  */
-export class PyDis extends EngineElement {
+export class PyDis extends EngineElement<DisResultDetail> {
   static override properties: PropertyDeclarations = {
     showCaches: { type: Boolean, attribute: 'show-caches' },
     showOffsets: { type: Boolean, attribute: 'show-offsets' },
@@ -105,6 +106,7 @@ export class PyDis extends EngineElement {
 
   private async disassemble(): Promise<void> {
     const generation = ++this.generation;
+    if (this.misconfigured) return;
     const code = this.source;
     const engine = await this.engineController.engine();
     if (!engine || generation !== this.generation) return;
@@ -135,12 +137,7 @@ export class PyDis extends EngineElement {
     if (generation !== this.generation) return;
     if ('error' in answer) {
       this.stale = this.result !== undefined;
-      this.reportError({
-        kind: answer.error.type,
-        message: answer.error.message,
-        ...(answer.error.line !== undefined ? { line: answer.error.line } : {}),
-        ...(answer.error.column !== undefined ? { column: answer.error.column } : {}),
-      });
+      this.reportError(pythonErrorDetail(answer.error));
       return;
     }
     const tree = this.function ? this.dis.findCode(answer.tree, this.function) : answer.tree;

@@ -1,24 +1,20 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { themeStyles } from '../styles/theme.js';
 import { baseStyles } from '../styles/base.js';
 import { CodeSourceError, hasInlineCode, sourceCode } from './code-source.js';
-import { emit, type PyErrorDetail, type PyEngineDetail } from './events.js';
+import { emit, type PyErrorDetail, type PyEngineDetail, type PyEventMap } from './events.js';
 import { CodeView } from './code-view.js';
 import type { Position } from './highlight.js';
 import { copyText } from './clipboard.js';
+import { attributeOf, checkAttribute, hasRule } from './attributes.js';
+import { renderErrorBanner, renderStatusLine, type StatusState } from './chrome.js';
 
 export type ThemeName = 'auto' | 'light' | 'dark';
-const THEMES: readonly string[] = ['auto', 'light', 'dark'];
+export type { StatusState };
 
 /** Toolbar buttons an element can ask for. */
 export type ToolbarAction = 'run' | 'reset' | 'copy';
 
-export interface StatusState {
-  message: string;
-  /** 0..1 for a known fraction; `null` shows an indeterminate bar; undefined shows none. */
-  progress?: number | null;
-}
 
 /**
  * What every pyinnards element shares: where the code comes from, the code view (static first,
@@ -44,7 +40,7 @@ export interface StatusState {
  * @csspart progress - The download progress bar.
  * @csspart output - The element's output.
  */
-export abstract class PyElement extends LitElement {
+export abstract class PyElement<Result = unknown> extends LitElement {
   static override styles = [themeStyles, baseStyles];
 
   // Declared without decorators: they would pull a helper library into the page's entry.
@@ -91,6 +87,10 @@ export abstract class PyElement extends LitElement {
   );
   private sourcing: AbortController | undefined;
   private lightDomObserver: MutationObserver | undefined;
+  /** Attributes as written, until their properties are checked (see attributes.ts). */
+  private readonly attributeText = new Map<string, string | null>();
+  /** Messages for invalid attribute values, by property. */
+  private readonly invalid = new Map<string, string>();
 
   /** The output as plain text: the same text Copy copies. */
   abstract get text(): string;
@@ -116,8 +116,11 @@ export abstract class PyElement extends LitElement {
     this.codeView.setGutter(gutter);
   }
 
-  /** Runs the code, for elements whose toolbar has Run. */
-  protected run(): void {}
+  /**
+   * The toolbar's Run button, for elements that have one. (Named apart from any public `run`
+   * an element offers scripts, such as `<py-repl>`'s `run(input)`.)
+   */
+  protected runAction(): void {}
 
   /** Whether code is running now: the toolbar then shows Stop instead of Run. */
   protected get running(): boolean {
@@ -148,15 +151,47 @@ export abstract class PyElement extends LitElement {
     this.sourcing?.abort();
   }
 
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    this.attributeText.set(name, value);
+    super.attributeChangedCallback(name, old, value);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.checkAttributes(changed);
     if (changed.has('code') || changed.has('src')) void this.loadCode();
-    if (changed.has('theme') && !THEMES.includes(this.theme)) {
-      this.reportError({
-        kind: 'Configuration',
-        message: `theme="${this.theme}" is not a theme; use auto, light or dark.`,
-      });
-    }
     if (changed.has('readonly')) this.codeView.readonly = this.readonly;
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    super.update(changed);
+    // Reflected attributes (theme, engine) come back through attributeChangedCallback while
+    // updating: they are the properties' own values, not something the page wrote.
+    this.attributeText.clear();
+  }
+
+  /** Whether an attribute has an invalid value: the element then shows why and starts nothing. */
+  protected get misconfigured(): boolean {
+    return this.invalid.size > 0;
+  }
+
+  /** The one check of every attribute, as it is set (before any lazily loaded part is asked for). */
+  private checkAttributes(changed: PropertyValues<this>): void {
+    let touched = false;
+    for (const key of changed.keys()) {
+      const name = String(key);
+      if (!hasRule(name)) continue;
+      const attribute = attributeOf(name);
+      const text = this.attributeText.get(attribute);
+      this.attributeText.delete(attribute);
+      const problem = checkAttribute(name, this[key as keyof this], text);
+      if (problem === this.invalid.get(name)) continue;
+      touched = true;
+      if (problem) this.invalid.set(name, problem);
+      else this.invalid.delete(name);
+    }
+    if (!touched) return;
+    if (this.invalid.size) this.reportError(this.configurationError());
+    else if (this.error?.kind === 'Configuration') this.clearError();
   }
 
   /** Sources the code again (the `code`/`src` attributes or the light DOM changed). */
@@ -219,15 +254,20 @@ export abstract class PyElement extends LitElement {
     emit(this, 'py-error', detail);
   }
 
+  /** Clears the error banner; an invalid attribute's message stays until the value is fixed. */
   protected clearError(): void {
     if (this.error === undefined) return;
-    this.error = undefined;
     this.retry = undefined;
     this.codeView.markError(undefined, undefined);
+    this.error = this.invalid.size ? this.configurationError() : undefined;
+  }
+
+  private configurationError(): PyErrorDetail {
+    return { kind: 'Configuration', message: [...this.invalid.values()].join(' ') };
   }
 
   /** Fires `py-result` after the output changed. */
-  protected emitResult(detail: unknown): void {
+  protected emitResult(detail: Result): void {
     emit(this, 'py-result', detail);
   }
 
@@ -283,7 +323,7 @@ export abstract class PyElement extends LitElement {
       case 'run':
         return this.running
           ? html`<button type="button" part="button stop-button" @click=${() => this.stop()}>Stop</button>`
-          : html`<button type="button" part="button run-button" @click=${() => this.run()}>Run</button>`;
+          : html`<button type="button" part="button run-button" @click=${() => this.runAction()}>Run</button>`;
       case 'reset':
         return html`<button
           type="button"
@@ -301,44 +341,48 @@ export abstract class PyElement extends LitElement {
   }
 
   private renderError(): TemplateResult | typeof nothing {
-    const error = this.error;
-    if (!error) return nothing;
-    const where =
-      error.line !== undefined
-        ? ` at line ${error.line}${error.column !== undefined ? `, column ${error.column}` : ''}`
-        : '';
     const retry = this.retry;
-    return html`<div class="error" part="error" role="alert">
-      <strong>${error.kind}${where}:</strong> ${error.message}
-      ${retry
-        ? html`<button
-            type="button"
-            part="button retry-button"
-            @click=${() => {
-              this.clearError();
-              retry();
-            }}
-          >
-            Retry
-          </button>`
-        : nothing}
-    </div>`;
+    return renderErrorBanner(
+      this.error,
+      retry &&
+        (() => {
+          this.clearError();
+          retry();
+        }),
+    );
   }
 
   private renderStatus(): TemplateResult {
-    const status = this.status;
-    const content = status
-      ? html`<span>${status.message}</span>${status.progress === undefined
-            ? nothing
-            : html`<progress
-                part="progress"
-                aria-label=${status.message}
-                max="1"
-                value=${ifDefined(status.progress ?? undefined)}
-              ></progress>`}`
-      : nothing;
-    // The live region stays in the DOM (empty and hidden when idle) so screen readers
-    // announce the messages put into it.
-    return html`<div class="status" part="status" role="status" aria-live="polite">${content}</div>`;
+    return renderStatusLine(this.status);
   }
+
+}
+
+/**
+ * Listeners typed by the element's own `py-result` detail, so that
+ * `tokenizer.addEventListener('py-result', (e) => e.detail.tokens)` type-checks.
+ */
+export interface PyElement<Result = unknown> {
+  addEventListener<K extends keyof PyEventMap<Result>>(
+    type: K,
+    listener: (this: HTMLElement, event: PyEventMap<Result>[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener<K extends keyof HTMLElementEventMap>(
+    type: K,
+    listener: (this: HTMLElement, event: HTMLElementEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof PyEventMap<Result>>(
+    type: K,
+    listener: (this: HTMLElement, event: PyEventMap<Result>[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener<K extends keyof HTMLElementEventMap>(
+    type: K,
+    listener: (this: HTMLElement, event: HTMLElementEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }

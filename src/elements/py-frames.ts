@@ -1,11 +1,13 @@
-import { html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { EngineElement } from './engine-element.js';
 import type { ToolbarAction } from './py-element.js';
 import { defineElement } from './define-element.js';
 import { configureFromScriptTag } from '../config.js';
 import { onFirstView } from './on-first-view.js';
+import { DEFAULT_MAX_STEPS } from './attributes.js';
 import type { Trace } from '../engine/trace/format.js';
 import type { Replay } from './frames/replay.js';
+import type { FramesResultDetail } from './events.js';
 
 /** How long typing must pause before the code is recorded again. */
 const EDIT_DEBOUNCE_MS = 600;
@@ -40,7 +42,7 @@ const EDIT_DEBOUNCE_MS = 600;
  * @csspart instructions - Instruction mode: the bytecode around the current instruction.
  * @csspart stdout - What the program printed up to this step.
  */
-export class PyFrames extends EngineElement {
+export class PyFrames extends EngineElement<FramesResultDetail> {
   static override properties: PropertyDeclarations = {
     maxSteps: { type: Number, attribute: 'max-steps' },
     granularity: {},
@@ -50,7 +52,7 @@ export class PyFrames extends EngineElement {
   };
 
   /** Stop recording after this many steps. */
-  maxSteps = 10_000;
+  maxSteps = DEFAULT_MAX_STEPS;
   /** `line` (a step per line event) or `instruction` (a step per bytecode instruction). */
   granularity = 'line';
   /** Lines where Continue stops, besides `breakpoint()` calls; toggled by the line numbers. */
@@ -101,17 +103,20 @@ export class PyFrames extends EngineElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.hasUpdated && (changed.has('maxSteps') || changed.has('granularity'))) this.codeChanged();
+    const settings = ['maxSteps', 'granularity', 'timeout', 'engine'] as const;
+    if (this.hasUpdated && settings.some((name) => changed.has(name))) this.codeChanged();
     if (changed.has('step')) this.replay?.changed();
     if (changed.has('breakpoints')) this.replay?.showBreakpoints();
   }
 
-  protected override run(): void {
+  protected override runAction(): void {
     void this.record();
   }
 
   private async record(): Promise<void> {
     clearTimeout(this.debounce);
+    // An invalid attribute says so in the error banner; nothing is recorded until it is fixed.
+    if (this.misconfigured) return;
     if (!this.replay) {
       const { Replay } = await import('./frames/replay.js');
       this.replay ??= new Replay({
@@ -129,6 +134,8 @@ export class PyFrames extends EngineElement {
   }
 
   protected renderOutput(): TemplateResult {
+    // While an attribute is invalid the error banner says why, and no note promises a recording.
+    if (this.misconfigured) return html`${nothing}`;
     return html`${this.renderInputPrompt()}
     ${this.replay?.render() ?? html`<p class="note" part="note">The run is recorded when the widget comes into view.</p>`}`;
   }

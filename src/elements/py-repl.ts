@@ -3,7 +3,9 @@ import { EngineElement } from './engine-element.js';
 import type { ToolbarAction } from './py-element.js';
 import { defineElement } from './define-element.js';
 import { configureFromScriptTag, settingsFor } from '../config.js';
+import { onFirstView } from './on-first-view.js';
 import type { ReplConsole } from './repl/console.js';
+import type { ReplResultDetail } from './events.js';
 
 /**
  * `<py-repl>`: a Python console that behaves like CPython 3.14's (`python -m asyncio`: prompts,
@@ -16,7 +18,7 @@ import type { ReplConsole } from './repl/console.js';
  * @csspart input - The input line after the prompt.
  * @csspart completions - The names Tab offers when several fit.
  */
-export class PyRepl extends EngineElement {
+export class PyRepl extends EngineElement<ReplResultDetail> {
   static override properties: PropertyDeclarations = {
     session: {},
     echoPreload: { type: Boolean, attribute: 'echo-preload' },
@@ -39,7 +41,7 @@ export class PyRepl extends EngineElement {
 
   private console: ReplConsole | undefined;
   private loadingConsole: Promise<ReplConsole> | undefined;
-  private visibility: IntersectionObserver | undefined;
+  private stopWatching: (() => void) | undefined;
 
   /** The transcript as a terminal shows it: banner, prompts, inputs and what they printed. */
   get text(): string {
@@ -51,7 +53,7 @@ export class PyRepl extends EngineElement {
    * what the console printed in response (echo, output, tracebacks; no prompts). An input left
    * incomplete (`...`) prints nothing and waits for the next `run`.
    */
-  override async run(input = ''): Promise<string> {
+  async run(input = ''): Promise<string> {
     return (await this.startConsole()).run(input);
   }
 
@@ -92,18 +94,15 @@ export class PyRepl extends EngineElement {
     // A read-only console has no prompt to start it: it starts (and shows its code's
     // transcript) when the reader can see it.
     if (this.readonly && !this.started) {
-      this.visibility = new IntersectionObserver((entries) => {
-        if (!entries.some((entry) => entry.isIntersecting)) return;
-        this.visibility?.disconnect();
-        void this.startConsole();
+      this.stopWatching = onFirstView(this, () => {
+        if (!this.misconfigured) void this.startConsole();
       });
-      this.visibility.observe(this);
     }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.visibility?.disconnect();
+    this.stopWatching?.();
     this.console?.disconnect();
   }
 
@@ -117,8 +116,11 @@ export class PyRepl extends EngineElement {
   /** The code changed: it is the preload of the next start (Reset). */
   protected codeChanged(): void {}
 
-  /** Loads the console (and, through it, the interpreter) once. */
+  /** Loads the console (and, through it, the interpreter) once; refused while an attribute is invalid. */
   private startConsole(): Promise<ReplConsole> {
+    if (this.misconfigured && !this.loadingConsole) {
+      return Promise.reject(new Error(`pyinnards: <py-repl> has an invalid attribute: ${this.error?.message ?? ''}`));
+    }
     this.loadingConsole ??= import('./repl/console.js').then(({ ReplConsole }) => {
       this.console = new ReplConsole({
         element: this,
@@ -130,7 +132,7 @@ export class PyRepl extends EngineElement {
           banner: !this.noBanner,
           readonly: this.readonly,
           ...(this.stdin !== undefined ? { stdin: this.stdin } : {}),
-          timeoutMs: (Number.isFinite(this.timeout) && this.timeout > 0 ? this.timeout : 0) * 1000,
+          timeoutMs: this.timeLimitMs,
         }),
         status: (message) => (message ? this.setStatus({ message }) : this.clearStatus()),
         failed: (detail) => this.reportError(detail),
@@ -154,7 +156,9 @@ export class PyRepl extends EngineElement {
       tabindex=${this.readonly ? -1 : 0}
       role=${this.readonly ? 'region' : 'textbox'}
       aria-label="Python console"
-      @focus=${() => void this.startConsole().then((console) => console.focusInput())}
+      @focus=${() => {
+        if (!this.misconfigured) void this.startConsole().then((console) => console.focusInput());
+      }}
     >${this.readonly ? `${what} starts when shown.` : `Click or type here to start ${what}.\n>>> `}</pre>`;
   }
 

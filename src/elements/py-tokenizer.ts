@@ -5,6 +5,7 @@ import { configureFromScriptTag } from '../config.js';
 import type { Position } from './highlight.js';
 import type { Token, TokenizeResult } from '../engine/tokenizer/index.js';
 import { loadTokenizer, tokenizerIfLoaded, type Tokenizer } from './lazy-tokenizer.js';
+import { pythonErrorDetail, type TokenizerResultDetail } from './events.js';
 
 /**
  * Rows rendered at once unless the reader asks for all: a window that follows the cursor and
@@ -25,7 +26,7 @@ const comparePositions = (a: Position, b: Position): number => a[0] - b[0] || a[
  * @csspart tokens - The token table's scroll box.
  * @csspart exact-toggle - The "exact types" switch.
  */
-export class PyTokenizer extends PyElement {
+export class PyTokenizer extends PyElement<TokenizerResultDetail> {
   static override styles = [
     ...PyElement.styles,
     css`
@@ -145,12 +146,7 @@ export class PyTokenizer extends PyElement {
     this.markSpan(undefined);
     const error = this.result.error;
     if (error) {
-      this.reportError({
-        kind: error.pythonType,
-        message: error.message,
-        ...(error.lineno !== null ? { line: error.lineno } : {}),
-        ...(error.offset !== null ? { column: error.offset } : {}),
-      });
+      this.reportError(pythonErrorDetail({ type: error.pythonType, message: error.message, line: error.lineno, column: error.offset }));
     } else {
       this.clearError();
     }

@@ -6,6 +6,7 @@ import type { Trace, TraceStep, TraceValue } from '../../engine/trace/format.js'
 import { formatDisLines, type DisLine, type DisTree } from '../../engine/dis/index.js';
 import { continueTo, frameAt, lineAt, scopeChanges, sharedObjects, stepInto, stepOut, stepOver } from './navigation.js';
 import { eventSummary, frameName, kindLabel, stepHeading } from './describe.js';
+import { SPEEDS } from '../attributes.js';
 
 export { stepText, stepHeading } from './describe.js';
 export { lineAt } from './navigation.js';
@@ -31,7 +32,6 @@ export interface PlayerHost {
 
 /** Reprs longer than this are cut, with a button to show them whole. */
 const SHORT_REPR = 80;
-export const SPEEDS = [1, 2, 4, 8, 16] as const;
 
 /** Arrow keys, Home and End step through the recording from anywhere in the controls or panels. */
 export function onPlayerKey(host: PlayerHost, event: KeyboardEvent): void {

@@ -3,15 +3,14 @@
 // rendering. Lazily imported when the element first records, so the page's entry stays small.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Trace, TraceOptions } from '../../engine/trace/format.js';
-import type { PyErrorDetail } from '../events.js';
+import { pythonErrorDetail, type FramesResultDetail, type PyErrorDetail } from '../events.js';
 import type { Engine } from '../../engine/runtime/index.js';
 import { lineAt } from './navigation.js';
 import { stepText } from './describe.js';
 import { renderPlayer, type PlayerHost } from './player-view.js';
 import { playerStyles } from './player-styles.js';
 import { adoptStyles } from '../adopt-styles.js';
-
-const DEFAULT_MAX_STEPS = 10_000;
+import { invalidValueMessage } from '../attributes.js';
 
 /** What the replay needs of its element (its protected powers, passed in as functions). */
 export interface ReplayElement {
@@ -28,7 +27,7 @@ export interface ReplayElement {
   trace(code: string, options: TraceOptions): Promise<Trace | undefined>;
   reportError(detail: PyErrorDetail): void;
   clearError(): void;
-  emitResult(detail: unknown): void;
+  emitResult(detail: FramesResultDetail): void;
   markLines(lines: ReadonlyMap<number, string>): void;
   setGutter(gutter: { breakpoints: ReadonlySet<number>; toggle: (line: number) => void }): void;
 }
@@ -60,7 +59,6 @@ export class Replay {
     this.pause();
     const generation = ++this.generation;
     const element = this.host.element;
-    if (!this.checkSettings()) return;
     const engine = await this.host.engine();
     if (!engine || generation !== this.generation) return;
     if (!engine.capabilities.trace) {
@@ -76,12 +74,7 @@ export class Replay {
     this.host.clearError();
     if (trace.end.status === 'syntax-error') {
       const { error } = trace.end;
-      this.host.reportError({
-        kind: error.type,
-        message: error.message,
-        ...(error.line !== undefined ? { line: error.line } : {}),
-        ...(error.column !== undefined ? { column: error.column } : {}),
-      });
+      this.host.reportError(pythonErrorDetail(error));
       this.stale = this.shown !== undefined;
       this.host.emitResult({ trace, text: '' });
       this.changed();
@@ -90,27 +83,14 @@ export class Replay {
     this.stale = false;
     this.expanded = new Set();
     this.shown = trace;
-    if (element.step >= trace.steps.length) element.step = 0;
+    if (element.step >= trace.steps.length) {
+      // Only the recording knows its last step: said with the same words as every invalid value.
+      const last = trace.steps.length - 1;
+      this.host.reportError({ kind: 'Configuration', message: invalidValueMessage('step', String(element.step), 'a step of this recording', `a whole number from 0 to ${last}`) });
+      element.step = 0;
+    }
     this.changed();
     this.host.emitResult({ trace, text: this.text });
-  }
-
-  /** Invalid attributes say so instead of recording. */
-  private checkSettings(): boolean {
-    const { element } = this;
-    if (element.granularity !== 'line' && element.granularity !== 'instruction') {
-      this.host.reportError({ kind: 'Configuration', message: `granularity="${element.granularity}" is not one of line, instruction.` });
-      return false;
-    }
-    if (!(Number.isInteger(element.maxSteps) && element.maxSteps > 0)) {
-      this.host.reportError({ kind: 'Configuration', message: `max-steps="${String(element.getAttribute('max-steps'))}" is not a positive whole number (the default is ${DEFAULT_MAX_STEPS}).` });
-      return false;
-    }
-    if (!(Number.isFinite(element.speed) && element.speed > 0)) {
-      this.host.reportError({ kind: 'Configuration', message: `speed="${String(element.getAttribute('speed'))}" is not a number of steps per second.` });
-      return false;
-    }
-    return true;
   }
 
   private get element(): ReplayElement['element'] {

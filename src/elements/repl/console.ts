@@ -5,7 +5,7 @@
 import { css, html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { highlightPython } from '../highlight.js';
 import { loadTokenizer, tokenizerIfLoaded } from '../lazy-tokenizer.js';
-import type { PyErrorDetail } from '../events.js';
+import type { PyErrorDetail, ReplResultDetail } from '../events.js';
 import type { ReplInput } from '../editor/repl-input.js';
 import type { Engine, ReplSession, RunOutcome } from '../../engine/runtime/index.js';
 import { History } from './history.js';
@@ -28,16 +28,8 @@ export interface ConsoleConfig {
   timeoutMs: number;
 }
 
-/** Detail of `py-result` after each input. */
-export interface ReplResult {
-  /** The input as typed (several lines for a block). */
-  input: string;
-  /** What it printed: stdout, stderr, echoes. */
-  output: string;
-  status: RunOutcome['status'];
-  /** The whole transcript (element.text). */
-  text: string;
-}
+/** Detail of `py-result` after each input (one definition, in events.ts). */
+export type ReplResult = ReplResultDetail;
 
 export interface ConsoleOptions {
   element: HTMLElement & ReactiveControllerHost;

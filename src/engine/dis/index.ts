@@ -23,7 +23,7 @@ export async function disassembleWith(
   options: DisassembleOptions,
 ): Promise<{ tree: DisTree } | { error: PythonError }> {
   // The text comes from formatDis, so CPython needn't print it as well.
-  const answer = (await engine.disassemble(code, { ...options, withText: false })) as { code: DisTree } | { error: PythonError };
+  const answer = await engine.disassemble(code, { ...options, withText: false });
   return 'error' in answer ? answer : { tree: answer.code };
 }
 

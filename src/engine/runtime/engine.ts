@@ -4,6 +4,8 @@ import type { Reply } from './protocol.js';
 import { TRACE_FORMAT, TRACE_VERSION, type Trace } from '../trace/format.js';
 import type {
   Capabilities,
+  DisassembleRequest,
+  Disassembly,
   Engine,
   EngineName,
   ReplPushOptions,
@@ -111,9 +113,10 @@ export class WorkerEngine implements Engine {
     return { done, answer, stop: () => stop('stop') };
   }
 
-  async disassemble(code: string, options: Record<string, unknown> = {}): Promise<unknown> {
+  async disassemble(code: string, options: DisassembleRequest = {}): Promise<Disassembly> {
     this.require('dis', 'disassemble');
-    return this.host.request({ kind: 'disassemble', code, options });
+    // The worker answers with what its backend's disassemble returned (WorkerBackend types it).
+    return (await this.host.request({ kind: 'disassemble', code, options })) as Disassembly;
   }
 
   async trace(code: string, options: TraceRunOptions = {}): Promise<Trace> {

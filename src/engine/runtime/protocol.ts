@@ -1,6 +1,6 @@
 // The messages between the page (host.ts) and a backend's worker (serve.ts). Every request has
 // an id; the worker answers with events for that id, ending with `done` or `failed`.
-import type { Capabilities, PythonError, RunOutcome } from './types.js';
+import type { Capabilities, DisassembleRequest, Disassembly, PythonError, RunOutcome } from './types.js';
 import type { Trace, TraceOptions } from '../trace/format.js';
 
 export interface LoadSettings {
@@ -24,7 +24,7 @@ export const INPUT_BYTES_OFFSET = 8;
 export type Request =
   | { id: number; kind: 'load'; settings: LoadSettings }
   | { id: number; kind: 'run'; code: string; filename: string; stdin: string | null; askInput: boolean }
-  | { id: number; kind: 'disassemble'; code: string; options: Record<string, unknown> }
+  | { id: number; kind: 'disassemble'; code: string; options: DisassembleRequest }
   | { id: number; kind: 'trace'; code: string; options: TraceOptions; stdin: string | null; askInput: boolean }
   | { id: number; kind: 'push'; session: string; source: string; force: boolean; stdin: string | null; askInput: boolean }
   | { id: number; kind: 'complete'; session: string; text: string }
@@ -47,7 +47,7 @@ export type Reply =
 export interface WorkerBackend {
   load(settings: LoadSettings, progress: (phase: string, loaded?: number, total?: number) => void): Promise<Capabilities>;
   run(code: string, filename: string, io: WorkerIO): Promise<RunOutcome>;
-  disassemble(code: string, options: Record<string, unknown>): Promise<unknown>;
+  disassemble(code: string, options: DisassembleRequest): Promise<Disassembly>;
   /** Records a run; a run stopped by an interrupt still returns what was recorded. */
   trace(code: string, options: TraceOptions, io: WorkerIO): Promise<Trace>;
   /** Enter at a console's prompt with `source` in it; returns whether more input is needed and how the run went. */

@@ -1,9 +1,28 @@
 // What elements see of an interpreter. Everything here is reached through a dynamic import()
 // of ./index.ts, so no element pays for it until it needs Python.
-import type { EngineName } from '../../config.js';
+import type { EngineName } from '../engines.js';
+import type { PythonError } from '../python-error.js';
 import type { Trace, TraceOptions } from '../trace/format.js';
+import type { DisTree } from '../dis/types.js';
 
-export type { EngineName, Trace, TraceOptions };
+export type { EngineName, PythonError, Trace, TraceOptions };
+
+/** What `Engine.disassemble` is asked for: `dis.dis`' options, plus a warm-up for `adaptive`. */
+export interface DisassembleRequest {
+  showCaches?: boolean;
+  showOffsets?: boolean;
+  showPositions?: boolean;
+  adaptive?: boolean;
+  /** Run the code this many times first (specialization needs warm code). */
+  warmup?: number;
+  /** Levels of nested code objects (dis.dis depth); null or absent for all. */
+  depth?: number | null;
+  /** Also return the text `dis.dis` prints (default true). */
+  withText?: boolean;
+}
+
+/** What `Engine.disassemble` answers: the code objects as a tree (and dis.dis' text), or the SyntaxError. */
+export type Disassembly = { code: DisTree; text?: string } | { error: PythonError };
 
 /** What a backend can do; elements check this instead of knowing backends by name. */
 export interface Capabilities {
@@ -31,20 +50,6 @@ export interface LoadProgress {
   /** Bytes downloaded so far and expected in all, while downloading. */
   loaded?: number;
   total?: number;
-}
-
-/** An exception from Python, as CPython would report it. */
-export interface PythonError {
-  /** The exception class name, e.g. "SyntaxError". */
-  type: string;
-  message: string;
-  /** The whole traceback text, as CPython prints it to stderr. */
-  traceback: string;
-  /** 1-based position in the element's code, when the error points there. */
-  line?: number;
-  column?: number;
-  endLine?: number;
-  endColumn?: number;
 }
 
 export interface RunOptions {
@@ -124,7 +129,7 @@ export interface Engine {
   readonly capabilities: Capabilities;
   run(code: string, options?: RunOptions): RunHandle;
   /** Structured bytecode of the code (see the <py-dis> issue for the shape). */
-  disassemble(code: string, options?: Record<string, unknown>): Promise<unknown>;
+  disassemble(code: string, options?: DisassembleRequest): Promise<Disassembly>;
   /**
    * Runs the code once, recording every step (src/engine/trace/format.ts). Resolves with the
    * recording however the run ends (limits, errors, Stop: see `Trace.end`); rejects only when

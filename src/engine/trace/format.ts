@@ -7,11 +7,11 @@
 // code objects, frames, values and scopes (a frame's variables at one moment). A 10,000-step
 // recording of a loop therefore costs little more than its step list.
 
-import type { PythonError } from '../runtime/types.js';
+import type { PythonError } from '../python-error.js';
 
 /** The value of `Trace.format`: lets a reader recognise the file. */
 export const TRACE_FORMAT = 'pyinnards-trace';
-/** Bumped on any change a reader of the previous version would misread. */
+/** Bumped on any change a reader of the previous version would misread. (These two are the source; the Python recorder repeats them, checked by test/node/engine/trace-format-name.test.ts.) */
 export const TRACE_VERSION = 1;
 
 /** The events of `sys.settrace`, with CPython's names; `opcode` only in instruction mode. */

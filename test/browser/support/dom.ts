@@ -9,6 +9,8 @@ export async function mount<T extends HTMLElement>(markup: string): Promise<T> {
   const element = holder.firstElementChild as T;
   document.body.append(element);
   mounted.push(element);
+  // A kit element may be defined lazily (the entry's autoloader imports it when it appears).
+  if (element.localName.startsWith('py-')) await customElements.whenDefined(element.localName);
   await settle(element);
   return element;
 }

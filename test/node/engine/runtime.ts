@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { PyodideInterface } from 'pyodide';
 import { cpython } from '../../oracle/cpython.js';
+import type { Helpers, Recorder } from '../../../src/engine/runtime/pyodide/helpers.js';
 
 const PYTHON_DIR = fileURLToPath(new URL('../../../src/engine/runtime/pyodide/python/', import.meta.url));
 
@@ -13,19 +14,6 @@ export interface Captured {
   stderr: string;
   /** stdout and stderr in the order they were written, as a terminal would show them. */
   both: string;
-}
-
-interface Helpers {
-  run(code: string, filename: string, readline: () => string | undefined): string;
-  push(session: string, source: string, readline?: () => string | undefined, force?: boolean): Promise<string>;
-  complete(session: string, text: string): string;
-  send_console_output(send: ((session: string, stream: string, text: string) => void) | null): void;
-  reset(session: string): void;
-  disassemble(code: string, options: unknown): string;
-}
-
-interface Recorder {
-  trace(code: string, options: unknown, readline: () => string | undefined): string;
 }
 
 let loaded: Promise<{ py: PyodideInterface; helpers: Helpers; recorder: Recorder }> | undefined;

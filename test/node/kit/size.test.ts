@@ -13,3 +13,13 @@ test('dist/pyinnards.js with its static imports stays within the gzipped budget'
   // The budget means something only if the lazy chunks are really outside it.
   assert.ok(!entry.files.some((file) => /chunks\/(editor|engine)/.test(file)), `lazy chunks leaked into the entry: ${entry.files.join(', ')}`);
 });
+
+test('the entry is a loader: no element file and no lit among its static imports', async () => {
+  const { entry, lazy } = await measure('dist');
+  assert.deepEqual(entry.files.filter((file) => /^elements\/|chunks\/core-/.test(file)), [], entry.files.join(', '));
+  // Each element's own file stays importable alone, and the entry reaches it only by import().
+  for (const tag of ['py-tokenizer', 'py-dis', 'py-frames', 'py-repl']) {
+    assert.ok(existsSync(`dist/elements/${tag}.js`), `dist/elements/${tag}.js is built`);
+    assert.ok(lazy.some((chunk) => chunk.path === `elements/${tag}.js`), `the entry loads <${tag}> with import()`);
+  }
+});

@@ -4,11 +4,12 @@
 // only glue (loading, progress, stdio wiring); everything Python-shaped lives in the helpers,
 // where the Node tests check it against CPython.
 import type { PyodideInterface } from 'pyodide';
-import type { Capabilities, RunOutcome } from '../types.js';
+import type { Capabilities, Disassembly, RunOutcome } from '../types.js';
 import type { LoadSettings, WorkerBackend, WorkerIO } from '../protocol.js';
 import type { Trace } from '../../trace/format.js';
 import helpersSource from './python/pyinnards_runtime.py?text';
 import recorderSource from './python/pyinnards_recorder.py?text';
+import type { Helpers, PyFunction, Readline, Recorder } from './helpers.js';
 
 /** Where the helpers live in Pyodide's file system (a folder put first on sys.path). */
 const HELPERS_DIR = '/pyinnards';
@@ -18,30 +19,6 @@ const RECORDER_MODULE = 'pyinnards_recorder';
 /** The big downloads whose bytes we count for the progress bar. */
 const COUNTED_ASSETS = ['pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
 
-/** The next line for input(): text (undefined at end of input), or a promise of it where Python can wait. */
-type Readline = () => string | undefined | Promise<string | undefined>;
-
-/** The helpers module as seen from JS: each function returns JSON text (see the .py file). */
-interface Helpers {
-  run: PyFunction<[string, string, Readline], string>;
-  push: PyFunction<[string, string, Readline, boolean], Promise<string>>;
-  complete(session: string, text: string): string;
-  reset(session: string): void;
-  interrupt(): boolean;
-  /** Where text that consoles' tasks print between inputs goes. */
-  send_console_output(send: (session: string, stream: 'stdout' | 'stderr', text: string) => void): void;
-  disassemble(code: string, options: string): string;
-}
-
-/** The recorder module as seen from JS. */
-interface Recorder {
-  trace: PyFunction<[string, string, Readline], string>;
-}
-
-interface PyFunction<A extends unknown[], R> {
-  (...args: A): R;
-  callPromising(...args: A): Promise<Awaited<R>>;
-}
 
 type PyodideModule = { loadPyodide(options: Record<string, unknown>): Promise<PyodideInterface> };
 
@@ -242,7 +219,7 @@ export function createPyodideBackend(): WorkerBackend {
 
     async disassemble(code, options) {
       const { helpers } = ready();
-      return serving(undefined, () => JSON.parse(helpers.disassemble(code, toPlain(options))) as unknown);
+      return serving(undefined, () => JSON.parse(helpers.disassemble(code, toPlain(options))) as Disassembly);
     },
 
     trace(code, options, io) {

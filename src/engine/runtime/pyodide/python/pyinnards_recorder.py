@@ -28,6 +28,7 @@ import pyinnards_runtime as _runtime
 
 _runtime._HELPER_FILES.add(__file__)
 
+# Defined in src/engine/trace/format.ts (TRACE_FORMAT, TRACE_VERSION); a test keeps these equal.
 FORMAT = "pyinnards-trace"
 VERSION = 1
 

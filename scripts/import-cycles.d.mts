@@ -1,0 +1,1 @@
+export function importCycles(root?: string): string[][];
