@@ -32,7 +32,7 @@ for (const variable of ['PORT', 'KIT_PORT'] as const) {
       assert.equal(result.status, 1);
       const lines = result.stderr.trim().split('\n');
       assert.equal(lines.length, 1, result.stderr);
-      assert.match(lines[0], new RegExp(`port ${port} is already in use.*\\b${variable}=`));
+      assert.match(result.stderr, new RegExp(`port ${port} is already in use.*\\b${variable}=`));
       assert.doesNotMatch(result.stderr, /EADDRINUSE|\n\s+at /);
     } finally {
       server.close();
