@@ -173,9 +173,14 @@ def _code_facts(code, where):
 
 
 def read(frame):
-    """The value stack of ``frame``, stopped at an instruction boundary, bottom first.
+    """The value stack of ``frame``, bottom first, as it stands before the instruction at
+    ``frame.f_lasti`` runs.
 
-    Raises ``Unavailable`` (with the reason) whenever a check fails."""
+    ``frame`` must be the frame of the ``opcode`` trace event being handled: only then is it
+    stopped between two instructions. A caller's frame is stopped inside its CALL, with the
+    call's arguments already taken off, so its slots are not "the stack before an instruction"
+    (the element shows callers as waiting in CALL). Raises ``Unavailable`` (with the reason)
+    whenever a check fails."""
     where = layout()
     code = frame.f_code
     nlocalsplus, stacksize, lasti_depths, _ = _code_facts(code, where)
