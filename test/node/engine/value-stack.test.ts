@@ -225,3 +225,76 @@ return "\\n".join(results)`)) as string;
     }
   });
 });
+
+/**
+ * A second reader, in JavaScript: finds `_PyRuntime` through Pyodide's exports, parses the
+ * `_Py_DebugOffsets` table itself (the 3.14 field order, uint64 words read as their low halves:
+ * wasm32 offsets are small) and reads the slots of the frame object at `frame` through
+ * Pyodide's own view of the wasm memory. Returns the raw 32-bit slot words, bottom first.
+ */
+function heapReader(module: { HEAPU32: Uint32Array; HEAPU8: Uint8Array; __PyRuntime: number }) {
+  const word = (address: number) => module.HEAPU32[address >>> 2]!;
+  const table = module.__PyRuntime;
+  const field = (index: number) => word(table + index * 8);
+  assert.equal(new TextDecoder().decode(module.HEAPU8.subarray(table, table + 8)), 'xdebugpy');
+  const pyobjectSize = field(50);
+  const frameFields = { executable: field(33), localsplus: field(35), stackpointer: field(37) };
+  const localsplusnames = field(39 + 7);
+  const tupleSize = field(56 + 2);
+  return (frame: number, code: number): number[] => {
+    // PyFrameObject: PyObject_HEAD, f_back, f_frame.
+    const interpreterFrame = word(frame + pyobjectSize + 4);
+    assert.equal(word(interpreterFrame + frameFields.executable) & ~1, code);
+    const nlocalsplus = word(word(code + localsplusnames) + tupleSize);
+    const top = word(interpreterFrame + frameFields.stackpointer);
+    const slots: number[] = [];
+    for (let at = interpreterFrame + frameFields.localsplus + nlocalsplus * 4; at < top; at += 4) slots.push(word(at));
+    return slots;
+  };
+}
+
+describe('value stack: a second path through the wasm memory', () => {
+  for (const name of ['the seed example', 'generators', 'with', 'calls with keywords']) {
+    it(name, async () => {
+      const { py, recorder } = await runtime();
+      const read = heapReader((py as unknown as { _module: Parameters<typeof heapReader>[0] })._module);
+      py.globals.set('heap_read', (frame: number, code: number) => py.toPy(read(frame, code)));
+      py.runPython(`
+import json, pyinnards_value_stack as vs
+vs._seen = []
+vs._original = vs.for_trace
+def _comparing(frame, value):
+    recorded = vs._original(frame, value)
+    words = list(heap_read(id(frame), id(frame.f_code)))
+    mine = []
+    for slot in vs.read(frame):
+        mine.append(["null"] if slot is vs.NULL else ["int", slot.value] if type(slot) is vs.TaggedInt else ["object", id(slot)])
+    # As JSON: Python's None would come to JavaScript as undefined, not null.
+    vs._seen.append([json.dumps(recorded), words, mine])
+    return recorded
+vs.for_trace = _comparing`);
+      let trace: Trace;
+      let seen: Array<[string, number[], Array<[string, number?]>]>;
+      try {
+        trace = JSON.parse(recorder.trace(CORPUS[name]!, JSON.stringify({ granularity: 'instruction' }), () => undefined)) as Trace;
+        seen = (py.runPython('vs._seen') as unknown as { toJs(): typeof seen }).toJs();
+      } finally {
+        py.runPython('vs.for_trace = vs._original\ndel vs._seen');
+        py.globals.delete('heap_read');
+      }
+      const steps = opcodeSteps(trace);
+      assert.equal(seen.length, steps.length);
+      steps.forEach((step, k) => {
+        const [recorded, words, mine] = seen[k]!;
+        assert.deepEqual(step.valueStack, JSON.parse(recorded));
+        assert.equal(words.length, mine.length, `step ${k}: depth`);
+        words.forEach((bits, i) => {
+          const [kind, value] = mine[i]!;
+          if (kind === 'null') assert.equal(bits, 1);
+          else if (kind === 'int') assert.equal(bits, ((value! << 2) | 3) >>> 0);
+          else assert.equal(bits & ~1, value, `step ${k} slot ${i}`);
+        });
+      });
+    });
+  }
+});
