@@ -262,9 +262,9 @@ describe('value stack: a second path through the wasm memory', () => {
       py.runPython(`
 import json, pyinnards_value_stack as vs
 vs._seen = []
-vs._original = vs.for_trace
-def _comparing(frame, value):
-    recorded = vs._original(frame, value)
+vs._original = vs.TraceSlots.slots
+def _comparing(self, frame):
+    recorded = vs._original(self, frame)
     words = list(heap_read(id(frame), id(frame.f_code)))
     mine = []
     for slot in vs.read(frame):
@@ -272,14 +272,14 @@ def _comparing(frame, value):
     # As JSON: Python's None would come to JavaScript as undefined, not null.
     vs._seen.append([json.dumps(recorded), words, mine])
     return recorded
-vs.for_trace = _comparing`);
+vs.TraceSlots.slots = _comparing`);
       let trace: Trace;
       let seen: Array<[string, number[], Array<[string, number?]>]>;
       try {
         trace = JSON.parse(recorder.trace(CORPUS[name]!, JSON.stringify({ granularity: 'instruction' }), () => undefined)) as Trace;
         seen = (py.runPython('vs._seen') as unknown as { toJs(): typeof seen }).toJs();
       } finally {
-        py.runPython('vs.for_trace = vs._original\ndel vs._seen');
+        py.runPython('vs.TraceSlots.slots = vs._original\ndel vs._seen');
         py.globals.delete('heap_read');
       }
       const steps = opcodeSteps(trace);

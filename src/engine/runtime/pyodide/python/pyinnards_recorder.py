@@ -149,6 +149,7 @@ class _Recorder:
         # frame index -> (its variables at its last step, their scope index); see scope().
         self.last_scopes = {}
         self.type_names = {}
+        self.value_stacks = _value_stack.TraceSlots(self.value)
         self.steps = []
         self.end = None
         self.started = time.perf_counter()
@@ -200,7 +201,7 @@ class _Recorder:
             elif event == "exception":
                 step["exception"] = self.exception(arg)
             elif event == "opcode":
-                step["valueStack"] = _value_stack.for_trace(frame, self.value)
+                step["valueStack"] = self.value_stacks.slots(frame)
         finally:
             sys.stdout, sys.stderr = saved
         self.steps.append(step)

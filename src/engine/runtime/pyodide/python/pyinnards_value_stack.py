@@ -99,7 +99,7 @@ class _Layout:
         if words[_FREE_THREADED]:
             raise Unavailable("the free-threaded build keeps its value stack differently")
         self.word = ctypes.sizeof(ctypes.c_void_p)
-        self.words = ctypes.c_uint32 if self.word == 4 else ctypes.c_uint64
+        self.word_type = ctypes.c_uint32 if self.word == 4 else ctypes.c_uint64
         frame_size = words[_FRAME]
         self.executable = words[_FRAME + 2]
         self.instr_ptr = words[_FRAME + 3]
@@ -118,14 +118,6 @@ class _Layout:
         fields = (self.executable, self.frame_obj, self.instr_ptr, self.stackpointer)
         if any(f % self.word for f in fields) or max(fields) + self.word > frame_size or self.localsplus + self.word > frame_size:
             raise Unavailable("CPython's debug offsets describe an unexpected frame layout")
-        self.header = self.words * (self.localsplus // self.word)
-        # Array types by length: making one costs more than the rest of a read.
-        self.arrays = [self.words * n for n in range(64)]
-
-    def array(self, length):
-        while length >= len(self.arrays):
-            self.arrays.append(self.words * len(self.arrays))
-        return self.arrays[length]
 
 
 def _version_text(hexversion):
@@ -168,62 +160,105 @@ def _code_facts(code, where):
         lasti_depths = frozenset(
             entry.depth for entry in dis._parse_exception_table(code) if entry.lasti
         )
-        facts = _codes[id(code)] = (len(names), code.co_stacksize, lasti_depths, code)
+        frame_words = where.word_type * (where.localsplus // where.word + len(names) + code.co_stacksize)
+        facts = _codes[id(code)] = (len(names), code.co_stacksize, lasti_depths, frame_words, code)
     return facts
 
 
 def read(frame):
     """The value stack of ``frame``, bottom first, as it stands before the instruction at
-    ``frame.f_lasti`` runs.
+    ``frame.f_lasti`` runs: objects as themselves, ``NULL``, ``TaggedInt``.
 
     ``frame`` must be the frame of the ``opcode`` trace event being handled: only then is it
     stopped between two instructions. A caller's frame is stopped inside its CALL, with the
     call's arguments already taken off, so its slots are not "the stack before an instruction"
     (the element shows callers as waiting in CALL). Raises ``Unavailable`` (with the reason)
     whenever a check fails."""
-    where = layout()
+    words, lasti_depths, word = _slot_words(frame)
+    return [_slot(bits, index, lasti_depths, word) for index, bits in enumerate(words)]
+
+
+def _slot(bits, index, lasti_depths, word):
+    if bits == _NULL_BITS:
+        return NULL
+    if bits & _INT_TAG == _INT_TAG:
+        if bits >> (word * 8 - 1):
+            bits -= 1 << (word * 8)  # a negative integer: the shift is arithmetic
+        return TaggedInt(bits >> 2, index in lasti_depths)
+    return _object_at(bits & ~_NULL_BITS)
+
+
+def _slot_words(frame):
+    """The raw slot words of ``frame``'s value stack, checked; with the depths where a handler
+    keeps lasti and the word size."""
+    where = _layout or layout()
     code = frame.f_code
-    nlocalsplus, stacksize, lasti_depths, _ = _code_facts(code, where)
+    nlocalsplus, stacksize, lasti_depths, frame_words, _ = _codes.get(id(code)) or _code_facts(code, where)
     word = where.word
-    address = where.words.from_address(id(frame) + where.f_frame).value
+    address = where.word_type.from_address(id(frame) + where.f_frame).value
     if not address or address % word:
         raise Unavailable("the frame has no interpreter frame")
-    header = where.header.from_address(address)
-    executable = header[where.executable // word] & ~_NULL_BITS
-    if executable != id(code):
+    # The whole interpreter frame as one array: its fields, its locals and its stack's room.
+    # (Not ctypes.string_at: a foreign-function call, which costs far more under WebAssembly.)
+    words = frame_words.from_address(address)
+    if words[where.executable // word] & ~_NULL_BITS != id(code):
         raise Unavailable("the interpreter frame runs other code")
-    if header[where.frame_obj // word] != id(frame):
+    if words[where.frame_obj // word] != id(frame):
         raise Unavailable("the interpreter frame belongs to another frame object")
-    if header[where.instr_ptr // word] != id(code) + where.code_adaptive + frame.f_lasti:
+    if words[where.instr_ptr // word] != id(code) + where.code_adaptive + frame.f_lasti:
         raise Unavailable("the frame is not stopped at an instruction")
-    base = address + where.localsplus + nlocalsplus * word
-    top = header[where.stackpointer // word]
-    depth, rest = divmod(top - base, word)
+    depth, rest = divmod(words[where.stackpointer // word] - address - where.localsplus, word)
+    depth -= nlocalsplus
     if rest or not 0 <= depth <= stacksize:
         raise Unavailable("the frame's stack pointer is not saved here")
-    slots = []
-    if depth:
-        for index, bits in enumerate(where.array(depth).from_address(base)):
-            if bits == _NULL_BITS:
-                slots.append(NULL)
-            elif bits & _INT_TAG == _INT_TAG:
-                if bits >> (word * 8 - 1):
-                    bits -= 1 << (word * 8)  # a negative integer: the shift is arithmetic
-                slots.append(TaggedInt(bits >> 2, index in lasti_depths))
-            elif bits & _INT_TAG == 2 or not bits:
-                raise Unavailable("a slot holds neither an object nor NULL")
+    base = where.localsplus // word + nlocalsplus
+    slots = words[base:base + depth]
+    for bits in slots:
+        if bits & _INT_TAG == 2 or not bits:
+            raise Unavailable("a slot holds neither an object nor NULL")
+    return slots, lasti_depths, word
+
+
+# Exact types whose repr can't change while the object lives.
+_IMMUTABLE = frozenset({int, float, complex, str, bytes, bool, type(None)})
+
+
+class TraceSlots:
+    """Value stacks as one recording stores them (src/engine/trace/format.ts): ``slots(frame)``
+    is a list, bottom first, of ``value(obj)`` (the recording's value index) for an object,
+    ``None`` for NULL and a sentence for an integer slot; or ``{"unavailable": reason}``.
+
+    Most slots are still there at the next instruction: an immutable object's value index is
+    kept by its address, with the object held so the address can't be reused meanwhile."""
+
+    LIMIT = 4096
+
+    def __init__(self, value):
+        self.value = value
+        self.known = {}
+
+    def slots(self, frame):
+        try:
+            words, lasti_depths, word = _slot_words(frame)
+        except Unavailable as exc:
+            return {"unavailable": f"The value stack is not available here: {exc}."}
+        known = self.known
+        result = []
+        for index, bits in enumerate(words):
+            hit = known.get(bits & ~_NULL_BITS)
+            if hit is not None:
+                result.append(hit[1])
+                continue
+            slot = _slot(bits, index, lasti_depths, word)
+            if slot is NULL:
+                result.append(None)
+            elif type(slot) is TaggedInt:
+                result.append(slot.describe())
             else:
-                slots.append(_object_at(bits & ~_NULL_BITS))
-    return slots
-
-
-def for_trace(frame, value):
-    """``frame``'s value stack as the trace format records it (src/engine/trace/format.ts):
-    a list, bottom first, of ``value(obj)`` for an object, ``None`` for NULL and a sentence for
-    an integer slot; or ``{"unavailable": reason}`` when it can't be read."""
-    try:
-        slots = read(frame)
-    except Unavailable as exc:
-        return {"unavailable": f"The value stack is not available here: {exc}."}
-    return [None if slot is NULL else slot.describe() if type(slot) is TaggedInt else value(slot)
-            for slot in slots]
+                number = self.value(slot)
+                if type(slot) in _IMMUTABLE:
+                    if len(known) >= self.LIMIT:
+                        known.clear()
+                    known[bits & ~_NULL_BITS] = (slot, number)
+                result.append(number)
+        return result
