@@ -7,6 +7,7 @@ import { formatDisLines, type DisLine, type DisTree } from '../../engine/dis/ind
 import { continueTo, frameAt, lineAt, scopeChanges, sharedObjects, stepInto, stepOut, stepOver } from './navigation.js';
 import { eventSummary, frameName, kindLabel, stepHeading } from './describe.js';
 import { SPEEDS } from '../attributes.js';
+import { renderValueStack } from './value-stack-view.js';
 
 export { stepText, stepHeading } from './describe.js';
 export { lineAt } from './navigation.js';
@@ -65,7 +66,13 @@ export function renderPlayer(host: PlayerHost): TemplateResult {
     ${step
       ? html`<div class="panels" part="panels" @keydown=${(event: KeyboardEvent) => onPlayerKey(host, event)}>
           ${renderStack(host, step)}
-          <div class="side">${renderEvent(trace, step, host.step === trace.steps.length - 1)} ${renderInstructions(trace, step)} ${renderOutputSoFar(trace, step)}</div>
+          <div class="side">
+            ${renderEvent(trace, step, host.step === trace.steps.length - 1)}
+            ${trace.granularity === 'instruction'
+              ? html`<div class="instruction-panes">${renderInstructions(trace, step)} ${renderValueStack(trace, host.step)}</div>`
+              : nothing}
+            ${renderOutputSoFar(trace, step)}
+          </div>
         </div>`
       : nothing}
   `;
