@@ -241,7 +241,10 @@ function renderEvent(trace: Trace, step: TraceStep, isLast: boolean): TemplateRe
   return nothing;
 }
 
-/** Instruction mode: the current instruction and its neighbours, as dis.dis prints them. */
+/**
+ * Instruction mode: the current instruction and its neighbours, as dis.dis prints them. Their
+ * lines may be wider than the pane: it scrolls, and takes the focus so the keyboard can too.
+ */
 const disLinesCache = new WeakMap<object, DisLine[]>();
 function renderInstructions(trace: Trace, step: TraceStep): TemplateResult | typeof nothing {
   if (trace.granularity !== 'instruction') return nothing;
@@ -258,7 +261,7 @@ function renderInstructions(trace: Trace, step: TraceStep): TemplateResult | typ
   const window = lines.slice(Math.max(at - 3, 0), Math.max(at - 3, 0) + 7);
   return html`<section class="instructions" part="instructions" aria-label="Bytecode around the current instruction">
     <h3>Bytecode of ${code?.qualname}</h3>
-    <pre>${window.map((line) =>
+    <pre tabindex="0">${window.map((line) =>
       line === lines[at]
         ? html`<span class="current-instruction" aria-current="step">${line.text}</span>\n`
         : html`${line.text}\n`,
