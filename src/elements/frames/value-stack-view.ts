@@ -74,7 +74,13 @@ export const valueStackStyles = css`
     gap: var(--_space);
     min-width: 0;
   }
-  .instruction-panes > * {
+  /* The bytecode keeps the width its lines need (up to the whole column); the stack goes
+     beside it when there is room, else below. */
+  .instruction-panes > .instructions {
+    flex: 1 0 auto;
+    max-width: 100%;
+  }
+  .instruction-panes > .value-stack {
     flex: 1 1 16rem;
     min-width: 0;
   }
@@ -116,6 +122,7 @@ export const valueStackStyles = css`
   }
   .value-stack .mark {
     grid-column: 2 / -1;
+    color: var(--_fg);
     font-family: var(--_font-ui);
     font-size: 0.85em;
     font-weight: 600;

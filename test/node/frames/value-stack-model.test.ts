@@ -21,7 +21,7 @@ async function python(expression: string): Promise<string> {
 }
 
 const indexOf = (trace: Trace, opname: string, from = 0) =>
-  trace.steps.findIndex((step, index) => {
+  trace.steps.findIndex((_, index) => {
     if (index < from) return false;
     const model = valueStackAt(trace, index);
     return model.kind === 'stack' && model.opname === opname;
