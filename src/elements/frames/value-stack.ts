@@ -201,3 +201,18 @@ export function valueStackAt(trace: Trace, index: number): ValueStackModel {
   }
   return { kind: 'stack', qualname, opname, offset, slots: slots.reverse(), pops, previous, notes, callers: waiting };
 }
+
+/** The value stack at a step as plain text (for `text` and Copy), or '' where none is shown. */
+export function valueStackText(trace: Trace, index: number): string {
+  const model = valueStackAt(trace, index);
+  if (model.kind === 'none') return '';
+  if (model.kind === 'message') return `Value stack of ${model.qualname}: ${model.message}`;
+  const lines = [`Value stack of ${model.qualname} before ${model.opname} (top first):`];
+  if (model.slots.length === 0) lines.push('    (empty)');
+  for (const slot of model.slots) {
+    const shown = slot.kind === 'null' ? 'NULL' : slot.kind === 'integer' ? slot.text! : `${slot.value?.repr ?? '?'}  (${slot.value?.type ?? '?'})`;
+    const marks = [slot.popped ? 'popped next' : '', slot.pushed ? 'just pushed' : ''].filter(Boolean).join(', ');
+    lines.push(`    ${shown}${marks ? `  [${marks}]` : ''}`);
+  }
+  return lines.join('\n');
+}

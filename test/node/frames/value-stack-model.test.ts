@@ -111,3 +111,18 @@ function cacheEntries(trace: Trace, step: Trace['steps'][number], offset: number
   const next = offsets.find((other) => other > offset);
   return next === undefined ? 0 : (next - offset) / 2 - 1;
 }
+
+describe('value stack text', () => {
+  it('the text (what Copy copies) lists the slots top first with their marks', async () => {
+    const { stepText } = await import('../../../src/elements/frames/describe.js');
+    const trace = await record(SEED);
+    const index = indexOf(trace, 'BINARY_OP');
+    const text = stepText(trace, index);
+    const stack = trace.steps[index]!.valueStack as number[];
+    const [top, below] = [...stack].reverse().map((slot) => trace.values[slot]!);
+    assert.ok(
+      text.includes(`Value stack of f before BINARY_OP (top first):\n    ${top!.repr}  (${top!.type})  [popped next, just pushed]\n    ${below!.repr}  (${below!.type})  [popped next]\n`),
+      text,
+    );
+  });
+});
