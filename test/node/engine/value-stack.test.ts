@@ -179,9 +179,10 @@ _check()`) as unknown;
     const reasons = (await guarded(`
 where = vs.layout()
 results = []
-for field, delta in [("f_frame", 4), ("executable", 4), ("frame_obj", 4), ("instr_ptr", -4), ("stackpointer", 4), ("code_adaptive", 2)]:
+for field, delta in [("f_frame", 4), ("executable", 4), ("frame_obj", 4), ("instr_ptr", -4), ("stackpointer", 4), ("code_adaptive", 2), ("localsplusnames", 4), ("localsplusnames", -8)]:
     saved = getattr(where, field)
     setattr(where, field, saved + delta)
+    vs._codes.clear()
     seen = []
     def tracer(frame, event, arg):
         if frame.f_code.co_name == "probe":
@@ -200,6 +201,7 @@ for field, delta in [("f_frame", 4), ("executable", 4), ("frame_obj", 4), ("inst
     finally:
         sys.settrace(None)
         setattr(where, field, saved)
+        vs._codes.clear()
     results.append(field + ": " + " | ".join(sorted({s for s in seen if isinstance(s, str)})) + (" | read" if any(isinstance(s, list) for s in seen) else ""))
 return "\\n".join(results)`)) as string;
     // stackpointer + 4 reads the saved pointer's neighbour: a bound check must catch it.
@@ -208,6 +210,7 @@ return "\\n".join(results)`)) as string;
     assert.match(reasons, /executable: the interpreter frame runs other code/);
     assert.match(reasons, /frame_obj: the interpreter frame belongs to another frame object/);
     assert.match(reasons, /code_adaptive: the frame is not stopped at an instruction/);
+    assert.match(reasons, /localsplusnames: the code object's local names (can't be read|don't match its variables)/);
   });
 
   it('a CPython version whose layout was not checked gives "not available" in every opcode step', async () => {

@@ -26,6 +26,7 @@ a ``TaggedInt`` for an integer slot.
 import ctypes
 import dis
 import sys
+import weakref
 
 # CPython versions whose _Py_DebugOffsets layout (the order of the uint64 fields) and tagging
 # scheme were checked against their headers and against a running interpreter (test/node/engine/
@@ -108,6 +109,7 @@ class _Layout:
         self.code_adaptive = words[_CODE + 9]
         self.localsplusnames = words[_CODE + 7]
         object_size = words[_OBJECT]
+        self.ob_type = words[_OBJECT + 1]
         # Two fields the table leaves out, placed by the 3.14 structures themselves
         # (Include/internal/pycore_frame.h, pycore_interpframe_structs.h): PyFrameObject starts
         # PyObject_HEAD, f_back, f_frame; in _PyInterpreterFrame, frame_obj comes just before
@@ -124,16 +126,13 @@ def _version_text(hexversion):
     return f"{hexversion >> 24}.{(hexversion >> 16) & 0xFF}.{(hexversion >> 8) & 0xFF}"
 
 
-try:
-    from _ctypes import PyObj_FromPtr as _object_at
-except ImportError:  # pragma: no cover - CPython always has it
-    def _object_at(address):
-        return ctypes.cast(address, ctypes.py_object).value
+from _ctypes import PyObj_FromPtr as _object_at  # the object at an address, a new reference
 
 _layout = None
 _layout_error = None
 # id(code) -> (co_nlocalsplus, co_stacksize, the stack depths where a handler saves lasti, the
-# code itself: held so that its id is not reused). By id: hashing a code object hashes its
+# array type of its interpreter frame, a weak reference whose callback drops the entry when the
+# code object goes, before its id can be reused). By id: hashing a code object hashes its
 # contents, every time.
 _codes = {}
 
@@ -154,14 +153,22 @@ def layout():
 def _code_facts(code, where):
     facts = _codes.get(id(code))
     if facts is None:
-        names = _object_at(ctypes.c_void_p.from_address(id(code) + where.localsplusnames).value)
-        if type(names) is not tuple:
+        # co_localsplusnames: a tuple (its type checked before it is taken as an object) as
+        # long as the names Python lists for the code's locals, cells and free variables.
+        address = where.word_type.from_address(id(code) + where.localsplusnames).value
+        if not address or address % where.word or where.word_type.from_address(address + where.ob_type).value != id(tuple):
             raise Unavailable("the code object's local names can't be read")
+        names = _object_at(address)
+        listed = len(code.co_varnames) + len(set(code.co_cellvars) - set(code.co_varnames)) + len(code.co_freevars)
+        if len(names) != listed:
+            raise Unavailable("the code object's local names don't match its variables")
         lasti_depths = frozenset(
             entry.depth for entry in dis._parse_exception_table(code) if entry.lasti
         )
         frame_words = where.word_type * (where.localsplus // where.word + len(names) + code.co_stacksize)
-        facts = _codes[id(code)] = (len(names), code.co_stacksize, lasti_depths, frame_words, code)
+        key = id(code)
+        gone = weakref.ref(code, lambda _, key=key: _codes.pop(key, None))
+        facts = _codes[key] = (len(names), code.co_stacksize, lasti_depths, frame_words, gone)
     return facts
 
 
