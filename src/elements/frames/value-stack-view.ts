@@ -37,7 +37,7 @@ export function renderValueStack(trace: Trace, index: number): TemplateResult | 
 
 function renderSlot(slot: StackSlot, top: boolean): TemplateResult {
   const marks = [slot.popped ? 'popped next' : '', slot.pushed ? 'just pushed' : ''].filter(Boolean);
-  const classes = ['slot', slot.kind, slot.popped ? 'popped' : '', slot.pushed ? 'pushed' : ''].filter(Boolean).join(' ');
+  const classes = ['slot', `holds-${slot.kind}`, slot.popped ? 'popped' : '', slot.pushed ? 'pushed' : ''].filter(Boolean).join(' ');
   let shown: TemplateResult;
   let type: string;
   if (slot.kind === 'null') {
