@@ -2,7 +2,10 @@
 // the worker runs: for a few programs, steps recorded per second by the recorder
 // (src/engine/runtime/pyodide/python/pyinnards_recorder.py, JSON included), against running the
 // same program under a bare sys.settrace function that only counts the same events, measured in
-// the same run. Also the size of the recording. Run: npx tsx bench/frames.ts
+// the same run. Also the size of the recording; and the cost of the value stack: an
+// instruction-mode recording with value stacks (valueStack on every opcode step, read from
+// CPython's memory) against the same recording with the value-stack reader switched off.
+// Run: npx tsx bench/frames.ts
 import { runtime } from '../test/node/engine/runtime.js';
 
 const STEPS = 10_000;
@@ -75,4 +78,55 @@ for (const [name, source, options] of PROGRAMS) {
   console.log(`    recorder (JSON text included)     ${recorded.toFixed(0).padStart(6)} ms   ${Math.round(steps / (recorded / 1000)).toLocaleString('en').padStart(8)} steps/s`);
   console.log(`    bare counting trace function      ${counted.toFixed(0).padStart(6)} ms   ratio ${(recorded / counted).toFixed(1)}x`);
   console.log(`    recording: ${(size / 1e6).toFixed(2)} MB of JSON, ${Math.round(size / steps)} bytes per step`);
+}
+
+// The value stack's cost: the seed article's example (arithmetic, then a list) in a loop, so
+// most steps have something on the stack. Both sides differ by little, so this compares the
+// process's CPU time (Pyodide runs on this one thread), which other processes on the machine
+// disturb less than the wall clock, over more rounds.
+{
+  const cpuMs = () => {
+    const used = process.cpuUsage();
+    return (used.user + used.system) / 1000;
+  };
+  const source = 'def f(a, b):\n    c = a * 2 + b\n    return [c, a, b]\n\nfor i in range(10**9):\n    f(i, i + 1)\n';
+  const settings = JSON.stringify({ granularity: 'instruction', maxSteps: STEPS });
+  const useReader = py.runPython(`
+import pyinnards_value_stack as _vs
+_vs_slots = _vs.TraceSlots.slots
+def _switch(on):
+    # Off, the steps carry an empty valueStack: the same recording but for the reading.
+    _vs.TraceSlots.slots = _vs_slots if on else (lambda self, frame: [])
+_switch`) as (on: boolean) => void;
+  const withStacks: number[] = [];
+  const without: number[] = [];
+  let sizes: [number, number] = [0, 0];
+  for (let round = 0; round <= 2 * ROUNDS; round++) {
+    const timed = (on: boolean) => {
+      useReader(on);
+      const started = cpuMs();
+      const json = recorder.trace(source, settings, () => undefined);
+      return [cpuMs() - started, json.length] as const;
+    };
+    // Alternate the order so neither side always runs on a warmer interpreter.
+    let a: readonly [number, number];
+    let b: readonly [number, number];
+    if (round % 2) {
+      a = timed(true);
+      b = timed(false);
+    } else {
+      b = timed(false);
+      a = timed(true);
+    }
+    useReader(true);
+    if (round === 0) continue; // warm-up
+    withStacks.push(a[0]);
+    without.push(b[0]);
+    sizes = [a[1], b[1]];
+  }
+  const on = median(withStacks);
+  const off = median(without);
+  console.log(`  value stacks (instruction mode, the seed example in a loop; CPU time, median of ${2 * ROUNDS})`);
+  console.log(`    with value stacks                 ${on.toFixed(0).padStart(6)} ms   ${(sizes[0] / 1e6).toFixed(2)} MB of JSON`);
+  console.log(`    without (reader switched off)     ${off.toFixed(0).padStart(6)} ms   ${(sizes[1] / 1e6).toFixed(2)} MB of JSON   ratio ${(on / off).toFixed(2)}x (goal <= 1.5x)`);
 }

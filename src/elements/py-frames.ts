@@ -40,6 +40,7 @@ const EDIT_DEBOUNCE_MS = 600;
  * @csspart locals - A frame's variables table.
  * @csspart event - A return value, an exception or a breakpoint at this step.
  * @csspart instructions - Instruction mode: the bytecode around the current instruction.
+ * @csspart value-stack - Instruction mode: the current frame's value stack (also `value-stack-slots`, `value-stack-effect`, `value-stack-note`).
  * @csspart stdout - What the program printed up to this step.
  */
 export class PyFrames extends EngineElement<FramesResultDetail> {

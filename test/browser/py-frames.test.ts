@@ -54,7 +54,7 @@ describe('<py-frames>', function () {
     document.addEventListener('py-result', (event) => (detail = (event as CustomEvent).detail), { once: true });
     const element = await framesElement(FOO_BAR);
     assert.equal(trace(element).format, 'pyinnards-trace');
-    assert.equal(trace(element).version, 1);
+    assert.equal(trace(element).version, 2);
     assert.strictEqual(detail?.trace, element.trace);
     assert.equal(element.step, 0);
     assert.match(part(element, 'step').textContent!, new RegExp(`^Step 1 of ${trace(element).steps.length}: `));

@@ -2,6 +2,7 @@
 // the plain text that `text` and Copy give.
 import type { CodeKind, Trace, TraceStep } from '../../engine/trace/format.js';
 import { frameAt, lineAt } from './navigation.js';
+import { valueStackText } from './value-stack.js';
 
 const KIND_LABELS: Record<CodeKind, string> = {
   module: 'module',
@@ -68,6 +69,8 @@ export function stepText(trace: Trace, index: number): string {
       lines.push(`    ${name} = ${trace.values[valueIndex]?.repr ?? '?'}`);
     }
   }
+  const valueStack = valueStackText(trace, index);
+  if (valueStack) lines.push(valueStack);
   if (step.exception) lines.push(step.exception.traceback.trimEnd());
   const output = trace.stdout.slice(0, step.stdout) + trace.stderr.slice(0, step.stderr);
   if (output) lines.push('Output:', output.trimEnd());

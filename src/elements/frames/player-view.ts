@@ -7,6 +7,7 @@ import { formatDisLines, type DisLine, type DisTree } from '../../engine/dis/ind
 import { continueTo, frameAt, lineAt, scopeChanges, sharedObjects, stepInto, stepOut, stepOver } from './navigation.js';
 import { eventSummary, frameName, kindLabel, stepHeading } from './describe.js';
 import { SPEEDS } from '../attributes.js';
+import { renderValueStack } from './value-stack-view.js';
 
 export { stepText, stepHeading } from './describe.js';
 export { lineAt } from './navigation.js';
@@ -65,7 +66,13 @@ export function renderPlayer(host: PlayerHost): TemplateResult {
     ${step
       ? html`<div class="panels" part="panels" @keydown=${(event: KeyboardEvent) => onPlayerKey(host, event)}>
           ${renderStack(host, step)}
-          <div class="side">${renderEvent(trace, step, host.step === trace.steps.length - 1)} ${renderInstructions(trace, step)} ${renderOutputSoFar(trace, step)}</div>
+          <div class="side">
+            ${renderEvent(trace, step, host.step === trace.steps.length - 1)}
+            ${trace.granularity === 'instruction'
+              ? html`<div class="instruction-panes">${renderInstructions(trace, step)} ${renderValueStack(trace, host.step)}</div>`
+              : nothing}
+            ${renderOutputSoFar(trace, step)}
+          </div>
         </div>`
       : nothing}
   `;
@@ -234,7 +241,10 @@ function renderEvent(trace: Trace, step: TraceStep, isLast: boolean): TemplateRe
   return nothing;
 }
 
-/** Instruction mode: the current instruction and its neighbours, as dis.dis prints them. */
+/**
+ * Instruction mode: the current instruction and its neighbours, as dis.dis prints them. Their
+ * lines may be wider than the pane: it scrolls, and takes the focus so the keyboard can too.
+ */
 const disLinesCache = new WeakMap<object, DisLine[]>();
 function renderInstructions(trace: Trace, step: TraceStep): TemplateResult | typeof nothing {
   if (trace.granularity !== 'instruction') return nothing;
@@ -251,7 +261,7 @@ function renderInstructions(trace: Trace, step: TraceStep): TemplateResult | typ
   const window = lines.slice(Math.max(at - 3, 0), Math.max(at - 3, 0) + 7);
   return html`<section class="instructions" part="instructions" aria-label="Bytecode around the current instruction">
     <h3>Bytecode of ${code?.qualname}</h3>
-    <pre>${window.map((line) =>
+    <pre tabindex="0">${window.map((line) =>
       line === lines[at]
         ? html`<span class="current-instruction" aria-current="step">${line.text}</span>\n`
         : html`${line.text}\n`,

@@ -9,6 +9,7 @@ import { lineAt } from './navigation.js';
 import { stepText } from './describe.js';
 import { renderPlayer, type PlayerHost } from './player-view.js';
 import { playerStyles } from './player-styles.js';
+import { valueStackStyles } from './value-stack-view.js';
 import { adoptStyles } from '../adopt-styles.js';
 import { invalidValueMessage } from '../attributes.js';
 
@@ -47,6 +48,7 @@ export class Replay {
 
   constructor(private readonly host: ReplayElement) {
     adoptStyles(host.element, playerStyles);
+    adoptStyles(host.element, valueStackStyles);
     this.showBreakpoints();
   }
 

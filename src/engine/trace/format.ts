@@ -11,8 +11,17 @@ import type { PythonError } from '../python-error.js';
 
 /** The value of `Trace.format`: lets a reader recognise the file. */
 export const TRACE_FORMAT = 'pyinnards-trace';
-/** Bumped on any change a reader of the previous version would misread. (These two are the source; the Python recorder repeats them, checked by test/node/engine/trace-format-name.test.ts.) */
-export const TRACE_VERSION = 1;
+/**
+ * Bumped on any change a reader of the previous version would misread: a reader checks it and
+ * refuses versions it does not know. Version 2 added `TraceStep.valueStack`. (These two are the
+ * source; the Python recorder repeats them, checked by test/node/engine/trace-format-name.test.ts.)
+ */
+export const TRACE_VERSION = 2;
+/**
+ * The versions this kit reads: a version 1 recording is a version 2 one without value stacks
+ * (the element says so where it would show them).
+ */
+export type TraceVersion = 1 | typeof TRACE_VERSION;
 
 /** The events of `sys.settrace`, with CPython's names; `opcode` only in instruction mode. */
 export type TraceEvent = 'call' | 'line' | 'return' | 'exception' | 'opcode';
@@ -106,7 +115,21 @@ export interface TraceStep {
   exception?: TraceException;
   /** Set on the step where `breakpoint()` reached the default `sys.breakpointhook`: a stop for Continue. */
   breakpoint?: true;
+  /**
+   * Version 2, `opcode` steps only (instruction mode, CPython): the value stack of the frame the
+   * event happened in, as CPython holds it before the instruction at its `lasti` runs; or why
+   * it could not be read.
+   */
+  valueStack?: TraceValueStack;
 }
+
+/**
+ * A frame's value stack, bottom first (the top of the stack is the last item). Each slot is an
+ * index into `Trace.values`; `null` for a NULL slot (no object: e.g. the one a CALL expects
+ * after the callable when there is no `self`); a string for a slot that holds no object but a
+ * plain integer, saying what it is (e.g. the offset an exception handler keeps for RERAISE).
+ */
+export type TraceValueStack = Array<number | null | string> | { unavailable: string };
 
 /** How the recording ended. */
 export type TraceEnd =
@@ -134,7 +157,7 @@ export type TraceError = PythonError;
 
 export interface Trace {
   format: typeof TRACE_FORMAT;
-  version: typeof TRACE_VERSION;
+  version: TraceVersion;
   /** The backend that recorded it. */
   engine: 'pyodide' | 'skulpt';
   /** e.g. "CPython 3.14.2" or "Skulpt 1.2.0". */

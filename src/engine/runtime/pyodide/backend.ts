@@ -9,6 +9,7 @@ import type { LoadSettings, WorkerBackend, WorkerIO } from '../protocol.js';
 import type { Trace } from '../../trace/format.js';
 import helpersSource from './python/pyinnards_runtime.py?text';
 import recorderSource from './python/pyinnards_recorder.py?text';
+import valueStackSource from './python/pyinnards_value_stack.py?text';
 import type { Helpers, PyFunction, Readline, Recorder } from './helpers.js';
 
 /** Where the helpers live in Pyodide's file system (a folder put first on sys.path). */
@@ -143,6 +144,7 @@ export function createPyodideBackend(): WorkerBackend {
       pyodide.FS.mkdirTree(HELPERS_DIR);
       pyodide.FS.writeFile(`${HELPERS_DIR}/${HELPERS_MODULE}.py`, helpersSource);
       pyodide.FS.writeFile(`${HELPERS_DIR}/${RECORDER_MODULE}.py`, recorderSource);
+      pyodide.FS.writeFile(`${HELPERS_DIR}/pyinnards_value_stack.py`, valueStackSource);
       pyodide.runPython(`import sys\nif ${JSON.stringify(HELPERS_DIR)} not in sys.path: sys.path.insert(0, ${JSON.stringify(HELPERS_DIR)})`);
       helpers = pyodide.pyimport(HELPERS_MODULE) as unknown as Helpers;
       recorder = pyodide.pyimport(RECORDER_MODULE) as unknown as Recorder;

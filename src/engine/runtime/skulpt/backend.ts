@@ -246,7 +246,7 @@ export function createSkulptBackend(): WorkerBackend {
 
     async trace(code, options, io): Promise<Trace> {
       if (options.granularity === 'instruction') {
-        throw new Error(`The Skulpt engine has no bytecode, so it can't record instructions. ${USE_PYODIDE}`);
+        throw new Error(`The Skulpt engine has no bytecode, so it can't record instructions or their value stack. ${USE_PYODIDE}`);
       }
       const unsupported = checkSupported(code);
       if (unsupported) throw new Error(unsupported);

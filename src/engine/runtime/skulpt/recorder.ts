@@ -18,7 +18,7 @@ export const SKULPT_LIMITATIONS = [
   'A function shows its own variables, not those it reads from an enclosing function (free variables).',
   'Several statements on one line are a step each.',
   'breakpoint() always marks a stop: Skulpt has no sys.breakpointhook or PYTHONBREAKPOINT.',
-  'There is no bytecode: lasti is -1 and instruction mode is not available.',
+  'There is no bytecode: lasti is -1, and instruction mode and the value stack are not available.',
   'Values are as Skulpt shows them, which can differ from CPython (identity of numbers, some reprs).',
 ];
 

@@ -25,12 +25,13 @@ import traceback
 import weakref
 
 import pyinnards_runtime as _runtime
+import pyinnards_value_stack as _value_stack
 
 _runtime._HELPER_FILES.add(__file__)
 
 # Defined in src/engine/trace/format.ts (TRACE_FORMAT, TRACE_VERSION); a test keeps these equal.
 FORMAT = "pyinnards-trace"
-VERSION = 1
+VERSION = 2
 
 # The names a module gets from the interpreter (``__name__``, ``__builtins__``, ``__file__``,
 # ``__doc__``, ``__annotate__``, ...) are bookkeeping every module has: the module frame hides
@@ -148,6 +149,7 @@ class _Recorder:
         # frame index -> (its variables at its last step, their scope index); see scope().
         self.last_scopes = {}
         self.type_names = {}
+        self.value_stacks = _value_stack.TraceSlots(self.value)
         self.steps = []
         self.end = None
         self.started = time.perf_counter()
@@ -198,6 +200,8 @@ class _Recorder:
                 step["value"] = self.value(arg)
             elif event == "exception":
                 step["exception"] = self.exception(arg)
+            elif event == "opcode":
+                step["valueStack"] = self.value_stacks.slots(frame)
         finally:
             sys.stdout, sys.stderr = saved
         self.steps.append(step)
