@@ -1,0 +1,279 @@
+// The tokens the parser reads. Our tokenizer is CPython's lexer in `tokenize` mode; the parser
+// uses it in its own mode, which differs in ways this module makes up for:
+// - comments and NL tokens are dropped, except `# type:` comments (TYPE_COMMENT tokens, and
+//   `# type: ignore` collected for Module.type_ignores), as with type_comments=True;
+// - operators get their exact types and keywords their own types;
+// - identifiers are checked (invalid characters) and brackets matched, raising the errors
+//   CPython's tokenizer raises there;
+// - positions are UTF-8 byte columns, as CPython's nodes have them.
+// A tokenizer error is kept at the index where CPython would meet it: the parser raises it
+// only when it reads that far, as pegen does.
+import { tokenizeSafe } from '../tokenizer/index.js';
+import type { Token } from '../tokenizer/token.js';
+import { COMMENT, NL, NAME, OP, ERRORTOKEN, TYPE_COMMENT, ENDMARKER, NEWLINE } from '../tokenizer/token-types.js';
+import { isPrintable } from '../tokenizer/py-repr.js';
+import { KEYWORDS, KEYWORD_BASE } from './generated/parser.js';
+import { PySyntaxError, type SyntaxErrorClass } from './errors.js';
+import { byteToCharOffset } from './text.js';
+
+/** A token as the parser sees it; positions like a node's (byte columns). */
+export interface PTok {
+  type: number;
+  string: string;
+  lineno: number;
+  col_offset: number;
+  end_lineno: number;
+  end_col_offset: number;
+  /** Bracket depth after this token (CPython's token level). */
+  level: number;
+  /** Index in the token list. */
+  index: number;
+}
+
+const KEYWORD_TYPES = new Map(KEYWORDS.map((k, i) => [k, KEYWORD_BASE + i]));
+const OPENERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+const IDENTIFIER = /^[\p{XID_Start}_][\p{XID_Continue}]*$/u;
+const XID_START = /[\p{XID_Start}_]/u;
+const XID_CONTINUE = /\p{XID_Continue}/u;
+
+interface PendingError {
+  /** Whether CPython's tokenizer set an exception (then it also wins over later parser errors). */
+  raised: boolean;
+  /** For "'(' was never closed": the bracket's line. */
+  parenLine?: number;
+  make: (p: { fill: number }) => PySyntaxError;
+}
+
+export class TokenStream {
+  readonly tokens: PTok[] = [];
+  readonly typeIgnores: Array<{ lineno: number; tag: string }> = [];
+  /** The tokenizer's error after the last token, if any. */
+  error: PendingError | null = null;
+  private readonly lines: string[];
+  private readonly asciiLine: boolean[];
+
+  constructor(
+    readonly source: string,
+    readonly filename: string,
+  ) {
+    this.lines = source.split(/(?<=\n)/);
+    this.asciiLine = this.lines.map((l) => !/[^\x00-\x7f]/.test(l));
+    this.build();
+  }
+
+  /** Line `n` (1-based) with its newline, or '' past the end. */
+  lineText(n: number): string {
+    return this.lines[n - 1] ?? '';
+  }
+
+  private byteCol(lineno: number, col: number): number {
+    if (this.asciiLine[lineno - 1] !== false) return col;
+    const line = this.lines[lineno - 1] as string;
+    let bytes = 0;
+    let i = 0;
+    for (let cp = 0; cp < col && i < line.length; cp++, i++) {
+      const c = line.charCodeAt(i);
+      if (c < 0x80) bytes += 1;
+      else if (c < 0x800) bytes += 2;
+      else if (c >= 0xd800 && c <= 0xdbff) (bytes += 4), i++;
+      else bytes += 3;
+    }
+    return bytes;
+  }
+
+  private build(): void {
+    const result = tokenizeSafe(this.source);
+    const brackets: Token[] = [];
+    for (const t of result.tokens) {
+      let type = t.type;
+      if (type === NL) continue;
+      if (type === COMMENT) {
+        if (!this.typeComment(t)) continue;
+        type = TYPE_COMMENT;
+      } else if (type === OP) {
+        type = t.exactType;
+        const s = t.string;
+        if (s === '(' || s === '[' || s === '{') brackets.push(t);
+        else if (s === ')' || s === ']' || s === '}') {
+          const open = brackets.pop();
+          if (!open) return this.fail(t, `unmatched '${s}'`, t.end[1]);
+          if (open.string !== OPENERS[s]) {
+            const msg =
+              open.start[0] !== t.start[0]
+                ? `closing parenthesis '${s}' does not match opening parenthesis '${open.string}' on line ${open.start[0]}`
+                : `closing parenthesis '${s}' does not match opening parenthesis '${open.string}'`;
+            return this.fail(t, msg, t.end[1]);
+          }
+        }
+      } else if (type === NAME) {
+        const kw = KEYWORD_TYPES.get(t.string);
+        if (kw !== undefined) type = kw;
+        else if (t.string.charCodeAt(0) >= 0x80 || /[^\x00-\x7f]/.test(t.string)) {
+          if (!IDENTIFIER.test(t.string)) return this.badIdentifier(t);
+        }
+      } else if (type === ERRORTOKEN) {
+        continue;
+      }
+      let string = t.string;
+      if (type === TYPE_COMMENT) string = this.typeCommentText(t);
+      this.tokens.push({
+        type,
+        string,
+        lineno: t.start[0],
+        col_offset: t.start[0] > this.lines.length ? 0 : this.byteCol(t.start[0], t.start[1]),
+        end_lineno: t.end[0],
+        end_col_offset: t.end[0] > this.lines.length ? 0 : this.byteCol(t.end[0], t.end[1]),
+        level: brackets.length,
+        index: this.tokens.length,
+      });
+    }
+    const err = result.error;
+    if (!err) return;
+    if (err.message === 'unexpected EOF in multi-line statement' && brackets.length) {
+      const open = brackets[brackets.length - 1] as Token;
+      this.error = {
+        raised: false,
+        parenLine: open.start[0],
+        make: () => this.makeError('SyntaxError', open.start[0], this.byteCol(open.start[0], open.start[1]) + 1, open.start[0], -1, `'${open.string}' was never closed`, true),
+      };
+      return;
+    }
+    const pythonType = err.pythonType;
+    if (pythonType === 'IndentationError' || pythonType === 'TabError') {
+      const lineno = err.lineno ?? 1;
+      if (err.message.startsWith('unindent')) {
+        this.error = {
+          raised: false,
+          make: (p) => {
+            const last = this.tokens[p.fill - 1] ?? this.tokens[this.tokens.length - 1];
+            const t = last ?? { lineno, col_offset: 0, end_lineno: lineno, end_col_offset: 0 };
+            return this.makeError('IndentationError', t.lineno, t.col_offset + 1, t.end_lineno, t.end_col_offset + 1, err.message, true);
+          },
+        };
+      } else {
+        this.error = { raised: false, make: () => this.makeError(pythonType, lineno, 1, lineno, -1, err.message, true) };
+      }
+      return;
+    }
+    if (err.message === 'unexpected character after line continuation character') {
+      const lineno = err.lineno ?? 1;
+      this.error = { raised: false, make: () => this.makeError('SyntaxError', lineno, (err.offset ?? 1) - 1 + 1, lineno, -1, err.message, true) };
+      return;
+    }
+    if (err.message === 'unexpected EOF in multi-line statement') {
+      this.error = {
+        raised: false,
+        make: (p) => {
+          const t = this.tokens[p.fill - 1] as PTok;
+          return this.makeError('SyntaxError', t.lineno, t.col_offset + 1, t.end_lineno, t.end_col_offset + 1, 'unexpected EOF while parsing', true);
+        },
+      };
+      return;
+    }
+    // A SyntaxError the lexer raised itself: offsets are already 1-based characters.
+    const message = err.message === 'EOF in multi-line string' ? this.tripleQuoteMessage() : err.message;
+    const lineno = err.lineno ?? 1;
+    const text = this.lineText(lineno);
+    const offset = (err.offset ?? 0) + (message === err.message && err.message.startsWith('unterminated') ? 1 : 0);
+    this.error = {
+      raised: true,
+      make: () => new PySyntaxError(pythonType === 'SyntaxError' || pythonType === 'TokenError' ? 'SyntaxError' : 'SyntaxError', message, this.filename, lineno, offset, text, lineno, offset),
+    };
+  }
+
+  private tripleQuoteMessage(): string {
+    return `unterminated triple-quoted string literal (detected at line ${this.lines.length})`;
+  }
+
+  private fail(t: Token, msg: string, endCol: number): void {
+    const lineno = t.start[0];
+    const text = this.lineText(lineno);
+    this.error = { raised: true, make: () => new PySyntaxError('SyntaxError', msg, this.filename, lineno, endCol, text.replace(/\r?\n$/, ''), lineno, endCol) };
+  }
+
+  private badIdentifier(t: Token): void {
+    const chars = [...t.string];
+    let i = 0;
+    if (!XID_START.test(chars[0] as string)) i = 0;
+    else for (i = 1; i < chars.length && XID_CONTINUE.test(chars[i] as string); i++);
+    const ch = (chars[i] as string).codePointAt(0) as number;
+    const hex = ch.toString(16).toUpperCase().padStart(4, '0');
+    const msg = isPrintable(ch) ? `invalid character '${String.fromCodePoint(ch)}' (U+${hex})` : `invalid non-printable character U+${hex}`;
+    this.fail(t, msg, t.start[1] + i + 1);
+  }
+
+  /** Whether a comment is a type comment; `# type: ignore...` ones are collected instead. */
+  private typeComment(t: Token): boolean {
+    const m = /^#[ \t]*type:[ \t]*/.exec(t.string);
+    if (!m) return false;
+    const rest = t.string.slice(m[0].length);
+    if (rest.startsWith('ignore') && (rest.length === 6 || !/[A-Za-z0-9\u0080-\uffff]/.test(rest[6] as string))) {
+      this.typeIgnores.push({ lineno: t.start[0], tag: rest.slice(6) });
+      return false;
+    }
+    return true;
+  }
+
+  private typeCommentText(t: Token): string {
+    const m = /^#[ \t]*type:[ \t]*/.exec(t.string) as RegExpExecArray;
+    return t.string.slice(m[0].length);
+  }
+
+  /** The tokenizer's error where the parser asked for a token past the last one. */
+  errorAt(p: { fill: number }): PySyntaxError {
+    if (this.error) return this.error.make(p);
+    throw new Error('read past the end of the tokens');
+  }
+
+  /** A SyntaxError from 1-based byte columns, converted like CPython's. */
+  makeError(kind: SyntaxErrorClass, lineno: number, col: number, endLineno: number, endCol: number, msg: string, _fromTokenizer = false): PySyntaxError {
+    const text = this.lineText(lineno);
+    const offset = byteToCharOffset(text, col);
+    let endOffset = endCol;
+    if (endCol > 0) endOffset = byteToCharOffset(endLineno === lineno ? text : this.lineText(endLineno), endCol);
+    return new PySyntaxError(kind, msg, this.filename, lineno, offset, text, endLineno, endOffset);
+  }
+
+  /** The source text from the end of `a` to the start of `b` (f-string debug text). */
+  between(a: PTok, b: PTok): string {
+    let out = '';
+    for (let n = a.end_lineno; n <= b.lineno; n++) {
+      const line = this.lineText(n);
+      const from = n === a.end_lineno ? byteColToIndex(line, a.end_col_offset) : 0;
+      const to = n === b.lineno ? byteColToIndex(line, b.col_offset) : line.length;
+      out += line.slice(from, to);
+    }
+    return out;
+  }
+
+  /** NFKC-normalized identifier, as CPython stores names. */
+  identifier(t: PTok): string {
+    const s = t.string;
+    for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return s.normalize('NFKC');
+    return s;
+  }
+
+  /** Where CPython's tokenizer stands after reading `t`: its end column (bytes, 1-based for errors). */
+  tokenizerColumn(t: PTok): number {
+    return t.end_col_offset;
+  }
+
+  isEnd(t: PTok): boolean {
+    return t.type === ENDMARKER || t.type === NEWLINE;
+  }
+}
+
+/** UTF-16 offset into `line` of a byte column. */
+export function byteColToIndex(line: string, byteCol: number): number {
+  let bytes = 0;
+  let i = 0;
+  while (i < line.length && bytes < byteCol) {
+    const c = line.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) (bytes += 4), i++;
+    else bytes += 3;
+    i++;
+  }
+  return i;
+}
