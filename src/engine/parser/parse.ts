@@ -54,8 +54,7 @@ export function parse(source: string, options: ParseOptions = {}): Node {
     }
     if (!error) {
       if (last.type === INDENT || last.type === DEDENT) {
-        const t = p.tokens[p.fill - 1] as PTok;
-        error = stream.makeError('IndentationError', t.lineno, t.col_offset + 1, t.end_lineno, t.end_col_offset + 1, last.type === INDENT ? 'unexpected indent' : 'unexpected unindent');
+        error = stream.raiseAtToken('IndentationError', p.tokens[p.fill - 1] as PTok, last.type === INDENT ? 'unexpected indent' : 'unexpected unindent');
       } else {
         error = stream.makeError('SyntaxError', last.lineno, last.col_offset + 1, last.end_lineno, last.end_col_offset + 1, 'invalid syntax');
       }

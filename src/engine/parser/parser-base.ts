@@ -195,7 +195,7 @@ export class ParserBase {
 
   /** RAISE_ERROR_KNOWN_LOCATION: columns are 0-based byte offsets, -1 for "none". */
   raiseAt(kind: SyntaxErrorClass, lineno: number, col: number, endLineno: number, endCol: number, msg: string): never {
-    throw new RaisedError(this.makeError(kind, lineno, col < 0 ? col : col + 1, endLineno, endCol < 0 ? endCol : endCol + 1, msg));
+    throw new RaisedError(this.makeError(kind, lineno, col + 1, endLineno, endCol + 1, msg));
   }
 
   /** _PyPegen_raise_error_known_location: 1-based byte columns turned into characters. */
@@ -229,7 +229,7 @@ export class ParserBase {
   raise(msg: string, kind: SyntaxErrorClass = 'SyntaxError', useMark = false): never {
     if (useMark) this.peek();
     const t = this.tokens[useMark ? this.mark : this.fill - 1] as PTok;
-    throw new RaisedError(this.makeError(kind, t.lineno, t.col_offset + 1, t.end_lineno, t.end_col_offset + 1, msg));
+    throw new RaisedError(this.stream.raiseAtToken(kind, t, msg));
   }
 
   raiseIndentation(msg: string): never {

@@ -10,11 +10,11 @@
 // only when it reads that far, as pegen does.
 import { tokenizeSafe } from '../tokenizer/index.js';
 import type { Token } from '../tokenizer/token.js';
-import { COMMENT, NL, NAME, OP, ERRORTOKEN, TYPE_COMMENT, ENDMARKER, NEWLINE } from '../tokenizer/token-types.js';
+import { COMMENT, NL, NAME, OP, ERRORTOKEN, TYPE_COMMENT, ENDMARKER, NEWLINE, INDENT, DEDENT } from '../tokenizer/token-types.js';
 import { isPrintable } from '../tokenizer/py-repr.js';
 import { KEYWORDS, KEYWORD_BASE } from './generated/parser.js';
 import { PySyntaxError, type SyntaxErrorClass } from './errors.js';
-import { byteToCharOffset } from './text.js';
+import { byteToCharOffset, utf8Len } from './text.js';
 
 /** A token as the parser sees it; positions like a node's (byte columns). */
 export interface PTok {
@@ -28,6 +28,8 @@ export interface PTok {
   level: number;
   /** Index in the token list. */
   index: number;
+  /** Where CPython's tokenizer stands after reading this token: a byte column on `lineno`. */
+  cur: number;
 }
 
 const KEYWORD_TYPES = new Map(KEYWORDS.map((k, i) => [k, KEYWORD_BASE + i]));
@@ -61,9 +63,12 @@ export class TokenStream {
     this.build();
   }
 
-  /** Line `n` (1-based) with its newline, or '' past the end. */
+  /** Line `n` (1-based) as CPython's SyntaxError.text has it: ending in '\n', or '' past the end. */
   lineText(n: number): string {
-    return this.lines[n - 1] ?? '';
+    const line = this.lines[n - 1];
+    if (line === undefined) return '';
+    if (line.endsWith('\r\n')) return line.slice(0, -2) + '\n';
+    return line.endsWith('\n') ? line : line + '\n';
   }
 
   private byteCol(lineno: number, col: number): number {
@@ -116,6 +121,15 @@ export class TokenStream {
       }
       let string = t.string;
       if (type === TYPE_COMMENT) string = this.typeCommentText(t);
+      if (type === INDENT || type === DEDENT || type === ENDMARKER) {
+        // CPython gives these no columns; at the end of the file they stay on its last line.
+        const atEof = t.start[0] > this.lines.length;
+        const lineno = atEof ? Math.max(1, this.lines.length) : t.start[0];
+        const line = this.lineText(lineno);
+        const cur = atEof ? utf8Len(line) + (line.endsWith('\n') ? 0 : 1) : this.byteCol(lineno, t.start[1]);
+        this.tokens.push({ type, string, lineno, col_offset: -1, end_lineno: lineno, end_col_offset: -1, level: brackets.length, index: this.tokens.length, cur });
+        continue;
+      }
       this.tokens.push({
         type,
         string,
@@ -125,7 +139,10 @@ export class TokenStream {
         end_col_offset: t.end[0] > this.lines.length ? 0 : this.byteCol(t.end[0], t.end[1]),
         level: brackets.length,
         index: this.tokens.length,
+        cur: 0,
       });
+      const pushed = this.tokens[this.tokens.length - 1] as PTok;
+      pushed.cur = pushed.end_col_offset;
     }
     const err = result.error;
     if (!err) return;
@@ -134,7 +151,7 @@ export class TokenStream {
       this.error = {
         raised: false,
         parenLine: open.start[0],
-        make: () => this.makeError('SyntaxError', open.start[0], this.byteCol(open.start[0], open.start[1]) + 1, open.start[0], -1, `'${open.string}' was never closed`, true),
+        make: () => this.makeError('SyntaxError', open.start[0], this.byteCol(open.start[0], open.start[1]) + 1, open.start[0], 0, `'${open.string}' was never closed`, true),
       };
       return;
     }
@@ -147,25 +164,24 @@ export class TokenStream {
           make: (p) => {
             const last = this.tokens[p.fill - 1] ?? this.tokens[this.tokens.length - 1];
             const t = last ?? { lineno, col_offset: 0, end_lineno: lineno, end_col_offset: 0 };
-            return this.makeError('IndentationError', t.lineno, t.col_offset + 1, t.end_lineno, t.end_col_offset + 1, err.message, true);
+            return this.raiseAtToken('IndentationError', t as PTok, err.message);
           },
         };
       } else {
-        this.error = { raised: false, make: () => this.makeError(pythonType, lineno, 1, lineno, -1, err.message, true) };
+        this.error = { raised: false, make: () => this.makeError(pythonType, lineno, 1, lineno, 0, err.message, true) };
       }
       return;
     }
     if (err.message === 'unexpected character after line continuation character') {
       const lineno = err.lineno ?? 1;
-      this.error = { raised: false, make: () => this.makeError('SyntaxError', lineno, (err.offset ?? 1) - 1 + 1, lineno, -1, err.message, true) };
+      this.error = { raised: false, make: () => this.makeError('SyntaxError', lineno, (err.offset ?? 1) - 1 + 1, lineno, 0, err.message, true) };
       return;
     }
     if (err.message === 'unexpected EOF in multi-line statement') {
       this.error = {
         raised: false,
         make: (p) => {
-          const t = this.tokens[p.fill - 1] as PTok;
-          return this.makeError('SyntaxError', t.lineno, t.col_offset + 1, t.end_lineno, t.end_col_offset + 1, 'unexpected EOF while parsing', true);
+          return this.raiseAtToken('SyntaxError', this.tokens[p.fill - 1] as PTok, 'unexpected EOF while parsing');
         },
       };
       return;
@@ -188,7 +204,7 @@ export class TokenStream {
   private fail(t: Token, msg: string, endCol: number): void {
     const lineno = t.start[0];
     const text = this.lineText(lineno);
-    this.error = { raised: true, make: () => new PySyntaxError('SyntaxError', msg, this.filename, lineno, endCol, text.replace(/\r?\n$/, ''), lineno, endCol) };
+    this.error = { raised: true, make: () => new PySyntaxError('SyntaxError', msg, this.filename, lineno, endCol, text, lineno, endCol) };
   }
 
   private badIdentifier(t: Token): void {
@@ -225,6 +241,13 @@ export class TokenStream {
     throw new Error('read past the end of the tokens');
   }
 
+  /** _PyPegen_raise_error: at a token; one without columns gives where the tokenizer stands. */
+  raiseAtToken(kind: SyntaxErrorClass, t: PTok, msg: string): PySyntaxError {
+    const col = t.col_offset === -1 ? t.cur : t.col_offset + 1;
+    const endCol = t.end_col_offset === -1 ? -1 : t.end_col_offset + 1;
+    return this.makeError(kind, t.lineno, col, t.end_lineno, endCol, msg);
+  }
+
   /** A SyntaxError from 1-based byte columns, converted like CPython's. */
   makeError(kind: SyntaxErrorClass, lineno: number, col: number, endLineno: number, endCol: number, msg: string, _fromTokenizer = false): PySyntaxError {
     const text = this.lineText(lineno);
@@ -255,7 +278,7 @@ export class TokenStream {
 
   /** Where CPython's tokenizer stands after reading `t`: its end column (bytes, 1-based for errors). */
   tokenizerColumn(t: PTok): number {
-    return t.end_col_offset;
+    return t.cur;
   }
 
   isEnd(t: PTok): boolean {

@@ -2553,13 +2553,6 @@ export class GeneratedParser extends ParserBase {
       }
       p.mark = _mark;
     }
-    { // invalid_mapping_pattern
-      let _0;
-      if (p.callInvalid && (_0 = p.r_invalid_mapping_pattern()) != null) {
-        return _0;
-      }
-      p.mark = _mark;
-    }
     return null;
   }
   r_items_pattern(): any {
@@ -5971,7 +5964,7 @@ export class GeneratedParser extends ParserBase {
       let a, _0;
       if ((a = p.token(17 /* '/' */)) != null &&
         (_0 = p.token(12 /* ',' */)) != null) {
-        return p.raiseKnownLocation(a, "at least one parameter must precede /");
+        return p.raiseKnownLocation(a, "at least one argument must precede /");
       }
       p.mark = _mark;
     }
@@ -6066,7 +6059,7 @@ export class GeneratedParser extends ParserBase {
       if ((_0 = p.token(16 /* '*' */)) != null &&
         (_1 = p.r_param()) != null &&
         (a = p.token(22 /* '=' */)) != null) {
-        return p.raiseKnownLocation(a, "var-positional parameter cannot have default value");
+        return p.raiseKnownLocation(a, "var-positional argument cannot have default value");
       }
       p.mark = _mark;
     }
@@ -6077,7 +6070,7 @@ export class GeneratedParser extends ParserBase {
         (_2 = p._h182_invalid_star_etc()) != null &&
         (a = p.token(16 /* '*' */)) != null &&
         (_3 = p._h183_invalid_star_etc()) != null) {
-        return p.raiseKnownLocation(a, "* may appear only once");
+        return p.raiseKnownLocation(a, "* argument may appear only once");
       }
       p.mark = _mark;
     }
@@ -6091,7 +6084,7 @@ export class GeneratedParser extends ParserBase {
       if ((_0 = p.token(35 /* '**' */)) != null &&
         (_1 = p.r_param()) != null &&
         (a = p.token(22 /* '=' */)) != null) {
-        return p.raiseKnownLocation(a, "var-keyword parameter cannot have default value");
+        return p.raiseKnownLocation(a, "var-keyword argument cannot have default value");
       }
       p.mark = _mark;
     }
@@ -6101,7 +6094,7 @@ export class GeneratedParser extends ParserBase {
         (_1 = p.r_param()) != null &&
         (_2 = p.token(12 /* ',' */)) != null &&
         (a = p.r_param()) != null) {
-        return p.raiseKnownLocation(a, "parameters cannot follow var-keyword parameter");
+        return p.raiseKnownLocation(a, "arguments cannot follow var-keyword argument");
       }
       p.mark = _mark;
     }
@@ -6111,7 +6104,7 @@ export class GeneratedParser extends ParserBase {
         (_1 = p.r_param()) != null &&
         (_2 = p.token(12 /* ',' */)) != null &&
         (a = p._h184_invalid_kwds()) != null) {
-        return p.raiseKnownLocation(a, "parameters cannot follow var-keyword parameter");
+        return p.raiseKnownLocation(a, "arguments cannot follow var-keyword argument");
       }
       p.mark = _mark;
     }
@@ -6143,7 +6136,7 @@ export class GeneratedParser extends ParserBase {
       let a, _0;
       if ((a = p.token(17 /* '/' */)) != null &&
         (_0 = p.token(12 /* ',' */)) != null) {
-        return p.raiseKnownLocation(a, "at least one parameter must precede /");
+        return p.raiseKnownLocation(a, "at least one argument must precede /");
       }
       p.mark = _mark;
     }
@@ -6235,7 +6228,7 @@ export class GeneratedParser extends ParserBase {
       if ((_0 = p.token(16 /* '*' */)) != null &&
         (_1 = p.r_lambda_param()) != null &&
         (a = p.token(22 /* '=' */)) != null) {
-        return p.raiseKnownLocation(a, "var-positional parameter cannot have default value");
+        return p.raiseKnownLocation(a, "var-positional argument cannot have default value");
       }
       p.mark = _mark;
     }
@@ -6246,7 +6239,7 @@ export class GeneratedParser extends ParserBase {
         (_2 = p._h200_invalid_lambda_star_etc()) != null &&
         (a = p.token(16 /* '*' */)) != null &&
         (_3 = p._h201_invalid_lambda_star_etc()) != null) {
-        return p.raiseKnownLocation(a, "* may appear only once");
+        return p.raiseKnownLocation(a, "* argument may appear only once");
       }
       p.mark = _mark;
     }
@@ -6260,7 +6253,7 @@ export class GeneratedParser extends ParserBase {
       if ((_0 = p.token(35 /* '**' */)) != null &&
         (_1 = p.r_lambda_param()) != null &&
         (a = p.token(22 /* '=' */)) != null) {
-        return p.raiseKnownLocation(a, "var-keyword parameter cannot have default value");
+        return p.raiseKnownLocation(a, "var-keyword argument cannot have default value");
       }
       p.mark = _mark;
     }
@@ -6270,7 +6263,7 @@ export class GeneratedParser extends ParserBase {
         (_1 = p.r_lambda_param()) != null &&
         (_2 = p.token(12 /* ',' */)) != null &&
         (a = p.r_lambda_param()) != null) {
-        return p.raiseKnownLocation(a, "parameters cannot follow var-keyword parameter");
+        return p.raiseKnownLocation(a, "arguments cannot follow var-keyword argument");
       }
       p.mark = _mark;
     }
@@ -6280,7 +6273,7 @@ export class GeneratedParser extends ParserBase {
         (_1 = p.r_lambda_param()) != null &&
         (_2 = p.token(12 /* ',' */)) != null &&
         (a = p._h202_invalid_lambda_kwds()) != null) {
-        return p.raiseKnownLocation(a, "parameters cannot follow var-keyword parameter");
+        return p.raiseKnownLocation(a, "arguments cannot follow var-keyword argument");
       }
       p.mark = _mark;
     }
@@ -6829,31 +6822,12 @@ export class GeneratedParser extends ParserBase {
     }
     return null;
   }
-  r_invalid_mapping_pattern(): any {
-    const p = this;
-    const _mark = p.mark;
-    { // '{' (items_pattern ',')? rest=double_star_pattern ',' items_pattern ','? '}'
-      let _0, _1, rest, _2, _3, _4, _5;
-      if ((_0 = p.token(25 /* '{' */)) != null &&
-        ((_1 = p._h250_invalid_mapping_pattern()), true) &&
-        (rest = p.r_double_star_pattern()) != null &&
-        (_2 = p.token(12 /* ',' */)) != null &&
-        (_3 = p.r_items_pattern()) != null &&
-        ((_4 = p.token(12 /* ',' */)), true) &&
-        (_5 = p.token(26 /* '}' */)) != null) {
-        return p.raiseKnownLocation(
-        rest, "double star pattern must be the last (right-most) subpattern in the mapping pattern");
-      }
-      p.mark = _mark;
-    }
-    return null;
-  }
   r_invalid_class_argument_pattern(): any {
     const p = this;
     const _mark = p.mark;
     { // (positional_patterns ',')? keyword_patterns ',' a=positional_patterns
       let _0, _1, _2, a;
-      if (((_0 = p._h251_invalid_class_argument_pattern()), true) &&
+      if (((_0 = p._h250_invalid_class_argument_pattern()), true) &&
         (_1 = p.r_keyword_patterns()) != null &&
         (_2 = p.token(12 /* ',' */)) != null &&
         (a = p.r_positional_patterns()) != null) {
@@ -7006,7 +6980,7 @@ export class GeneratedParser extends ParserBase {
         (_3 = p.token(7 /* '(' */)) != null &&
         ((_4 = p.r_params()), true) &&
         (_5 = p.token(8 /* ')' */)) != null &&
-        ((_6 = p._h252_invalid_def_raw()), true) &&
+        ((_6 = p._h251_invalid_def_raw()), true) &&
         (_7 = p.token(11 /* ':' */)) != null &&
         (_8 = p.token(4 /* NEWLINE */)) != null &&
         p.lookahead(false, (_9 = p.mark, p.token(5 /* INDENT */)), _9)) {
@@ -7023,7 +6997,7 @@ export class GeneratedParser extends ParserBase {
         (_4 = p.expectForced(7 /* '(' */, "(")) != null &&
         ((_5 = p.r_params()), true) &&
         (_6 = p.token(8 /* ')' */)) != null &&
-        ((_7 = p._h253_invalid_def_raw()), true) &&
+        ((_7 = p._h252_invalid_def_raw()), true) &&
         (_8 = p.expectForced(11 /* ':' */, ":")) != null &&
         ((_9 = p.r_func_type_comment()), true) &&
         (_10 = p.r_block()) != null) {
@@ -7041,7 +7015,7 @@ export class GeneratedParser extends ParserBase {
       if ((_0 = p.token(509 /* 'class' */)) != null &&
         (_1 = p.name()) != null &&
         ((_2 = p.r_type_params()), true) &&
-        ((_3 = p._h254_invalid_class_def_raw()), true) &&
+        ((_3 = p._h253_invalid_class_def_raw()), true) &&
         (_4 = p.token(4 /* NEWLINE */)) != null) {
         return p.raise("expected ':'");
       }
@@ -7052,7 +7026,7 @@ export class GeneratedParser extends ParserBase {
       if ((a = p.token(509 /* 'class' */)) != null &&
         (_0 = p.name()) != null &&
         ((_1 = p.r_type_params()), true) &&
-        ((_2 = p._h255_invalid_class_def_raw()), true) &&
+        ((_2 = p._h254_invalid_class_def_raw()), true) &&
         (_3 = p.token(11 /* ':' */)) != null &&
         (_4 = p.token(4 /* NEWLINE */)) != null &&
         p.lookahead(false, (_5 = p.mark, p.token(5 /* INDENT */)), _5)) {
@@ -7067,7 +7041,7 @@ export class GeneratedParser extends ParserBase {
     const _mark = p.mark;
     { // ','.double_starred_kvpair+ ',' invalid_kvpair
       let _0, _1, _2;
-      if ((_0 = p._h256_invalid_double_starred_kvpairs()) != null &&
+      if ((_0 = p._h255_invalid_double_starred_kvpairs()) != null &&
         (_1 = p.token(12 /* ',' */)) != null &&
         (_2 = p.r_invalid_kvpair()) != null) {
         return p.dummy();
@@ -7088,7 +7062,7 @@ export class GeneratedParser extends ParserBase {
       let _0, a, _1;
       if ((_0 = p.r_expression()) != null &&
         (a = p.token(11 /* ':' */)) != null &&
-        p.lookahead(true, (_1 = p.mark, p._h257_invalid_double_starred_kvpairs()), _1)) {
+        p.lookahead(true, (_1 = p.mark, p._h256_invalid_double_starred_kvpairs()), _1)) {
         return p.raiseKnownLocation(a, "expression expected after dictionary key and ':'");
       }
       p.mark = _mark;
@@ -7120,7 +7094,7 @@ export class GeneratedParser extends ParserBase {
       let _0, a, _1;
       if ((_0 = p.r_expression()) != null &&
         (a = p.token(11 /* ':' */)) != null &&
-        p.lookahead(true, (_1 = p.mark, p._h258_invalid_kvpair()), _1)) {
+        p.lookahead(true, (_1 = p.mark, p._h257_invalid_kvpair()), _1)) {
         return p.raiseKnownLocation(a, "expression expected after dictionary key and ':'");
       }
       p.mark = _mark;
@@ -7201,7 +7175,7 @@ export class GeneratedParser extends ParserBase {
       let _0, _1, _2;
       if ((_0 = p.token(25 /* '{' */)) != null &&
         (_1 = p.r_annotated_rhs()) != null &&
-        p.lookahead(false, (_2 = p.mark, p._h259_invalid_fstring_replacement_field()), _2)) {
+        p.lookahead(false, (_2 = p.mark, p._h258_invalid_fstring_replacement_field()), _2)) {
         return p.raiseOnNextToken("f-string: expecting '=', or '!', or ':', or '}'");
       }
       p.mark = _mark;
@@ -7211,7 +7185,7 @@ export class GeneratedParser extends ParserBase {
       if ((_0 = p.token(25 /* '{' */)) != null &&
         (_1 = p.r_annotated_rhs()) != null &&
         (_2 = p.token(22 /* '=' */)) != null &&
-        p.lookahead(false, (_3 = p.mark, p._h260_invalid_fstring_replacement_field()), _3)) {
+        p.lookahead(false, (_3 = p.mark, p._h259_invalid_fstring_replacement_field()), _3)) {
         return p.raiseOnNextToken("f-string: expecting '!', or ':', or '}'");
       }
       p.mark = _mark;
@@ -7231,8 +7205,8 @@ export class GeneratedParser extends ParserBase {
       if ((_0 = p.token(25 /* '{' */)) != null &&
         (_1 = p.r_annotated_rhs()) != null &&
         ((_2 = p.token(22 /* '=' */)), true) &&
-        ((_3 = p._h261_invalid_fstring_replacement_field()), true) &&
-        p.lookahead(false, (_4 = p.mark, p._h262_invalid_fstring_replacement_field()), _4)) {
+        ((_3 = p._h260_invalid_fstring_replacement_field()), true) &&
+        p.lookahead(false, (_4 = p.mark, p._h261_invalid_fstring_replacement_field()), _4)) {
         return p.raiseOnNextToken("f-string: expecting ':' or '}'");
       }
       p.mark = _mark;
@@ -7242,9 +7216,9 @@ export class GeneratedParser extends ParserBase {
       if ((_0 = p.token(25 /* '{' */)) != null &&
         (_1 = p.r_annotated_rhs()) != null &&
         ((_2 = p.token(22 /* '=' */)), true) &&
-        ((_3 = p._h263_invalid_fstring_replacement_field()), true) &&
+        ((_3 = p._h262_invalid_fstring_replacement_field()), true) &&
         (_4 = p.token(11 /* ':' */)) != null &&
-        (_5 = p._h264_invalid_fstring_replacement_field()) != null &&
+        (_5 = p._h263_invalid_fstring_replacement_field()) != null &&
         p.lookahead(false, (_6 = p.mark, p.token(26 /* '}' */)), _6)) {
         return p.raiseOnNextToken("f-string: expecting '}', or format specs");
       }
@@ -7255,7 +7229,7 @@ export class GeneratedParser extends ParserBase {
       if ((_0 = p.token(25 /* '{' */)) != null &&
         (_1 = p.r_annotated_rhs()) != null &&
         ((_2 = p.token(22 /* '=' */)), true) &&
-        ((_3 = p._h265_invalid_fstring_replacement_field()), true) &&
+        ((_3 = p._h264_invalid_fstring_replacement_field()), true) &&
         p.lookahead(false, (_4 = p.mark, p.token(26 /* '}' */)), _4)) {
         return p.raiseOnNextToken("f-string: expecting '}'");
       }
@@ -7269,7 +7243,7 @@ export class GeneratedParser extends ParserBase {
     { // '!' &(':' | '}')
       let _0, _1;
       if ((_0 = p.token(54 /* '!' */)) != null &&
-        p.lookahead(true, (_1 = p.mark, p._h266_invalid_fstring_conversion_character()), _1)) {
+        p.lookahead(true, (_1 = p.mark, p._h265_invalid_fstring_conversion_character()), _1)) {
         return p.raiseOnNextToken("f-string: missing conversion character");
       }
       p.mark = _mark;
@@ -7331,7 +7305,7 @@ export class GeneratedParser extends ParserBase {
       let _0, _1, _2;
       if ((_0 = p.token(25 /* '{' */)) != null &&
         (_1 = p.r_annotated_rhs()) != null &&
-        p.lookahead(false, (_2 = p.mark, p._h267_invalid_tstring_replacement_field()), _2)) {
+        p.lookahead(false, (_2 = p.mark, p._h266_invalid_tstring_replacement_field()), _2)) {
         return p.raiseOnNextToken("t-string: expecting '=', or '!', or ':', or '}'");
       }
       p.mark = _mark;
@@ -7341,7 +7315,7 @@ export class GeneratedParser extends ParserBase {
       if ((_0 = p.token(25 /* '{' */)) != null &&
         (_1 = p.r_annotated_rhs()) != null &&
         (_2 = p.token(22 /* '=' */)) != null &&
-        p.lookahead(false, (_3 = p.mark, p._h268_invalid_tstring_replacement_field()), _3)) {
+        p.lookahead(false, (_3 = p.mark, p._h267_invalid_tstring_replacement_field()), _3)) {
         return p.raiseOnNextToken("t-string: expecting '!', or ':', or '}'");
       }
       p.mark = _mark;
@@ -7361,8 +7335,8 @@ export class GeneratedParser extends ParserBase {
       if ((_0 = p.token(25 /* '{' */)) != null &&
         (_1 = p.r_annotated_rhs()) != null &&
         ((_2 = p.token(22 /* '=' */)), true) &&
-        ((_3 = p._h269_invalid_tstring_replacement_field()), true) &&
-        p.lookahead(false, (_4 = p.mark, p._h270_invalid_tstring_replacement_field()), _4)) {
+        ((_3 = p._h268_invalid_tstring_replacement_field()), true) &&
+        p.lookahead(false, (_4 = p.mark, p._h269_invalid_tstring_replacement_field()), _4)) {
         return p.raiseOnNextToken("t-string: expecting ':' or '}'");
       }
       p.mark = _mark;
@@ -7372,9 +7346,9 @@ export class GeneratedParser extends ParserBase {
       if ((_0 = p.token(25 /* '{' */)) != null &&
         (_1 = p.r_annotated_rhs()) != null &&
         ((_2 = p.token(22 /* '=' */)), true) &&
-        ((_3 = p._h271_invalid_tstring_replacement_field()), true) &&
+        ((_3 = p._h270_invalid_tstring_replacement_field()), true) &&
         (_4 = p.token(11 /* ':' */)) != null &&
-        (_5 = p._h272_invalid_tstring_replacement_field()) != null &&
+        (_5 = p._h271_invalid_tstring_replacement_field()) != null &&
         p.lookahead(false, (_6 = p.mark, p.token(26 /* '}' */)), _6)) {
         return p.raiseOnNextToken("t-string: expecting '}', or format specs");
       }
@@ -7385,7 +7359,7 @@ export class GeneratedParser extends ParserBase {
       if ((_0 = p.token(25 /* '{' */)) != null &&
         (_1 = p.r_annotated_rhs()) != null &&
         ((_2 = p.token(22 /* '=' */)), true) &&
-        ((_3 = p._h273_invalid_tstring_replacement_field()), true) &&
+        ((_3 = p._h272_invalid_tstring_replacement_field()), true) &&
         p.lookahead(false, (_4 = p.mark, p.token(26 /* '}' */)), _4)) {
         return p.raiseOnNextToken("t-string: expecting '}'");
       }
@@ -7399,7 +7373,7 @@ export class GeneratedParser extends ParserBase {
     { // '!' &(':' | '}')
       let _0, _1;
       if ((_0 = p.token(54 /* '!' */)) != null &&
-        p.lookahead(true, (_1 = p.mark, p._h274_invalid_tstring_conversion_character()), _1)) {
+        p.lookahead(true, (_1 = p.mark, p._h273_invalid_tstring_conversion_character()), _1)) {
         return p.raiseOnNextToken("t-string: missing conversion character");
       }
       p.mark = _mark;
@@ -7419,7 +7393,7 @@ export class GeneratedParser extends ParserBase {
     const _mark = p.mark;
     { // a=(fstring | string)+ b=tstring
       let a, b;
-      if ((a = p._h275_invalid_string_tstring_concat()) != null &&
+      if ((a = p._h274_invalid_string_tstring_concat()) != null &&
         (b = p.r_tstring()) != null) {
         return p.raiseKnownRange(a[a.length - 1], b, "cannot mix t-string literals with string or bytes literals");
       }
@@ -7427,8 +7401,8 @@ export class GeneratedParser extends ParserBase {
     }
     { // a=tstring+ b=(fstring | string)
       let a, b;
-      if ((a = p._h277_invalid_string_tstring_concat()) != null &&
-        (b = p._h278_invalid_string_tstring_concat()) != null) {
+      if ((a = p._h276_invalid_string_tstring_concat()) != null &&
+        (b = p._h277_invalid_string_tstring_concat()) != null) {
         return p.raiseKnownRange(a[a.length - 1], b, "cannot mix t-string literals with string or bytes literals");
       }
       p.mark = _mark;
@@ -7441,7 +7415,7 @@ export class GeneratedParser extends ParserBase {
     { // sum ('+' | '-' | '*' | '/' | '%' | '//' | '@') a='not' b=inversion
       let _0, _1, a, b;
       if ((_0 = p.r_sum()) != null &&
-        (_1 = p._h279_invalid_arithmetic()) != null &&
+        (_1 = p._h278_invalid_arithmetic()) != null &&
         (a = p.token(526 /* 'not' */)) != null &&
         (b = p.r_inversion()) != null) {
         return p.raiseKnownRange(a, b, "'not' after an operator must be parenthesized");
@@ -7455,7 +7429,7 @@ export class GeneratedParser extends ParserBase {
     const _mark = p.mark;
     { // ('+' | '-' | '~') a='not' b=factor
       let _0, a, b;
-      if ((_0 = p._h280_invalid_factor()) != null &&
+      if ((_0 = p._h279_invalid_factor()) != null &&
         (a = p.token(526 /* 'not' */)) != null &&
         (b = p.r_factor()) != null) {
         return p.raiseKnownRange(a, b, "'not' after an operator must be parenthesized");
@@ -11229,12 +11203,12 @@ export class GeneratedParser extends ParserBase {
     }
     return null;
   }
-  _h250_invalid_mapping_pattern(): any {
+  _h250_invalid_class_argument_pattern(): any {
     const p = this;
     const _mark = p.mark;
-    { // items_pattern ','
+    { // positional_patterns ','
       let _0, _1;
-      if ((_0 = p.r_items_pattern()) != null &&
+      if ((_0 = p.r_positional_patterns()) != null &&
         (_1 = p.token(12 /* ',' */)) != null) {
         return p.dummy();
       }
@@ -11242,13 +11216,13 @@ export class GeneratedParser extends ParserBase {
     }
     return null;
   }
-  _h251_invalid_class_argument_pattern(): any {
+  _h251_invalid_def_raw(): any {
     const p = this;
     const _mark = p.mark;
-    { // positional_patterns ','
+    { // '->' expression
       let _0, _1;
-      if ((_0 = p.r_positional_patterns()) != null &&
-        (_1 = p.token(12 /* ',' */)) != null) {
+      if ((_0 = p.token(51 /* '->' */)) != null &&
+        (_1 = p.r_expression()) != null) {
         return p.dummy();
       }
       p.mark = _mark;
@@ -11268,13 +11242,14 @@ export class GeneratedParser extends ParserBase {
     }
     return null;
   }
-  _h253_invalid_def_raw(): any {
+  _h253_invalid_class_def_raw(): any {
     const p = this;
     const _mark = p.mark;
-    { // '->' expression
-      let _0, _1;
-      if ((_0 = p.token(51 /* '->' */)) != null &&
-        (_1 = p.r_expression()) != null) {
+    { // '(' (arguments)? ')'
+      let _0, _1, _2;
+      if ((_0 = p.token(7 /* '(' */)) != null &&
+        ((_1 = p.r_arguments()), true) &&
+        (_2 = p.token(8 /* ')' */)) != null) {
         return p.dummy();
       }
       p.mark = _mark;
@@ -11295,21 +11270,7 @@ export class GeneratedParser extends ParserBase {
     }
     return null;
   }
-  _h255_invalid_class_def_raw(): any {
-    const p = this;
-    const _mark = p.mark;
-    { // '(' (arguments)? ')'
-      let _0, _1, _2;
-      if ((_0 = p.token(7 /* '(' */)) != null &&
-        ((_1 = p.r_arguments()), true) &&
-        (_2 = p.token(8 /* ')' */)) != null) {
-        return p.dummy();
-      }
-      p.mark = _mark;
-    }
-    return null;
-  }
-  _h256_invalid_double_starred_kvpairs(): any {
+  _h255_invalid_double_starred_kvpairs(): any {
     const p = this;
     const _m0 = p.mark;
     const _first = p.r_double_starred_kvpair();
@@ -11324,7 +11285,7 @@ export class GeneratedParser extends ParserBase {
     }
     return _res;
   }
-  _h257_invalid_double_starred_kvpairs(): any {
+  _h256_invalid_double_starred_kvpairs(): any {
     const p = this;
     const _mark = p.mark;
     { // '}'
@@ -11343,7 +11304,7 @@ export class GeneratedParser extends ParserBase {
     }
     return null;
   }
-  _h258_invalid_kvpair(): any {
+  _h257_invalid_kvpair(): any {
     const p = this;
     const _mark = p.mark;
     { // '}'
@@ -11362,7 +11323,7 @@ export class GeneratedParser extends ParserBase {
     }
     return null;
   }
-  _h259_invalid_fstring_replacement_field(): any {
+  _h258_invalid_fstring_replacement_field(): any {
     const p = this;
     const _mark = p.mark;
     { // '='
@@ -11372,6 +11333,32 @@ export class GeneratedParser extends ParserBase {
       }
       p.mark = _mark;
     }
+    { // '!'
+      let _0;
+      if ((_0 = p.token(54 /* '!' */)) != null) {
+        return _0;
+      }
+      p.mark = _mark;
+    }
+    { // ':'
+      let _0;
+      if ((_0 = p.token(11 /* ':' */)) != null) {
+        return _0;
+      }
+      p.mark = _mark;
+    }
+    { // '}'
+      let _0;
+      if ((_0 = p.token(26 /* '}' */)) != null) {
+        return _0;
+      }
+      p.mark = _mark;
+    }
+    return null;
+  }
+  _h259_invalid_fstring_replacement_field(): any {
+    const p = this;
+    const _mark = p.mark;
     { // '!'
       let _0;
       if ((_0 = p.token(54 /* '!' */)) != null) {
@@ -11398,24 +11385,11 @@ export class GeneratedParser extends ParserBase {
   _h260_invalid_fstring_replacement_field(): any {
     const p = this;
     const _mark = p.mark;
-    { // '!'
-      let _0;
-      if ((_0 = p.token(54 /* '!' */)) != null) {
-        return _0;
-      }
-      p.mark = _mark;
-    }
-    { // ':'
-      let _0;
-      if ((_0 = p.token(11 /* ':' */)) != null) {
-        return _0;
-      }
-      p.mark = _mark;
-    }
-    { // '}'
-      let _0;
-      if ((_0 = p.token(26 /* '}' */)) != null) {
-        return _0;
+    { // '!' NAME
+      let _0, _1;
+      if ((_0 = p.token(54 /* '!' */)) != null &&
+        (_1 = p.name()) != null) {
+        return p.dummy();
       }
       p.mark = _mark;
     }
@@ -11424,19 +11398,6 @@ export class GeneratedParser extends ParserBase {
   _h261_invalid_fstring_replacement_field(): any {
     const p = this;
     const _mark = p.mark;
-    { // '!' NAME
-      let _0, _1;
-      if ((_0 = p.token(54 /* '!' */)) != null &&
-        (_1 = p.name()) != null) {
-        return p.dummy();
-      }
-      p.mark = _mark;
-    }
-    return null;
-  }
-  _h262_invalid_fstring_replacement_field(): any {
-    const p = this;
-    const _mark = p.mark;
     { // ':'
       let _0;
       if ((_0 = p.token(11 /* ':' */)) != null) {
@@ -11453,7 +11414,7 @@ export class GeneratedParser extends ParserBase {
     }
     return null;
   }
-  _h263_invalid_fstring_replacement_field(): any {
+  _h262_invalid_fstring_replacement_field(): any {
     const p = this;
     const _mark = p.mark;
     { // '!' NAME
@@ -11466,7 +11427,7 @@ export class GeneratedParser extends ParserBase {
     }
     return null;
   }
-  _h264_invalid_fstring_replacement_field(): any {
+  _h263_invalid_fstring_replacement_field(): any {
     const p = this;
     const _res: any[] = [];
     for (;;) {
@@ -11477,7 +11438,7 @@ export class GeneratedParser extends ParserBase {
     }
     return _res;
   }
-  _h265_invalid_fstring_replacement_field(): any {
+  _h264_invalid_fstring_replacement_field(): any {
     const p = this;
     const _mark = p.mark;
     { // '!' NAME
@@ -11490,7 +11451,7 @@ export class GeneratedParser extends ParserBase {
     }
     return null;
   }
-  _h266_invalid_fstring_conversion_character(): any {
+  _h265_invalid_fstring_conversion_character(): any {
     const p = this;
     const _mark = p.mark;
     { // ':'
@@ -11509,7 +11470,7 @@ export class GeneratedParser extends ParserBase {
     }
     return null;
   }
-  _h267_invalid_tstring_replacement_field(): any {
+  _h266_invalid_tstring_replacement_field(): any {
     const p = this;
     const _mark = p.mark;
     { // '='
@@ -11542,7 +11503,7 @@ export class GeneratedParser extends ParserBase {
     }
     return null;
   }
-  _h268_invalid_tstring_replacement_field(): any {
+  _h267_invalid_tstring_replacement_field(): any {
     const p = this;
     const _mark = p.mark;
     { // '!'
@@ -11568,7 +11529,7 @@ export class GeneratedParser extends ParserBase {
     }
     return null;
   }
-  _h269_invalid_tstring_replacement_field(): any {
+  _h268_invalid_tstring_replacement_field(): any {
     const p = this;
     const _mark = p.mark;
     { // '!' NAME
@@ -11581,7 +11542,7 @@ export class GeneratedParser extends ParserBase {
     }
     return null;
   }
-  _h270_invalid_tstring_replacement_field(): any {
+  _h269_invalid_tstring_replacement_field(): any {
     const p = this;
     const _mark = p.mark;
     { // ':'
@@ -11600,7 +11561,7 @@ export class GeneratedParser extends ParserBase {
     }
     return null;
   }
-  _h271_invalid_tstring_replacement_field(): any {
+  _h270_invalid_tstring_replacement_field(): any {
     const p = this;
     const _mark = p.mark;
     { // '!' NAME
@@ -11613,7 +11574,7 @@ export class GeneratedParser extends ParserBase {
     }
     return null;
   }
-  _h272_invalid_tstring_replacement_field(): any {
+  _h271_invalid_tstring_replacement_field(): any {
     const p = this;
     const _res: any[] = [];
     for (;;) {
@@ -11624,7 +11585,7 @@ export class GeneratedParser extends ParserBase {
     }
     return _res;
   }
-  _h273_invalid_tstring_replacement_field(): any {
+  _h272_invalid_tstring_replacement_field(): any {
     const p = this;
     const _mark = p.mark;
     { // '!' NAME
@@ -11637,7 +11598,7 @@ export class GeneratedParser extends ParserBase {
     }
     return null;
   }
-  _h274_invalid_tstring_conversion_character(): any {
+  _h273_invalid_tstring_conversion_character(): any {
     const p = this;
     const _mark = p.mark;
     { // ':'
@@ -11656,7 +11617,7 @@ export class GeneratedParser extends ParserBase {
     }
     return null;
   }
-  _h276_invalid_string_tstring_concat(): any {
+  _h275_invalid_string_tstring_concat(): any {
     const p = this;
     const _mark = p.mark;
     { // fstring
@@ -11675,18 +11636,18 @@ export class GeneratedParser extends ParserBase {
     }
     return null;
   }
-  _h275_invalid_string_tstring_concat(): any {
+  _h274_invalid_string_tstring_concat(): any {
     const p = this;
     const _res: any[] = [];
     for (;;) {
       const _m = p.mark;
-      const _x = p._h276_invalid_string_tstring_concat();
+      const _x = p._h275_invalid_string_tstring_concat();
       if (_x == null) { p.mark = _m; break; }
       _res.push(_x);
     }
     return _res.length ? _res : null;
   }
-  _h277_invalid_string_tstring_concat(): any {
+  _h276_invalid_string_tstring_concat(): any {
     const p = this;
     const _res: any[] = [];
     for (;;) {
@@ -11697,7 +11658,7 @@ export class GeneratedParser extends ParserBase {
     }
     return _res.length ? _res : null;
   }
-  _h278_invalid_string_tstring_concat(): any {
+  _h277_invalid_string_tstring_concat(): any {
     const p = this;
     const _mark = p.mark;
     { // fstring
@@ -11716,7 +11677,7 @@ export class GeneratedParser extends ParserBase {
     }
     return null;
   }
-  _h279_invalid_arithmetic(): any {
+  _h278_invalid_arithmetic(): any {
     const p = this;
     const _mark = p.mark;
     { // '+'
@@ -11770,7 +11731,7 @@ export class GeneratedParser extends ParserBase {
     }
     return null;
   }
-  _h280_invalid_factor(): any {
+  _h279_invalid_factor(): any {
     const p = this;
     const _mark = p.mark;
     { // '+'
