@@ -10,7 +10,7 @@
 // only when it reads that far, as pegen does.
 import { tokenizeSafe } from '../tokenizer/index.js';
 import type { Token } from '../tokenizer/token.js';
-import { COMMENT, NL, NAME, OP, ERRORTOKEN, TYPE_COMMENT, ENDMARKER, NEWLINE, INDENT, DEDENT } from '../tokenizer/token-types.js';
+import { COMMENT, NL, NAME, OP, ERRORTOKEN, TYPE_COMMENT, ENDMARKER, NEWLINE, INDENT, DEDENT, FSTRING_MIDDLE, TSTRING_MIDDLE } from '../tokenizer/token-types.js';
 import { isPrintable } from '../tokenizer/py-repr.js';
 import { KEYWORDS, KEYWORD_BASE } from './generated/parser.js';
 import { PySyntaxError, type SyntaxErrorClass } from './errors.js';
@@ -126,7 +126,7 @@ export class TokenStream {
         const atEof = t.start[0] > this.lines.length;
         const lineno = atEof ? Math.max(1, this.lines.length) : t.start[0];
         const line = this.lineText(lineno);
-        const cur = atEof ? utf8Len(line) + (line.endsWith('\n') ? 0 : 1) : this.byteCol(lineno, t.start[1]);
+        const cur = atEof ? utf8Len(line) + (line.endsWith('\n') ? 0 : 1) : this.byteCol(lineno, type === INDENT ? t.end[1] : t.start[1]);
         this.tokens.push({ type, string, lineno, col_offset: -1, end_lineno: lineno, end_col_offset: -1, level: brackets.length, index: this.tokens.length, cur });
         continue;
       }
@@ -142,6 +142,9 @@ export class TokenStream {
         cur: 0,
       });
       const pushed = this.tokens[this.tokens.length - 1] as PTok;
+      // A literal part ending in a doubled brace: CPython's token spans both braces (tokenize
+      // reports one), though its text keeps one.
+      if ((type === FSTRING_MIDDLE || type === TSTRING_MIDDLE) && /[{}]$/.test(string)) pushed.end_col_offset++;
       pushed.cur = pushed.end_col_offset;
     }
     const err = result.error;
@@ -174,7 +177,13 @@ export class TokenStream {
     }
     if (err.message === 'unexpected character after line continuation character') {
       const lineno = err.lineno ?? 1;
-      this.error = { raised: false, make: () => this.makeError('SyntaxError', lineno, (err.offset ?? 1) - 1 + 1, lineno, 0, err.message, true) };
+      // CPython points just past the character after the backslash.
+      const line = this.lineText(lineno);
+      let from = 0;
+      for (const t of this.tokens) if (t.end_lineno === lineno && t.col_offset >= 0) from = Math.max(from, byteColToIndex(line, t.end_col_offset));
+      const backslash = line.indexOf('\\', from);
+      const col = backslash < 0 ? (err.offset ?? 1) : utf8Len(line.slice(0, backslash)) + 2;
+      this.error = { raised: false, make: () => this.makeError('SyntaxError', lineno, col, lineno, 0, err.message, true) };
       return;
     }
     if (err.message === 'unexpected EOF in multi-line statement') {
@@ -189,8 +198,8 @@ export class TokenStream {
     // A SyntaxError the lexer raised itself: offsets are already 1-based characters.
     const message = err.message === 'EOF in multi-line string' ? this.tripleQuoteMessage() : err.message;
     const lineno = err.lineno ?? 1;
-    const text = this.lineText(lineno);
-    const offset = (err.offset ?? 0) + (message === err.message && err.message.startsWith('unterminated') ? 1 : 0);
+    const text = this.lineText(lineno).replace(/\n$/, '');
+    const offset = err.offset ?? 0;
     this.error = {
       raised: true,
       make: () => new PySyntaxError(pythonType === 'SyntaxError' || pythonType === 'TokenError' ? 'SyntaxError' : 'SyntaxError', message, this.filename, lineno, offset, text, lineno, offset),
@@ -203,7 +212,8 @@ export class TokenStream {
 
   private fail(t: Token, msg: string, endCol: number): void {
     const lineno = t.start[0];
-    const text = this.lineText(lineno);
+    // The tokenizer's errors show the line without its newline.
+    const text = this.lineText(lineno).replace(/\n$/, '');
     this.error = { raised: true, make: () => new PySyntaxError('SyntaxError', msg, this.filename, lineno, endCol, text, lineno, endCol) };
   }
 
@@ -224,7 +234,9 @@ export class TokenStream {
     if (!m) return false;
     const rest = t.string.slice(m[0].length);
     if (rest.startsWith('ignore') && (rest.length === 6 || !/[A-Za-z0-9\u0080-\uffff]/.test(rest[6] as string))) {
-      this.typeIgnores.push({ lineno: t.start[0], tag: rest.slice(6) });
+      // Alone on its line, the comment takes the newline with it, into its tag.
+      const alone = /^[ \t\f]*$/.test(t.line.slice(0, t.start[1]));
+      this.typeIgnores.push({ lineno: t.start[0], tag: rest.slice(6) + (alone ? '\n' : '') });
       return false;
     }
     return true;

@@ -6041,7 +6041,7 @@ export class GeneratedParser extends ParserBase {
       let a, _0;
       if ((a = p.token(16 /* '*' */)) != null &&
         (_0 = p._h179_invalid_star_etc()) != null) {
-        return p.raiseKnownLocation(a, "named parameters must follow bare *");
+        return p.raiseKnownLocation(a, "named arguments must follow bare *");
       }
       p.mark = _mark;
     }
@@ -6219,7 +6219,7 @@ export class GeneratedParser extends ParserBase {
       let _0, _1;
       if ((_0 = p.token(16 /* '*' */)) != null &&
         (_1 = p._h197_invalid_lambda_star_etc()) != null) {
-        return p.raise("named parameters must follow bare *");
+        return p.raise("named arguments must follow bare *");
       }
       p.mark = _mark;
     }
