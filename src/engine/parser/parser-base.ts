@@ -6,7 +6,6 @@ import type { PTok, TokenStream } from './token-stream.js';
 import { PySyntaxError, type SyntaxErrorClass } from './errors.js';
 import { ENDMARKER, NAME, NEWLINE, DEDENT, NUMBER, LBRACE as OPEN_BRACE, FSTRING_START, FSTRING_END, TSTRING_START, TSTRING_END } from '../tokenizer/token-types.js';
 import { parseNumber } from './numbers.js';
-import { byteToCharOffset } from './text.js';
 
 /** Thrown through the rules once an action or the tokenizer raised (pegen's error_indicator). */
 export class RaisedError {
@@ -40,6 +39,7 @@ export class ParserBase {
     readonly mode: string,
   ) {
     this.tokens = stream.tokens;
+    stream.fill = () => this.fill;
   }
 
   // ---- tokens ----------------------------------------------------------------------------
@@ -200,14 +200,7 @@ export class ParserBase {
 
   /** _PyPegen_raise_error_known_location: 1-based byte columns turned into characters. */
   makeError(kind: SyntaxErrorClass, lineno: number, col: number, endLineno: number, endCol: number, msg: string): PySyntaxError {
-    const text = this.stream.lineText(lineno);
-    const offset = byteToCharOffset(text, col);
-    let endOffset = endCol;
-    if (endCol > 0) {
-      const endText = endLineno === lineno ? text : this.stream.lineText(endLineno);
-      endOffset = byteToCharOffset(endText, endCol);
-    }
-    return new PySyntaxError(kind, msg, this.filename, lineno, offset, text, endLineno, endOffset);
+    return this.stream.makeError(kind, lineno, col, endLineno, endCol, msg);
   }
 
   raiseKnownLocation(a: Pos, msg: string): never {

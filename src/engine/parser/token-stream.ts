@@ -162,14 +162,7 @@ export class TokenStream {
     if (pythonType === 'IndentationError' || pythonType === 'TabError') {
       const lineno = err.lineno ?? 1;
       if (err.message.startsWith('unindent')) {
-        this.error = {
-          raised: false,
-          make: (p) => {
-            const last = this.tokens[p.fill - 1] ?? this.tokens[this.tokens.length - 1];
-            const t = last ?? { lineno, col_offset: 0, end_lineno: lineno, end_col_offset: 0 };
-            return this.raiseAtToken('IndentationError', t as PTok, err.message);
-          },
-        };
+        this.error = { raised: false, make: () => this.raiseAtToken('IndentationError', this.errorToken(lineno), err.message) };
       } else {
         this.error = { raised: false, make: () => this.makeError(pythonType, lineno, 1, lineno, 0, err.message, true) };
       }
@@ -189,9 +182,7 @@ export class TokenStream {
     if (err.message === 'unexpected EOF in multi-line statement') {
       this.error = {
         raised: false,
-        make: (p) => {
-          return this.raiseAtToken('SyntaxError', this.tokens[p.fill - 1] as PTok, 'unexpected EOF while parsing');
-        },
+        make: () => this.raiseAtToken('SyntaxError', this.errorToken(Math.max(1, this.lines.length)), 'unexpected EOF while parsing'),
       };
       return;
     }
@@ -253,6 +244,16 @@ export class TokenStream {
     throw new Error('read past the end of the tokens');
   }
 
+  /**
+   * The ERRORTOKEN CPython's parser adds before raising the tokenizer's error: on the line the
+   * tokenizer stopped at, without columns, the tokenizer at the end of that line.
+   */
+  private errorToken(lineno: number): PTok {
+    const line = this.lines[lineno - 1] ?? '';
+    const cur = utf8Len(line) + (line.endsWith('\n') ? 0 : 1);
+    return { type: ERRORTOKEN, string: '', lineno, col_offset: -1, end_lineno: lineno, end_col_offset: -1, level: 0, index: this.tokens.length, cur };
+  }
+
   /** _PyPegen_raise_error: at a token; one without columns gives where the tokenizer stands. */
   raiseAtToken(kind: SyntaxErrorClass, t: PTok, msg: string): PySyntaxError {
     const col = t.col_offset === -1 ? t.cur : t.col_offset + 1;
@@ -260,12 +261,22 @@ export class TokenStream {
     return this.makeError(kind, t.lineno, col, t.end_lineno, endCol, msg);
   }
 
-  /** A SyntaxError from 1-based byte columns, converted like CPython's. */
-  makeError(kind: SyntaxErrorClass, lineno: number, col: number, endLineno: number, endCol: number, msg: string, _fromTokenizer = false): PySyntaxError {
-    const text = this.lineText(lineno);
-    const offset = byteToCharOffset(text, col);
+  /** How far the parser has read (set by the parser): decides where error texts come from. */
+  fill: () => number = () => this.tokens.length;
+
+  /**
+   * A SyntaxError from 1-based byte columns, converted like CPython's. Its text is the line as
+   * the tokenizer's buffer holds it (with its newline) when the tokenizer is still on that
+   * line, else as cut from the whole source (without).
+   */
+  makeError(kind: SyntaxErrorClass, lineno: number, col: number, endLineno: number, endCol: number, msg: string, fromTokenizer = false): PySyntaxError {
+    const last = this.tokens[this.fill() - 1];
+    const tokenizerLine = fromTokenizer ? Math.max(1, this.lines.length) : last ? last.end_lineno : 1;
+    const full = this.lineText(lineno);
+    const text = tokenizerLine <= lineno ? full : full.replace(/\n$/, '');
+    const offset = byteToCharOffset(full, col);
     let endOffset = endCol;
-    if (endCol > 0) endOffset = byteToCharOffset(endLineno === lineno ? text : this.lineText(endLineno), endCol);
+    if (endCol > 0) endOffset = byteToCharOffset(endLineno === lineno ? full : this.lineText(endLineno), endCol);
     return new PySyntaxError(kind, msg, this.filename, lineno, offset, text, endLineno, endOffset);
   }
 
