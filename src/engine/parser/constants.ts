@@ -22,6 +22,9 @@ export const ELLIPSIS: { readonly ellipsis: true } = Object.freeze({ ellipsis: t
 
 export type PyConstant = bigint | number | string | boolean | PyComplex | PyBytes | typeof ELLIPSIS | null;
 
+/** Strings whose repr is just the string in single quotes. */
+const SIMPLE_STRING = /^[ !#-&(-\[\]-~]*$/;
+
 /** repr() of a constant (or of an identifier/int field of a node). */
 export function constantRepr(v: unknown): string {
   if (v === null || v === undefined) return 'None';
@@ -29,7 +32,7 @@ export function constantRepr(v: unknown): string {
   if (v === false) return 'False';
   if (typeof v === 'bigint') return v.toString();
   if (typeof v === 'number') return floatRepr(v);
-  if (typeof v === 'string') return pyRepr(v);
+  if (typeof v === 'string') return SIMPLE_STRING.test(v) ? "'" + v + "'" : pyRepr(v);
   if (v === ELLIPSIS) return 'Ellipsis';
   if (v instanceof PyComplex) return complexRepr(v);
   if (v instanceof PyBytes) return bytesRepr(v.bytes);

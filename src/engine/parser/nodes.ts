@@ -3,6 +3,7 @@
 // its class, with the class's fields in order, then its position attributes.
 import { AST_CLASSES } from './ast-spec.js';
 import type { PyConstant } from './constants.js';
+import * as GeneratedNodes from './generated/nodes.js';
 
 /** A node of the tree (`ast.AST`): `_type` is the class name, then its fields and attributes. */
 export interface Node {
@@ -38,43 +39,12 @@ export const CLASSES: ReadonlyMap<string, ClassInfo> = new Map(
   ]),
 );
 
-interface Pos {
-  lineno: number;
-  col_offset: number;
-  end_lineno: number;
-  end_col_offset: number;
-}
-
-type Factory = (...args: unknown[]) => Node;
-
-function factory(info: ClassInfo): Factory | Node {
-  const { name, fields, attributes } = info;
-  if (fields.length === 0 && attributes.length === 0) return Object.freeze({ _type: name });
-  const n = fields.length;
-  return (...args: unknown[]): Node => {
-    const node: Record<string, unknown> = { _type: name };
-    for (let i = 0; i < n; i++) node[fields[i] as string] = args[i] ?? null;
-    if (attributes.length) {
-      const start = args[n] as Pos;
-      const end = args[n + 1] as Pos;
-      node.lineno = start.lineno;
-      node.col_offset = start.col_offset;
-      node.end_lineno = end.end_lineno;
-      node.end_col_offset = end.end_col_offset;
-    }
-    return node as Node;
-  };
-}
-
 /**
  * Constructors by class name: `N.BinOp(left, op, right, start, end)` where start and end are
  * tokens or nodes giving the position; classes with no fields and no position (Load, Add...)
  * are shared instances instead.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const N: Record<string, any> = Object.fromEntries(
-  [...CLASSES.values()].map((c) => [c.name, factory(c)]),
-);
+export { GeneratedNodes as N };
 
 /** The fields of a node that hold nodes, in order, for walking the tree. */
 export function* childNodes(node: Node): Generator<Node> {

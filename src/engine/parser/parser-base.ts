@@ -30,8 +30,6 @@ export class ParserBase {
   callInvalid = false;
   /** Statement count for mode 'single' and `from __future__` checks. */
   readonly tokens: PTok[];
-  private readonly memo = new Map<number, { res: unknown; end: number }>();
-  private readonly ruleCount = 1000;
 
   constructor(
     readonly stream: TokenStream,
@@ -147,46 +145,66 @@ export class ParserBase {
   }
 
   // ---- memoization -----------------------------------------------------------------------
+  // Per memoized rule, two arrays indexed by token position: one more than where the rule
+  // ended there (0: not tried yet) and what it gave. Typed arrays keep the garbage collector out of it.
+
+  private memoEnds: Array<Int32Array | undefined> = [];
+  private memoResults: Array<unknown[] | undefined> = [];
+
+  private memoTable(rule: number): Int32Array {
+    let ends = this.memoEnds[rule];
+    if (!ends) {
+      ends = new Int32Array(this.tokens.length + 1);
+      this.memoEnds[rule] = ends;
+      this.memoResults[rule] = new Array(this.tokens.length + 1);
+    }
+    return ends;
+  }
 
   memoGet(rule: number): unknown {
     this.peek();
-    const m = this.memo.get(this.mark * this.ruleCount + rule);
-    if (m === undefined) return undefined;
-    this.mark = m.end;
-    return m.res;
+    const end = this.memoTable(rule)[this.mark] as number;
+    if (end === 0) return undefined;
+    const res = (this.memoResults[rule] as unknown[])[this.mark];
+    this.mark = end - 1;
+    return res;
   }
 
   memoSet(rule: number, start: number, res: unknown): void {
-    this.memo.set(start * this.ruleCount + rule, { res, end: this.mark });
+    (this.memoTable(rule) as Int32Array)[start] = this.mark + 1;
+    (this.memoResults[rule] as unknown[])[start] = res;
   }
 
   /** pegen's growing-seed loop for the leader of a left-recursive cycle. */
-  leftRecursive(rule: number, raw: () => unknown): unknown {
+  leftRecursive(rule: number, raw: (this: ParserBase) => unknown): unknown {
     this.peek();
     const start = this.mark;
-    const key = start * this.ruleCount + rule;
-    const memo = this.memo.get(key);
-    if (memo !== undefined) {
-      this.mark = memo.end;
-      return memo.res;
+    const ends = this.memoTable(rule);
+    const results = this.memoResults[rule] as unknown[];
+    if ((ends[start] as number) > 0) {
+      this.mark = (ends[start] as number) - 1;
+      return results[start];
     }
     let res: unknown = null;
     let resMark = start;
-    this.memo.set(key, { res: null, end: start });
+    ends[start] = start + 1;
+    results[start] = null;
     for (;;) {
       this.mark = start;
-      const r = raw();
+      const r = raw.call(this);
       if (r == null || this.mark <= resMark) break;
       resMark = this.mark;
       res = r;
-      this.memo.set(key, { res, end: resMark });
+      ends[start] = resMark + 1;
+      results[start] = res;
     }
     this.mark = resMark;
     return res;
   }
 
   resetForSecondPass(): void {
-    this.memo.clear();
+    this.memoEnds = [];
+    this.memoResults = [];
     this.mark = 0;
     this.callInvalid = true;
   }

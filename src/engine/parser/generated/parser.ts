@@ -905,7 +905,7 @@ export class GeneratedParser extends ParserBase {
     return null;
   }
   r_dotted_name(): any {
-    return this.leftRecursive(32, () => this._raw_dotted_name());
+    return this.leftRecursive(32, this._raw_dotted_name);
   }
   r_block(): any {
     const p = this;
@@ -2375,7 +2375,7 @@ export class GeneratedParser extends ParserBase {
     return null;
   }
   r_attr(): any {
-    return this.leftRecursive(85, () => this._raw_attr());
+    return this.leftRecursive(85, this._raw_attr);
   }
   r_name_or_attr(): any {
     const p = this;
@@ -3422,7 +3422,7 @@ export class GeneratedParser extends ParserBase {
     return null;
   }
   r_bitwise_or(): any {
-    return this.leftRecursive(133, () => this._raw_bitwise_or());
+    return this.leftRecursive(133, this._raw_bitwise_or);
   }
   _raw_bitwise_xor(): any {
     const p = this;
@@ -3447,7 +3447,7 @@ export class GeneratedParser extends ParserBase {
     return null;
   }
   r_bitwise_xor(): any {
-    return this.leftRecursive(134, () => this._raw_bitwise_xor());
+    return this.leftRecursive(134, this._raw_bitwise_xor);
   }
   _raw_bitwise_and(): any {
     const p = this;
@@ -3472,7 +3472,7 @@ export class GeneratedParser extends ParserBase {
     return null;
   }
   r_bitwise_and(): any {
-    return this.leftRecursive(135, () => this._raw_bitwise_and());
+    return this.leftRecursive(135, this._raw_bitwise_and);
   }
   _raw_shift_expr(): any {
     const p = this;
@@ -3513,7 +3513,7 @@ export class GeneratedParser extends ParserBase {
     return null;
   }
   r_shift_expr(): any {
-    return this.leftRecursive(136, () => this._raw_shift_expr());
+    return this.leftRecursive(136, this._raw_shift_expr);
   }
   _raw_sum(): any {
     const p = this;
@@ -3547,7 +3547,7 @@ export class GeneratedParser extends ParserBase {
     return null;
   }
   r_sum(): any {
-    return this.leftRecursive(137, () => this._raw_sum());
+    return this.leftRecursive(137, this._raw_sum);
   }
   _raw_term(): any {
     const p = this;
@@ -3615,7 +3615,7 @@ export class GeneratedParser extends ParserBase {
     return null;
   }
   r_term(): any {
-    return this.leftRecursive(138, () => this._raw_term());
+    return this.leftRecursive(138, this._raw_term);
   }
   r_factor(): any {
     const p = this;
@@ -3762,7 +3762,7 @@ export class GeneratedParser extends ParserBase {
     return null;
   }
   r_primary(): any {
-    return this.leftRecursive(142, () => this._raw_primary());
+    return this.leftRecursive(142, this._raw_primary);
   }
   r_slices(): any {
     const p = this;
@@ -5163,7 +5163,7 @@ export class GeneratedParser extends ParserBase {
     return null;
   }
   r_t_primary(): any {
-    return this.leftRecursive(199, () => this._raw_t_primary());
+    return this.leftRecursive(199, this._raw_t_primary);
   }
   r_t_lookahead(): any {
     const p = this;
