@@ -8,9 +8,11 @@
 // - positions are UTF-8 byte columns, as CPython's nodes have them.
 // A tokenizer error is kept at the index where CPython would meet it: the parser raises it
 // only when it reads that far, as pegen does.
-import { tokenizeSafe } from '../tokenizer/index.js';
-import type { Token } from '../tokenizer/token.js';
-import { COMMENT, NL, NAME, OP, ERRORTOKEN, TYPE_COMMENT, ENDMARKER, NEWLINE, INDENT, DEDENT, FSTRING_MIDDLE, TSTRING_MIDDLE } from '../tokenizer/token-types.js';
+import { Done, Lexer, type RawToken } from '../tokenizer/lexer.js';
+import { errorFrom } from '../tokenizer/generate-tokens.js';
+import type { TokenizeError } from '../tokenizer/errors.js';
+import { codePointLength, utf8Length } from '../tokenizer/text-utils.js';
+import { COMMENT, NL, NAME, OP, ERRORTOKEN, TYPE_COMMENT, ENDMARKER, NEWLINE, INDENT, DEDENT, FSTRING_MIDDLE, TSTRING_MIDDLE, STRING } from '../tokenizer/token-types.js';
 import { isPrintable } from '../tokenizer/py-repr.js';
 import { KEYWORDS, KEYWORD_BASE } from './generated/parser.js';
 import { PySyntaxError, type SyntaxErrorClass } from './errors.js';
@@ -38,6 +40,25 @@ const IDENTIFIER = /^[\p{XID_Start}_][\p{XID_Continue}]*$/u;
 const XID_START = /[\p{XID_Start}_]/u;
 const XID_CONTINUE = /\p{XID_Continue}/u;
 
+/** A token straight from the lexer, before the parser's own checks. */
+interface RawTok {
+  type: number;
+  string: string;
+  lineno: number;
+  col_offset: number;
+  end_lineno: number;
+  end_col_offset: number;
+  /** Columns in characters, for the tokenizer's own error offsets. */
+  startChars: number;
+  endChars: number;
+  /** UTF-16 offset of the end in the lexer's text. */
+  endOffset: number;
+  /** DEDENT and ENDMARKER after the last line. */
+  atEof: boolean;
+  /** A comment alone on its line. */
+  alone: boolean;
+}
+
 interface PendingError {
   /** Whether CPython's tokenizer set an exception (then it also wins over later parser errors). */
   raised: boolean;
@@ -52,14 +73,12 @@ export class TokenStream {
   /** The tokenizer's error after the last token, if any. */
   error: PendingError | null = null;
   private readonly lines: string[];
-  private readonly asciiLine: boolean[];
 
   constructor(
     readonly source: string,
     readonly filename: string,
   ) {
     this.lines = source.split(/(?<=\n)/);
-    this.asciiLine = this.lines.map((l) => !/[^\x00-\x7f]/.test(l));
     this.build();
   }
 
@@ -71,90 +90,66 @@ export class TokenStream {
     return line.endsWith('\n') ? line : line + '\n';
   }
 
-  private byteCol(lineno: number, col: number): number {
-    if (this.asciiLine[lineno - 1] !== false) return col;
-    const line = this.lines[lineno - 1] as string;
-    let bytes = 0;
-    let i = 0;
-    for (let cp = 0; cp < col && i < line.length; cp++, i++) {
-      const c = line.charCodeAt(i);
-      if (c < 0x80) bytes += 1;
-      else if (c < 0x800) bytes += 2;
-      else if (c >= 0xd800 && c <= 0xdbff) (bytes += 4), i++;
-      else bytes += 3;
-    }
-    return bytes;
-  }
-
   private build(): void {
-    const result = tokenizeSafe(this.source);
-    const brackets: Token[] = [];
+    const result = this.lex();
+    const brackets: RawTok[] = [];
+    const lexed = this.lexerText;
     for (const t of result.tokens) {
       let type = t.type;
-      if (type === NL) continue;
+      let string = t.string;
       if (type === COMMENT) {
         if (!this.typeComment(t)) continue;
         type = TYPE_COMMENT;
-      } else if (type === OP) {
-        type = t.exactType;
-        const s = t.string;
-        if (s === '(' || s === '[' || s === '{') brackets.push(t);
-        else if (s === ')' || s === ']' || s === '}') {
+        string = this.typeCommentText(t);
+      } else if (type > DEDENT && type < OP) {
+        if (string === '(' || string === '[' || string === '{') brackets.push(t);
+        else if (string === ')' || string === ']' || string === '}') {
           const open = brackets.pop();
-          if (!open) return this.fail(t, `unmatched '${s}'`, t.end[1]);
-          if (open.string !== OPENERS[s]) {
+          if (!open) return this.fail(t, `unmatched '${string}'`, t.endChars);
+          if (open.string !== OPENERS[string]) {
             const msg =
-              open.start[0] !== t.start[0]
-                ? `closing parenthesis '${s}' does not match opening parenthesis '${open.string}' on line ${open.start[0]}`
-                : `closing parenthesis '${s}' does not match opening parenthesis '${open.string}'`;
-            return this.fail(t, msg, t.end[1]);
+              open.lineno !== t.lineno
+                ? `closing parenthesis '${string}' does not match opening parenthesis '${open.string}' on line ${open.lineno}`
+                : `closing parenthesis '${string}' does not match opening parenthesis '${open.string}'`;
+            return this.fail(t, msg, t.endChars);
           }
         }
       } else if (type === NAME) {
-        const kw = KEYWORD_TYPES.get(t.string);
+        const kw = KEYWORD_TYPES.get(string);
         if (kw !== undefined) type = kw;
-        else if (t.string.charCodeAt(0) >= 0x80 || /[^\x00-\x7f]/.test(t.string)) {
-          if (!IDENTIFIER.test(t.string)) return this.badIdentifier(t);
-        }
-      } else if (type === ERRORTOKEN) {
-        continue;
+        else if (/[^\x00-\x7f]/.test(string) && !IDENTIFIER.test(string)) return this.badIdentifier(t);
       }
-      let string = t.string;
-      if (type === TYPE_COMMENT) string = this.typeCommentText(t);
       if (type === INDENT || type === DEDENT || type === ENDMARKER) {
         // CPython gives these no columns; at the end of the file they stay on its last line.
-        const atEof = t.start[0] > this.lines.length;
-        const lineno = atEof ? Math.max(1, this.lines.length) : t.start[0];
+        const lineno = t.atEof ? Math.max(1, this.lines.length) : t.lineno;
         const line = this.lineText(lineno);
-        const cur = atEof ? utf8Len(line) + (line.endsWith('\n') ? 0 : 1) : this.byteCol(lineno, type === INDENT ? t.end[1] : t.start[1]);
+        const cur = t.atEof ? utf8Len(line) + (line.endsWith('\n') ? 0 : 1) : t.end_col_offset;
         this.tokens.push({ type, string, lineno, col_offset: -1, end_lineno: lineno, end_col_offset: -1, level: brackets.length, index: this.tokens.length, cur });
         continue;
       }
+      let endCol = t.end_col_offset;
+      // A literal part ending in a doubled brace: the token spans both braces, its text keeps one.
+      if ((type === FSTRING_MIDDLE || type === TSTRING_MIDDLE) && (lexed.charCodeAt(t.endOffset) === 0x7b || lexed.charCodeAt(t.endOffset) === 0x7d) && /[{}]$/.test(string)) endCol++;
       this.tokens.push({
         type,
         string,
-        lineno: t.start[0],
-        col_offset: t.start[0] > this.lines.length ? 0 : this.byteCol(t.start[0], t.start[1]),
-        end_lineno: t.end[0],
-        end_col_offset: t.end[0] > this.lines.length ? 0 : this.byteCol(t.end[0], t.end[1]),
+        lineno: t.lineno,
+        col_offset: t.col_offset,
+        end_lineno: t.end_lineno,
+        end_col_offset: endCol,
         level: brackets.length,
         index: this.tokens.length,
-        cur: 0,
+        cur: endCol,
       });
-      const pushed = this.tokens[this.tokens.length - 1] as PTok;
-      // A literal part ending in a doubled brace: CPython's token spans both braces (tokenize
-      // reports one), though its text keeps one.
-      if ((type === FSTRING_MIDDLE || type === TSTRING_MIDDLE) && /[{}]$/.test(string)) pushed.end_col_offset++;
-      pushed.cur = pushed.end_col_offset;
     }
     const err = result.error;
     if (!err) return;
     if (err.message === 'unexpected EOF in multi-line statement' && brackets.length) {
-      const open = brackets[brackets.length - 1] as Token;
+      const open = brackets[brackets.length - 1] as RawTok;
       this.error = {
         raised: false,
-        parenLine: open.start[0],
-        make: () => this.makeError('SyntaxError', open.start[0], this.byteCol(open.start[0], open.start[1]) + 1, open.start[0], 0, `'${open.string}' was never closed`, true),
+        parenLine: open.lineno,
+        make: () => this.makeError('SyntaxError', open.lineno, open.col_offset + 1, open.lineno, 0, `'${open.string}' was never closed`, true),
       };
       return;
     }
@@ -201,14 +196,14 @@ export class TokenStream {
     return `unterminated triple-quoted string literal (detected at line ${this.lines.length})`;
   }
 
-  private fail(t: Token, msg: string, endCol: number): void {
-    const lineno = t.start[0];
+  private fail(t: RawTok, msg: string, endCol: number): void {
+    const lineno = t.lineno;
     // The tokenizer's errors show the line without its newline.
     const text = this.lineText(lineno).replace(/\n$/, '');
     this.error = { raised: true, make: () => new PySyntaxError('SyntaxError', msg, this.filename, lineno, endCol, text, lineno, endCol) };
   }
 
-  private badIdentifier(t: Token): void {
+  private badIdentifier(t: RawTok): void {
     const chars = [...t.string];
     let i = 0;
     if (!XID_START.test(chars[0] as string)) i = 0;
@@ -216,26 +211,63 @@ export class TokenStream {
     const ch = (chars[i] as string).codePointAt(0) as number;
     const hex = ch.toString(16).toUpperCase().padStart(4, '0');
     const msg = isPrintable(ch) ? `invalid character '${String.fromCodePoint(ch)}' (U+${hex})` : `invalid non-printable character U+${hex}`;
-    this.fail(t, msg, t.start[1] + i + 1);
+    this.fail(t, msg, t.startChars + i + 1);
   }
 
   /** Whether a comment is a type comment; `# type: ignore...` ones are collected instead. */
-  private typeComment(t: Token): boolean {
+  private typeComment(t: RawTok): boolean {
     const m = /^#[ \t]*type:[ \t]*/.exec(t.string);
     if (!m) return false;
     const rest = t.string.slice(m[0].length);
     if (rest.startsWith('ignore') && (rest.length === 6 || !/[A-Za-z0-9\u0080-\uffff]/.test(rest[6] as string))) {
       // Alone on its line, the comment takes the newline with it, into its tag.
-      const alone = /^[ \t\f]*$/.test(t.line.slice(0, t.start[1]));
-      this.typeIgnores.push({ lineno: t.start[0], tag: rest.slice(6) + (alone ? '\n' : '') });
+      const alone = t.alone;
+      this.typeIgnores.push({ lineno: t.lineno, tag: rest.slice(6) + (alone ? '\n' : '') });
       return false;
     }
     return true;
   }
 
-  private typeCommentText(t: Token): string {
+  private typeCommentText(t: RawTok): string {
     const m = /^#[ \t]*type:[ \t]*/.exec(t.string) as RegExpExecArray;
     return t.string.slice(m[0].length);
+  }
+
+  private lexerText = '';
+
+  /**
+   * Runs the lexer (CPython's, in tokenize mode) and keeps what the parser needs, with byte
+   * columns computed as CPython's parser does (from the start of the token's line).
+   */
+  private lex(): { tokens: RawTok[]; error?: TokenizeError } {
+    const lexer = new Lexer(this.source);
+    const text = lexer.text;
+    this.lexerText = text;
+    const tokens: RawTok[] = [];
+    const raw: RawToken = { type: 0, start: -1, end: -1 };
+    for (;;) {
+      const type = lexer.get(raw);
+      if (type === ERRORTOKEN) return { tokens, error: errorFrom(lexer, []) };
+      if (type === NL) continue;
+      const literal = type === STRING || type === FSTRING_MIDDLE || type === TSTRING_MIDDLE;
+      const lineStart = literal ? lexer.multiLineStart : lexer.lineStart;
+      const start = raw.start >= 0 ? raw.start : raw.end;
+      tokens.push({
+        type,
+        string: raw.start < 0 || raw.end < 0 ? '' : text.slice(raw.start, raw.end),
+        lineno: literal ? lexer.firstLineno : lexer.lineno,
+        col_offset: start >= lineStart ? utf8Length(text, lineStart, start) : 0,
+        end_lineno: lexer.lineno,
+        // NEWLINE's end counts the newline character the lexer leaves out.
+        end_col_offset: (raw.end >= lexer.lineStart ? utf8Length(text, lexer.lineStart, raw.end) : 0) + (type === NEWLINE ? 1 : 0),
+        startChars: start >= lineStart ? codePointLength(text, lineStart, start) : 0,
+        endChars: (raw.end >= lexer.lineStart ? codePointLength(text, lexer.lineStart, raw.end) : 0) + (type === NEWLINE ? 1 : 0),
+        endOffset: raw.end,
+        atEof: type === ENDMARKER || (type === DEDENT && lexer.done === Done.EOF),
+        alone: type === COMMENT && /^[ \t\f]*$/.test(text.slice(lexer.lineStart, raw.start)),
+      });
+      if (type === ENDMARKER) return { tokens };
+    }
   }
 
   /** The tokenizer's error where the parser asked for a token past the last one. */
