@@ -18,7 +18,7 @@ export interface ParseOptions {
 export function parse(source: string, options: ParseOptions = {}): Node {
   const filename = options.filename ?? '<unknown>';
   const mode = options.mode ?? 'exec';
-  const stream = new TokenStream(source, filename);
+  const stream = new TokenStream(source, filename, mode);
   const p = new GeneratedParser(stream, filename, mode);
   const run = (): Node | null => {
     switch (mode) {

@@ -145,66 +145,71 @@ export class ParserBase {
   }
 
   // ---- memoization -----------------------------------------------------------------------
-  // Per memoized rule, two arrays indexed by token position: one more than where the rule
-  // ended there (0: not tried yet) and what it gave. Typed arrays keep the garbage collector out of it.
+  // One typed array for every memoized rule: at [position * SLOTS + slot], one more than where
+  // the rule ended when tried there (0: not tried). Results that are not failures go in a Map.
+  // This keeps the garbage collector out of it: most memoized attempts fail.
 
-  private memoEnds: Array<Int32Array | undefined> = [];
-  private memoResults: Array<unknown[] | undefined> = [];
+  private static readonly SLOTS = 64;
+  private readonly slots = new Int16Array(1024).fill(-1);
+  private slotCount = 0;
+  private memoEnds = new Int32Array(0);
+  private memoResults = new Map<number, unknown>();
 
-  private memoTable(rule: number): Int32Array {
-    let ends = this.memoEnds[rule];
-    if (!ends) {
-      ends = new Int32Array(this.tokens.length + 1);
-      this.memoEnds[rule] = ends;
-      this.memoResults[rule] = new Array(this.tokens.length + 1);
+  private memoKey(rule: number, pos: number): number {
+    let slot = this.slots[rule] as number;
+    if (slot < 0) {
+      slot = this.slotCount++;
+      if (slot >= ParserBase.SLOTS) throw new Error('too many memoized rules');
+      this.slots[rule] = slot;
     }
-    return ends;
+    if (this.memoEnds.length === 0) this.memoEnds = new Int32Array((this.tokens.length + 1) * ParserBase.SLOTS);
+    return pos * ParserBase.SLOTS + slot;
   }
 
   memoGet(rule: number): unknown {
     this.peek();
-    const end = this.memoTable(rule)[this.mark] as number;
+    const key = this.memoKey(rule, this.mark);
+    const end = this.memoEnds[key] as number;
     if (end === 0) return undefined;
-    const res = (this.memoResults[rule] as unknown[])[this.mark];
     this.mark = end - 1;
-    return res;
+    return this.memoResults.get(key) ?? null;
   }
 
   memoSet(rule: number, start: number, res: unknown): void {
-    (this.memoTable(rule) as Int32Array)[start] = this.mark + 1;
-    (this.memoResults[rule] as unknown[])[start] = res;
+    const key = this.memoKey(rule, start);
+    this.memoEnds[key] = this.mark + 1;
+    if (res != null) this.memoResults.set(key, res);
   }
 
   /** pegen's growing-seed loop for the leader of a left-recursive cycle. */
   leftRecursive(rule: number, raw: (this: ParserBase) => unknown): unknown {
     this.peek();
     const start = this.mark;
-    const ends = this.memoTable(rule);
-    const results = this.memoResults[rule] as unknown[];
-    if ((ends[start] as number) > 0) {
-      this.mark = (ends[start] as number) - 1;
-      return results[start];
+    const key = this.memoKey(rule, start);
+    const ends = this.memoEnds;
+    if ((ends[key] as number) > 0) {
+      this.mark = (ends[key] as number) - 1;
+      return this.memoResults.get(key) ?? null;
     }
     let res: unknown = null;
     let resMark = start;
-    ends[start] = start + 1;
-    results[start] = null;
+    ends[key] = start + 1;
     for (;;) {
       this.mark = start;
       const r = raw.call(this);
       if (r == null || this.mark <= resMark) break;
       resMark = this.mark;
       res = r;
-      ends[start] = resMark + 1;
-      results[start] = res;
+      ends[key] = resMark + 1;
+      this.memoResults.set(key, res);
     }
     this.mark = resMark;
     return res;
   }
 
   resetForSecondPass(): void {
-    this.memoEnds = [];
-    this.memoResults = [];
+    this.memoEnds.fill(0);
+    this.memoResults.clear();
     this.mark = 0;
     this.callInvalid = true;
   }

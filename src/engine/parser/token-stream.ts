@@ -35,6 +35,8 @@ export interface PTok {
 }
 
 const KEYWORD_TYPES = new Map(KEYWORDS.map((k, i) => [k, KEYWORD_BASE + i]));
+const TYPE_COMMENT_START = /^#[ \t]*type:[ \t]*/;
+const TYPE_IGNORE = /^#[ \t]*type:[ \t]*ignore(?![A-Za-z0-9\u0080-\uffff])/;
 const OPENERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 const IDENTIFIER = /^[\p{XID_Start}_][\p{XID_Continue}]*$/u;
 const XID_START = /[\p{XID_Start}_]/u;
@@ -77,9 +79,17 @@ export class TokenStream {
   constructor(
     readonly source: string,
     readonly filename: string,
+    mode = 'exec',
   ) {
     this.lines = source.split(/(?<=\n)/);
     this.build();
+    // In 'single' mode CPython's parser reads the first ENDMARKER as a NEWLINE (what ends a
+    // compound statement at the prompt), then the ENDMARKER.
+    const last = this.tokens[this.tokens.length - 1];
+    if (mode === 'single' && !this.error && last && last.type === ENDMARKER && this.tokens.length > 1) {
+      this.tokens.splice(this.tokens.length - 1, 0, { ...last, type: NEWLINE });
+      last.index++;
+    }
   }
 
   /** Line `n` (1-based) as CPython's SyntaxError.text has it: ending in '\n', or '' past the end. */
@@ -216,10 +226,10 @@ export class TokenStream {
 
   /** Whether a comment is a type comment; `# type: ignore...` ones are collected instead. */
   private typeComment(t: RawTok): boolean {
-    const m = /^#[ \t]*type:[ \t]*/.exec(t.string);
+    const m = TYPE_COMMENT_START.exec(t.string);
     if (!m) return false;
     const rest = t.string.slice(m[0].length);
-    if (rest.startsWith('ignore') && (rest.length === 6 || !/[A-Za-z0-9\u0080-\uffff]/.test(rest[6] as string))) {
+    if (TYPE_IGNORE.test(t.string)) {
       // Alone on its line, the comment takes the newline with it, into its tag.
       const alone = t.alone;
       this.typeIgnores.push({ lineno: t.lineno, tag: rest.slice(6) + (alone ? '\n' : '') });
@@ -229,7 +239,7 @@ export class TokenStream {
   }
 
   private typeCommentText(t: RawTok): string {
-    const m = /^#[ \t]*type:[ \t]*/.exec(t.string) as RegExpExecArray;
+    const m = TYPE_COMMENT_START.exec(t.string) as RegExpExecArray;
     return t.string.slice(m[0].length);
   }
 
@@ -245,10 +255,16 @@ export class TokenStream {
     this.lexerText = text;
     const tokens: RawTok[] = [];
     const raw: RawToken = { type: 0, start: -1, end: -1 };
+    let typeCommentLine = false;
     for (;;) {
-      const type = lexer.get(raw);
+      let type = lexer.get(raw);
       if (type === ERRORTOKEN) return { tokens, error: errorFrom(lexer, []) };
-      if (type === NL) continue;
+      if (type === NL) {
+        // A type comment alone on its line is followed by a NEWLINE in CPython's parser.
+        if (!typeCommentLine) continue;
+        type = NEWLINE;
+      }
+      typeCommentLine = false;
       const literal = type === STRING || type === FSTRING_MIDDLE || type === TSTRING_MIDDLE;
       const lineStart = literal ? lexer.multiLineStart : lexer.lineStart;
       const start = raw.start >= 0 ? raw.start : raw.end;
@@ -266,6 +282,8 @@ export class TokenStream {
         atEof: type === ENDMARKER || (type === DEDENT && lexer.done === Done.EOF),
         alone: type === COMMENT && /^[ \t\f]*$/.test(text.slice(lexer.lineStart, raw.start)),
       });
+      const last = tokens[tokens.length - 1] as RawTok;
+      if (last.alone && TYPE_COMMENT_START.test(last.string) && !TYPE_IGNORE.test(last.string)) typeCommentLine = true;
       if (type === ENDMARKER) return { tokens };
     }
   }
