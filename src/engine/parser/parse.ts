@@ -34,6 +34,8 @@ export function parse(source: string, options: ParseOptions = {}): Node {
   };
   let error: PySyntaxError | null = null;
   let fromTokenizer = false;
+  /** 'unexpected indent/unindent' are final: CPython doesn't look further for tokenizer errors. */
+  let final = false;
   try {
     const tree = run();
     if (tree) return tree;
@@ -55,6 +57,7 @@ export function parse(source: string, options: ParseOptions = {}): Node {
     if (!error) {
       if (last.type === INDENT || last.type === DEDENT) {
         error = stream.raiseAtToken('IndentationError', p.tokens[p.fill - 1] as PTok, last.type === INDENT ? 'unexpected indent' : 'unexpected unindent');
+        final = true;
       } else {
         error = stream.makeError('SyntaxError', last.lineno, last.col_offset + 1, last.end_lineno, last.end_col_offset + 1, 'invalid syntax');
       }
@@ -62,7 +65,7 @@ export function parse(source: string, options: ParseOptions = {}): Node {
   }
   // _PyPegen_tokenize_full_source_to_check_for_errors: an error the tokenizer raises later in
   // the file wins over the parser's.
-  if (!fromTokenizer && stream.error) {
+  if (!fromTokenizer && !final && stream.error) {
     const pending = stream.error;
     if (pending.raised) error = pending.make(p);
     else if (pending.parenLine !== undefined && error.lineno > pending.parenLine) error = pending.make(p);
