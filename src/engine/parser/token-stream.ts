@@ -12,7 +12,7 @@ import { Done, Lexer, type RawToken } from '../tokenizer/lexer.js';
 import { errorFrom } from '../tokenizer/generate-tokens.js';
 import type { TokenizeError } from '../tokenizer/errors.js';
 import { codePointLength, utf8Length } from '../tokenizer/text-utils.js';
-import { COMMENT, NL, NAME, OP, ERRORTOKEN, TYPE_COMMENT, ENDMARKER, NEWLINE, INDENT, DEDENT, FSTRING_MIDDLE, TSTRING_MIDDLE, STRING } from '../tokenizer/token-types.js';
+import { COMMENT, NL, NAME, OP, ERRORTOKEN, TYPE_COMMENT, ENDMARKER, NEWLINE, INDENT, DEDENT, FSTRING_MIDDLE, TSTRING_MIDDLE, STRING, NUMBER } from '../tokenizer/token-types.js';
 import { isPrintable } from '../tokenizer/py-repr.js';
 import { KEYWORDS, KEYWORD_BASE } from './generated/parser.js';
 import { PySyntaxError, type SyntaxErrorClass } from './errors.js';
@@ -37,6 +37,8 @@ export interface PTok {
 const KEYWORD_TYPES = new Map(KEYWORDS.map((k, i) => [k, KEYWORD_BASE + i]));
 const TYPE_COMMENT_START = /^#[ \t]*type:[ \t]*/;
 const TYPE_IGNORE = /^#[ \t]*type:[ \t]*ignore(?![A-Za-z0-9\u0080-\uffff])/;
+/** What may follow a number directly with only a warning: the start of these keywords. */
+const KEYWORD_PREFIX = /^(and|else|for|not|or|i[fns])/;
 const OPENERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 const IDENTIFIER = /^[\p{XID_Start}_][\p{XID_Continue}]*$/u;
 const XID_START = /[\p{XID_Start}_]/u;
@@ -104,7 +106,9 @@ export class TokenStream {
     const result = this.lex();
     const brackets: RawTok[] = [];
     const lexed = this.lexerText;
-    for (const t of result.tokens) {
+    const all = result.tokens;
+    for (let i = 0; i < all.length; i++) {
+      const t = all[i] as RawTok;
       let type = t.type;
       let string = t.string;
       if (type === COMMENT) {
@@ -124,6 +128,8 @@ export class TokenStream {
             return this.fail(t, msg, t.endChars);
           }
         }
+      } else if (type === NUMBER) {
+        if (this.badNumber(t, all[i + 1])) return;
       } else if (type === NAME) {
         const kw = KEYWORD_TYPES.get(string);
         if (kw !== undefined) type = kw;
@@ -211,6 +217,34 @@ export class TokenStream {
     // The tokenizer's errors show the line without its newline.
     const text = this.lineText(lineno).replace(/\n$/, '');
     this.error = { raised: true, make: () => new PySyntaxError('SyntaxError', msg, this.filename, lineno, endCol, text, lineno, endCol) };
+  }
+
+  /**
+   * Checks CPython's parser-mode tokenizer makes on numbers and tokenize skips: leading zeros
+   * in a decimal int, and a number running straight into a name ("1def" -> invalid decimal
+   * literal; before a keyword CPython only warns).
+   */
+  private badNumber(t: RawTok, next: RawTok | undefined): boolean {
+    const s = t.string;
+    if (/^0[0-9_]*$/.test(s) && /[1-9]/.test(s)) {
+      const firstNonZero = s.search(/[1-9]/);
+      this.tokenizerError(t, 'leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers', t.startChars + 1, t.startChars + firstNonZero + 1);
+      return true;
+    }
+    if (!next || next.lineno !== t.end_lineno || next.col_offset !== t.end_col_offset || (next.type !== NAME && next.type !== NUMBER)) return false;
+    const c = next.string.charCodeAt(0);
+    if (c >= 0x80) return false;
+    if (KEYWORD_PREFIX.test(next.string)) return false;
+    const lower = s.toLowerCase();
+    const kind = lower.startsWith('0x') ? 'hexadecimal' : lower.startsWith('0o') ? 'octal' : lower.startsWith('0b') ? 'binary' : lower.endsWith('j') ? 'imaginary' : 'decimal';
+    this.tokenizerError(t, `invalid ${kind} literal`, t.endChars, t.endChars);
+    return true;
+  }
+
+  private tokenizerError(t: RawTok, msg: string, offset: number, endOffset: number): void {
+    const lineno = t.lineno;
+    const text = this.lineText(lineno).replace(/\n$/, '');
+    this.error = { raised: true, make: () => new PySyntaxError('SyntaxError', msg, this.filename, lineno, offset, text, lineno, endOffset) };
   }
 
   private badIdentifier(t: RawTok): void {
