@@ -37,3 +37,18 @@ export function utf8Len(s: string): number {
   }
   return n;
 }
+
+/** UTF-16 offset into `line` of a byte column. */
+export function byteColToIndex(line: string, byteCol: number): number {
+  let bytes = 0;
+  let i = 0;
+  while (i < line.length && bytes < byteCol) {
+    const c = line.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) (bytes += 4), i++;
+    else bytes += 3;
+    i++;
+  }
+  return i;
+}

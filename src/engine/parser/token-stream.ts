@@ -16,7 +16,7 @@ import { COMMENT, NL, NAME, OP, ERRORTOKEN, TYPE_COMMENT, ENDMARKER, NEWLINE, IN
 import { isPrintable } from '../tokenizer/py-repr.js';
 import { KEYWORDS, KEYWORD_BASE } from './generated/parser.js';
 import { PySyntaxError, type SyntaxErrorClass } from './errors.js';
-import { byteToCharOffset, utf8Len } from './text.js';
+import { byteColToIndex, byteToCharOffset, utf8Len } from './text.js';
 
 /** A token as the parser sees it; positions like a node's (byte columns). */
 export interface PTok {
@@ -391,19 +391,4 @@ export class TokenStream {
   isEnd(t: PTok): boolean {
     return t.type === ENDMARKER || t.type === NEWLINE;
   }
-}
-
-/** UTF-16 offset into `line` of a byte column. */
-export function byteColToIndex(line: string, byteCol: number): number {
-  let bytes = 0;
-  let i = 0;
-  while (i < line.length && bytes < byteCol) {
-    const c = line.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) (bytes += 4), i++;
-    else bytes += 3;
-    i++;
-  }
-  return i;
 }
