@@ -17,6 +17,7 @@ function chunkName(id) {
   // The console behind <py-repl>, loaded when the reader first uses one.
   if (/[\\/]src[\\/]elements[\\/]repl[\\/]/.test(id)) return 'repl';
   if (/[\\/]src[\\/]engine[\\/]tokenizer[\\/]/.test(id)) return 'tokenizer';
+  if (/[\\/]src[\\/]engine[\\/]parser[\\/]/.test(id)) return 'parser';
   // The dis formatter (<py-dis>, and <py-frames>' instruction view) and the replay view of
   // <py-frames> come when a widget has something to show.
   if (/[\\/]src[\\/](engine|elements)[\\/]dis[\\/]/.test(id)) return 'dis';
@@ -88,6 +89,13 @@ const tokenizer = {
   plugins: [typescript({ tsconfig: './tsconfig.build.json' }), terser({ format: { comments: false } })],
 };
 
+// The parser on its own (the package's "./parser" export), with the tokenizer it reads.
+const parser = {
+  input: 'src/engine/parser/index.ts',
+  output: { file: 'dist/parser.js', format: 'es', sourcemap: true },
+  plugins: [typescript({ tsconfig: './tsconfig.build.json' }), terser({ format: { comments: false } })],
+};
+
 const cli = {
   input: 'src/cli/main.ts',
   output: { file: 'dist/cli.js', format: 'es', banner: '#!/usr/bin/env node', sourcemap: true },
@@ -95,4 +103,4 @@ const cli = {
   plugins: [nodeResolve(), typescript({ tsconfig: './tsconfig.build.json' })],
 };
 
-export default [browser, workers, tokenizer, cli];
+export default [browser, workers, tokenizer, parser, cli];

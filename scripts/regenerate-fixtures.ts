@@ -6,6 +6,8 @@ import { generateSkulptExpectations } from '../test/fixtures/skulpt-expectations
 import { generateDisFixtures } from '../test/fixtures/dis-samples.js';
 import { generateReplTranscripts } from '../test/fixtures/repl-transcripts.js';
 import { generateTokenizerData } from '../test/oracle/tokenize.js';
+import { generateAstSpec } from '../test/oracle/ast-spec.js';
+import { generateInvalidExpectations } from '../test/oracle/ast.js';
 
 const json = (generate: () => Promise<unknown>) => async () => `${JSON.stringify(await generate(), null, 2)}\n`;
 
@@ -20,6 +22,10 @@ const FILES: Record<string, () => Promise<string>> = {
   'test/fixtures/repl-transcripts.json': json(generateReplTranscripts),
   // Tables the tokenizer needs: token numbers, operators, keywords, repr's escapes, codecs.
   'src/engine/tokenizer/cpython-data.ts': generateTokenizerData,
+  // The parser's ast node classes: their fields, which are lists or optional, their attributes.
+  'src/engine/parser/ast-spec.ts': generateAstSpec,
+  // CPython's SyntaxError for each invalid program gathered from its own syntax tests.
+  'test/fixtures/parser-invalid-expected.json': json(generateInvalidExpectations),
 };
 
 for (const [path, generate] of Object.entries(FILES)) {

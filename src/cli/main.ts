@@ -1,13 +1,17 @@
 // The `pyinnards` command line (bin entry; the build adds the shebang).
 // Commands:
 //   pyinnards tokenize [-e] [FILE]   same output as `python3.14 -m tokenize [-e] [FILE]`
+//   pyinnards ast [-a] [-i N] [-m MODE] [--show-empty] [FILE]   same as `python3.14 -m ast ...`
 import { readFileSync } from 'node:fs';
 import { runTokenize } from './tokenize-command.js';
+import { runAst } from './ast-command.js';
 
 const USAGE = `usage: pyinnards <command> [args]
 
 commands:
   tokenize [-e] [FILE]  list the tokens of FILE (or stdin) like python3.14 -m tokenize
+  ast [-a] [-i N] [-m MODE] [--show-empty] [FILE]
+                        dump the syntax tree of FILE (or stdin) like python3.14 -m ast
 `;
 
 function main(argv: string[]): number {
@@ -19,6 +23,12 @@ function main(argv: string[]): number {
       () => readFileSync(0),
       { prog: 'pyinnards tokenize' },
     );
+    process.stdout.write(result.stdout);
+    process.stderr.write(result.stderr);
+    return result.status;
+  }
+  if (command === 'ast') {
+    const result = runAst(rest, (path) => readFileSync(path), () => readFileSync(0), { prog: 'pyinnards ast' });
     process.stdout.write(result.stdout);
     process.stderr.write(result.stderr);
     return result.status;

@@ -135,7 +135,7 @@ export function generateTokens(source: string): GenerateResult {
 }
 
 /** The exception tokenize would raise for the lexer's current error state. */
-function errorFrom(lexer: Lexer, tokens: Token[]): TokenizeError {
+export function errorFrom(lexer: Lexer, tokens: Token[]): TokenizeError {
   const enc = lexer.encodeFailure;
   if (enc) {
     const what =

@@ -49,6 +49,7 @@ test('the kit in the tarball has the entry, every element, the lazy chunks, the 
     ['the Skulpt worker', /^dist\/workers\/skulpt\.js$/],
     ['Skulpt itself', /^dist\/workers\/chunks\/skulpt-files-[\w-]+\.js$/],
     ['the tokenizer library', /^dist\/tokenizer\.js$/],
+    ['the parser library', /^dist\/parser\.js$/],
     ['the CLI', /^dist\/cli\.js$/],
     ['the types entry', /^dist\/types\/index\.d\.ts$/],
   ];

@@ -1,0 +1,21 @@
+// SyntaxError as CPython reports it, and its traceback.format_exception_only() text.
+export type SyntaxErrorClass = 'SyntaxError' | 'IndentationError' | 'TabError';
+
+export class PySyntaxError extends Error {
+  constructor(
+    /** The Python exception class. */
+    readonly type: SyntaxErrorClass,
+    readonly msg: string,
+    readonly filename: string,
+    readonly lineno: number,
+    /** 1-based character column, as SyntaxError.offset. */
+    readonly offset: number,
+    /** The source line (SyntaxError.text), newline included. */
+    readonly text: string,
+    readonly endLineno: number,
+    readonly endOffset: number,
+  ) {
+    super(msg);
+    this.name = type;
+  }
+}

@@ -1,0 +1,74 @@
+// ast.parse(source, filename, mode, type_comments=True): the two passes of CPython's
+// _PyPegen_run_parser, and where its SyntaxErrors end up.
+import { GeneratedParser } from './generated/parser.js';
+import { RaisedError } from './parser-base.js';
+import { TokenStream, type PTok } from './token-stream.js';
+import { PySyntaxError } from './errors.js';
+import type { Node } from './nodes.js';
+import { INDENT, DEDENT } from '../tokenizer/token-types.js';
+
+export type ParseMode = 'exec' | 'eval' | 'single' | 'func_type';
+
+export interface ParseOptions {
+  filename?: string;
+  mode?: ParseMode;
+}
+
+/** Parses decoded source text; throws PySyntaxError as ast.parse raises SyntaxError. */
+export function parse(source: string, options: ParseOptions = {}): Node {
+  const filename = options.filename ?? '<unknown>';
+  const mode = options.mode ?? 'exec';
+  const stream = new TokenStream(source, filename, mode);
+  const p = new GeneratedParser(stream, filename, mode);
+  const run = (): Node | null => {
+    switch (mode) {
+      case 'exec':
+        return p.r_file();
+      case 'eval':
+        return p.r_eval();
+      case 'single':
+        return p.r_interactive();
+      case 'func_type':
+        return p.r_func_type();
+    }
+  };
+  let error: PySyntaxError | null = null;
+  let fromTokenizer = false;
+  /** 'unexpected indent/unindent' are final: CPython doesn't look further for tokenizer errors. */
+  let final = false;
+  try {
+    const tree = run();
+    if (tree) return tree;
+  } catch (e) {
+    if (!(e instanceof RaisedError)) throw e;
+    error = e.error;
+    fromTokenizer = e.fromTokenizer;
+  }
+  if (!error) {
+    const last = p.tokens[p.fill - 1] as PTok;
+    p.resetForSecondPass();
+    try {
+      run();
+    } catch (e) {
+      if (!(e instanceof RaisedError)) throw e;
+      error = e.error;
+      fromTokenizer = e.fromTokenizer;
+    }
+    if (!error) {
+      if (last.type === INDENT || last.type === DEDENT) {
+        error = stream.raiseAtToken('IndentationError', p.tokens[p.fill - 1] as PTok, last.type === INDENT ? 'unexpected indent' : 'unexpected unindent');
+        final = true;
+      } else {
+        error = stream.makeError('SyntaxError', last.lineno, last.col_offset + 1, last.end_lineno, last.end_col_offset + 1, 'invalid syntax');
+      }
+    }
+  }
+  // _PyPegen_tokenize_full_source_to_check_for_errors: an error the tokenizer raises later in
+  // the file wins over the parser's.
+  if (!fromTokenizer && !final && stream.error) {
+    const pending = stream.error;
+    if (pending.raised) error = pending.make(p);
+    else if (pending.parenLine !== undefined && error.lineno > pending.parenLine) error = pending.make(p);
+  }
+  throw error;
+}

@@ -1,0 +1,24 @@
+// The parser's bundle (dist/parser.js, the `pyinnards/parser` export, tokenizer included) stays
+// within 80 KB gzipped, and nothing of it reaches the page's entry.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { measure } from '../../../scripts/bundle-size.mjs';
+
+const BUDGET = 80 * 1024;
+
+test('dist/parser.js is at most 80 KB gzipped', () => {
+  assert.ok(existsSync('dist/parser.js'), 'dist/ is missing: run `npm run build` first');
+  const size = gzipSync(readFileSync('dist/parser.js'), { level: 9 }).length;
+  console.log(`# dist/parser.js: ${(size / 1024).toFixed(1)} KB gzipped`);
+  assert.ok(size <= BUDGET, `${size} bytes gzipped; the budget is ${BUDGET}`);
+});
+
+test('the entry never loads the parser', async () => {
+  const { entry } = await measure('dist');
+  for (const file of entry.files) {
+    // A rule method of the generated parser: it would be there if the parser were.
+    assert.ok(!readFileSync(`dist/${file}`, 'utf8').includes('r_star_targets'), `${file} holds parser code`);
+  }
+});
