@@ -88,11 +88,13 @@ const tokenizer = {
   plugins: [typescript({ tsconfig: './tsconfig.build.json' }), terser({ format: { comments: false } })],
 };
 
+// `pyodide` stays a real dependency of the CLI (`pyinnards bake` runs CPython in Node from it);
+// the browser kit never imports it.
 const cli = {
   input: 'src/cli/main.ts',
-  output: { file: 'dist/cli.js', format: 'es', banner: '#!/usr/bin/env node', sourcemap: true },
-  external: [/^node:/],
-  plugins: [nodeResolve(), typescript({ tsconfig: './tsconfig.build.json' })],
+  output: { file: 'dist/cli.js', format: 'es', banner: '#!/usr/bin/env node', sourcemap: true, inlineDynamicImports: true },
+  external: [/^node:/, /^pyodide(\/|$)/],
+  plugins: [rollupEngineImports(), nodeResolve(), typescript({ tsconfig: './tsconfig.build.json' })],
 };
 
 export default [browser, workers, tokenizer, cli];

@@ -3,15 +3,21 @@
 //   pyinnards tokenize [-e] [FILE]   same output as `python3.14 -m tokenize [-e] [FILE]`
 import { readFileSync } from 'node:fs';
 import { runTokenize } from './tokenize-command.js';
+import { runBake } from './bake-command.js';
 
 const USAGE = `usage: pyinnards <command> [args]
 
 commands:
   tokenize [-e] [FILE]  list the tokens of FILE (or stdin) like python3.14 -m tokenize
+  bake PATH... [--out DIR]  put each engine element's result into the HTML (no interpreter download for readers)
 `;
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'bake') {
+    const write = (stream: NodeJS.WriteStream) => (text: string) => void stream.write(text);
+    return runBake(rest, { stdout: write(process.stdout), stderr: write(process.stderr), computer: async () => (await import('./bake-compute.js')).cpythonComputer() });
+  }
   if (command === 'tokenize') {
     const result = runTokenize(
       rest,
@@ -32,4 +38,4 @@ function main(argv: string[]): number {
 }
 
 // exitCode (not process.exit) so piped stdout is fully flushed first.
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

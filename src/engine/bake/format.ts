@@ -68,8 +68,15 @@ export function parseBake(text: string): ParsedBake {
   return { ok: true, bake: { ...head.output, result: result.output } as Bake };
 }
 
-function describeIssue(issue: v.BaseIssue<unknown> | undefined): string {
-  if (!issue) return 'invalid';
+/** The issue to report: of a union's alternatives, the one that got furthest into the data. */
+function deepest(issue: v.BaseIssue<unknown>): v.BaseIssue<unknown> {
+  const inner = (issue.issues ?? []).map(deepest);
+  return inner.reduce((best, next) => ((next.path?.length ?? 0) > (best.path?.length ?? 0) ? next : best), issue);
+}
+
+function describeIssue(found: v.BaseIssue<unknown> | undefined): string {
+  if (!found) return 'invalid';
+  const issue = deepest(found);
   const path = issue.path?.map((item) => String(item.key)).join('.');
   return path ? `${path}: ${issue.message}` : issue.message;
 }
