@@ -17,6 +17,8 @@ function chunkName(id) {
   // The console behind <py-repl>, loaded when the reader first uses one.
   if (/[\\/]src[\\/]elements[\\/]repl[\\/]/.test(id)) return 'repl';
   if (/[\\/]src[\\/]engine[\\/]tokenizer[\\/]/.test(id)) return 'tokenizer';
+  // The bake checker (format, key, strict validator): only for elements that carry a bake.
+  if (/[\\/]src[\\/]engine[\\/]bake[\\/]/.test(id) || /[\\/]node_modules[\\/]valibot[\\/]/.test(id)) return 'bake';
   // The dis formatter (<py-dis>, and <py-frames>' instruction view) and the replay view of
   // <py-frames> come when a widget has something to show.
   if (/[\\/]src[\\/](engine|elements)[\\/]dis[\\/]/.test(id)) return 'dis';
