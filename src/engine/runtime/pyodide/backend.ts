@@ -17,7 +17,18 @@ const HELPERS_MODULE = 'pyinnards_runtime';
 const RECORDER_MODULE = 'pyinnards_recorder';
 
 /** The big downloads whose bytes we count for the progress bar. */
-const COUNTED_ASSETS = ['pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
+const COUNTED_ASSETS = ['pyodide.asm.wasm', 'python_stdlib.zip'];
+
+/** The package ABI of the pinned Pyodide (its pyodide-lock.json `info.abi_version`; a test checks it). */
+export const PYODIDE_ABI_VERSION = '2026_0';
+
+/**
+ * Pyodide's package index, given instead of downloading pyodide-lock.json (119 KB, a request
+ * DevTools lists on every page): the kit installs no packages. Pyodide checks only the ABI.
+ * With no packages listed, `import numpy` raises CPython's own ModuleNotFoundError rather than
+ * Pyodide's hint to install it.
+ */
+const NO_PACKAGES = { info: { abi_version: PYODIDE_ABI_VERSION }, packages: {} };
 
 
 type PyodideModule = { loadPyodide(options: Record<string, unknown>): Promise<PyodideInterface> };
@@ -111,6 +122,7 @@ export function createPyodideBackend(): WorkerBackend {
         try {
           pyodide = await module.loadPyodide({
             indexURL: indexUrlFor(base),
+            lockFileContents: NO_PACKAGES,
             // Startup chatter stays out of the page's console and out of the first output.
             stdout: () => {},
             stderr: () => {},
