@@ -69,5 +69,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { bytes, names } = await buildTrimmedStdlib();
   mkdirSync(join(root, 'dist/python'), { recursive: true });
   writeFileSync(join(root, 'dist/python/python_stdlib.zip'), bytes);
-  console.log(`dist/python/python_stdlib.zip: ${bytes.length} bytes, ${names.length} modules`);
+  // Quiet: scripts/build.mjs narrates the step on the same line.
+  void names;
 }
