@@ -18,6 +18,8 @@ function chunkName(id) {
   if (/[\\/]src[\\/]elements[\\/]repl[\\/]/.test(id)) return 'repl';
   if (/[\\/]src[\\/]engine[\\/]tokenizer[\\/]/.test(id)) return 'tokenizer';
   if (/[\\/]src[\\/]engine[\\/]parser[\\/]/.test(id)) return 'parser';
+  // The bake checker (format, key, strict validator): only for elements that carry a bake.
+  if (/[\\/]src[\\/]engine[\\/]bake[\\/]/.test(id) || /[\\/]node_modules[\\/]valibot[\\/]/.test(id)) return 'bake';
   // The dis formatter (<py-dis>, and <py-frames>' instruction view) and the replay view of
   // <py-frames> come when a widget has something to show.
   if (/[\\/]src[\\/](engine|elements)[\\/]dis[\\/]/.test(id)) return 'dis';
@@ -96,11 +98,13 @@ const parser = {
   plugins: [typescript({ tsconfig: './tsconfig.build.json' }), terser({ format: { comments: false } })],
 };
 
+// `pyodide` stays a real dependency of the CLI (`pyinnards bake` runs CPython in Node from it);
+// the browser kit never imports it.
 const cli = {
   input: 'src/cli/main.ts',
-  output: { file: 'dist/cli.js', format: 'es', banner: '#!/usr/bin/env node', sourcemap: true },
-  external: [/^node:/],
-  plugins: [nodeResolve(), typescript({ tsconfig: './tsconfig.build.json' })],
+  output: { file: 'dist/cli.js', format: 'es', banner: '#!/usr/bin/env node', sourcemap: true, inlineDynamicImports: true },
+  external: [/^node:/, /^pyodide(\/|$)/],
+  plugins: [rollupEngineImports(), nodeResolve(), typescript({ tsconfig: './tsconfig.build.json' })],
 };
 
 export default [browser, workers, tokenizer, parser, cli];

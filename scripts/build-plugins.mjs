@@ -8,12 +8,15 @@ import { dirname, resolve } from 'node:path';
 
 const TEXT = '?text';
 const WORKER_URL = '?worker-url';
+const STDLIB_URL = '?stdlib-url';
 
 /** Rollup: inlines ?text imports, and points ?worker-url imports at the separately built workers. */
 export function rollupEngineImports() {
   return {
     name: 'pyinnards-engine-imports',
     resolveId(source, importer) {
+      // The trimmed stdlib zip is built apart (scripts/build-stdlib.mjs) into dist/python/.
+      if (importer && source.endsWith(STDLIB_URL)) return `\0${STDLIB_URL}`;
       if (!importer || !(source.endsWith(TEXT) || source.endsWith(WORKER_URL))) return null;
       const suffix = source.endsWith(TEXT) ? TEXT : WORKER_URL;
       const path = source.slice(0, -suffix.length);
@@ -23,6 +26,8 @@ export function rollupEngineImports() {
     },
     load(id) {
       if (!id.startsWith('\0')) return null;
+      // The page's interpreter layer lives in dist/chunks/.
+      if (id === `\0${STDLIB_URL}`) return `export default new URL('../python/python_stdlib.zip', import.meta.url).href;`;
       if (id.endsWith(TEXT)) {
         const path = id.slice(1, -TEXT.length);
         this.addWatchFile(path);
@@ -53,6 +58,8 @@ export function devServerEngineImports() {
         const text = readFileSync(resolve('.' + context.path), 'utf8');
         return { body: `export default ${JSON.stringify(text)};`, type: 'js' };
       }
+      // Unbundled, there is no trimmed zip: Pyodide's whole one is used.
+      if (context.URL.searchParams.has('stdlib-url')) return { body: 'export default null;', type: 'js' };
       if (context.URL.searchParams.has('worker-url')) {
         return { body: `export default new URL(${JSON.stringify(context.path)}, import.meta.url).href;`, type: 'js' };
       }

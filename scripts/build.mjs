@@ -9,6 +9,7 @@ const bin = (name) => `node_modules/.bin/${name}`;
 
 const steps = [
   ['Bundling the kit, its workers and the CLI (rollup)', bin('rollup'), ['-c', '--silent']],
+  ['Trimming the standard library for CPython (dist/python/python_stdlib.zip)', 'scripts/build-stdlib.mjs', []],
   ['Writing type declarations (tsc)', bin('tsc'), ['-p', 'tsconfig.types.json']],
   [
     'Writing custom-elements.json',

@@ -5,6 +5,7 @@ import { generateTokenizerFixtures } from '../test/fixtures/tokenizer-samples.js
 import { generateSkulptExpectations } from '../test/fixtures/skulpt-expectations.js';
 import { generateDisFixtures } from '../test/fixtures/dis-samples.js';
 import { generateReplTranscripts } from '../test/fixtures/repl-transcripts.js';
+import { generateBakedSamples } from '../test/fixtures/baked-samples.js';
 import { generateTokenizerData } from '../test/oracle/tokenize.js';
 import { generateAstSpec } from '../test/oracle/ast-spec.js';
 import { generateInvalidExpectations } from '../test/oracle/ast.js';
@@ -20,6 +21,8 @@ const FILES: Record<string, () => Promise<string>> = {
   'test/fixtures/dis-samples.json': json(generateDisFixtures),
   // What CPython 3.14's console prints for the <py-repl> sessions (Node and browser tests).
   'test/fixtures/repl-transcripts.json': json(generateReplTranscripts),
+  // Elements baked by `pyinnards bake`, for the browser tests of baked results.
+  'test/fixtures/baked-samples.json': json(generateBakedSamples),
   // Tables the tokenizer needs: token numbers, operators, keywords, repr's escapes, codecs.
   'src/engine/tokenizer/cpython-data.ts': generateTokenizerData,
   // The parser's ast node classes: their fields, which are lists or optional, their attributes.

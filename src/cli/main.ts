@@ -2,9 +2,11 @@
 // Commands:
 //   pyinnards tokenize [-e] [FILE]   same output as `python3.14 -m tokenize [-e] [FILE]`
 //   pyinnards ast [-a] [-i N] [-m MODE] [--show-empty] [FILE]   same as `python3.14 -m ast ...`
+//   pyinnards bake PATH... [--out DIR]   writes each engine element's result into the HTML
 import { readFileSync } from 'node:fs';
 import { runTokenize } from './tokenize-command.js';
 import { runAst } from './ast-command.js';
+import { runBake } from './bake-command.js';
 
 const USAGE = `usage: pyinnards <command> [args]
 
@@ -12,10 +14,15 @@ commands:
   tokenize [-e] [FILE]  list the tokens of FILE (or stdin) like python3.14 -m tokenize
   ast [-a] [-i N] [-m MODE] [--show-empty] [FILE]
                         dump the syntax tree of FILE (or stdin) like python3.14 -m ast
+  bake PATH... [--out DIR]  put each engine element's result into the HTML (no interpreter download for readers)
 `;
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'bake') {
+    const write = (stream: NodeJS.WriteStream) => (text: string) => void stream.write(text);
+    return runBake(rest, { stdout: write(process.stdout), stderr: write(process.stderr), computer: async () => (await import('./bake-compute.js')).cpythonComputer() });
+  }
   if (command === 'tokenize') {
     const result = runTokenize(
       rest,
@@ -42,4 +49,4 @@ function main(argv: string[]): number {
 }
 
 // exitCode (not process.exit) so piped stdout is fully flushed first.
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -1,4 +1,5 @@
 import { dedent } from './dedent.js';
+import { isBakeChild } from './baked-result.js';
 
 export class CodeSourceError extends Error {
   constructor(
@@ -22,9 +23,14 @@ function scriptChild(host: Element): HTMLScriptElement | undefined {
   return undefined;
 }
 
+/** The element's text, leaving out a baked result (data, not code). */
+function ownText(host: Element): string {
+  return Array.from(host.childNodes, (node) => (isBakeChild(node) ? '' : (node.textContent ?? ''))).join('');
+}
+
 /** Whether the light DOM holds code (as opposed to the `code` attribute or a `src` URL). */
 export function hasInlineCode(host: Element): boolean {
-  return scriptChild(host) !== undefined || (host.textContent ?? '').trim() !== '';
+  return scriptChild(host) !== undefined || ownText(host).trim() !== '';
 }
 
 /**
@@ -41,7 +47,7 @@ export async function sourceCode(
   if (src) return dedent(await fetchSource(src, host.ownerDocument.baseURI, signal));
   const script = scriptChild(host);
   if (script) return dedent(script.textContent ?? '');
-  return dedent(host.textContent ?? '');
+  return dedent(ownText(host));
 }
 
 async function fetchSource(src: string, base: string, signal?: AbortSignal): Promise<string> {

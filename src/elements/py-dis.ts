@@ -5,6 +5,7 @@ import { defineElement } from './define-element.js';
 import { configureFromScriptTag } from '../config.js';
 import { onFirstView } from './on-first-view.js';
 import { adoptStyles } from './adopt-styles.js';
+import { BakedResultController } from './baked-result.js';
 import type { Position } from './highlight.js';
 import type { DisLine, DisTree } from '../engine/dis/types.js';
 import { pythonErrorDetail, type DisResultDetail } from './events.js';
@@ -66,6 +67,7 @@ export class PyDis extends EngineElement<DisResultDetail> {
   protected readonly label = 'Bytecode';
   protected override readonly actions: readonly ToolbarAction[] = ['reset', 'copy'];
 
+  private readonly baked = new BakedResultController(this, 'py-dis');
   private dis: DisModule | undefined;
   private view: DisView | undefined;
   private visible = false;
@@ -108,9 +110,11 @@ export class PyDis extends EngineElement<DisResultDetail> {
     const generation = ++this.generation;
     if (this.misconfigured) return;
     const code = this.source;
-    const engine = await this.engineController.engine();
-    if (!engine || generation !== this.generation) return;
-    if (!engine.capabilities.dis) {
+    // A matching bake is the first result: no interpreter until the reader changes something.
+    const baked = await this.baked.take(code);
+    const engine = baked ? undefined : await this.engineController.engine();
+    if ((!baked && !engine) || generation !== this.generation) return;
+    if (engine && !engine.capabilities.dis) {
       this.reportError({ kind: 'Configuration', message: `<py-dis> needs CPython: ${engine.capabilities.version} has no dis module. Use engine="pyodide".` });
       return;
     }
@@ -129,7 +133,7 @@ export class PyDis extends EngineElement<DisResultDetail> {
     };
     let answer: Awaited<ReturnType<DisModule['disassembleWith']>>;
     try {
-      answer = await this.dis.disassembleWith(engine, code, options);
+      answer = baked ?? (await this.dis.disassembleWith(engine!, code, options));
     } catch (error) {
       this.reportError({ kind: 'Engine', message: error instanceof Error ? error.message : String(error) });
       return;

@@ -5,6 +5,7 @@ import { defineElement } from './define-element.js';
 import { configureFromScriptTag } from '../config.js';
 import { onFirstView } from './on-first-view.js';
 import { DEFAULT_MAX_STEPS } from './attributes.js';
+import { BakedResultController } from './baked-result.js';
 import type { Trace } from '../engine/trace/format.js';
 import type { Replay } from './frames/replay.js';
 import type { FramesResultDetail } from './events.js';
@@ -67,6 +68,7 @@ export class PyFrames extends EngineElement<FramesResultDetail> {
   protected override readonly actions: readonly ToolbarAction[] = ['run', 'reset', 'copy'];
 
   private replay: Replay | undefined;
+  private readonly baked = new BakedResultController(this, 'py-frames');
   private visible = false;
   private stopWatching: (() => void) | undefined;
   private debounce: ReturnType<typeof setTimeout> | undefined;
@@ -131,7 +133,9 @@ export class PyFrames extends EngineElement<FramesResultDetail> {
         setGutter: (gutter) => this.setGutter(gutter),
       });
     }
-    await this.replay.record(this.source);
+    const code = this.source;
+    // A matching bake is the first recording: no interpreter until the reader changes something.
+    await this.replay.record(code, await this.baked.take(code));
   }
 
   protected renderOutput(): TemplateResult {

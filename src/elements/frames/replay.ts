@@ -56,21 +56,15 @@ export class Replay {
     return this.shown ? stepText(this.shown, this.host.element.step) : '';
   }
 
-  /** Records the code: the interpreter runs it once, and the replay shows the result. */
-  async record(code: string): Promise<void> {
+  /**
+   * Records the code: the interpreter runs it once, and the replay shows the result. A baked
+   * recording (made ahead of time for this very code and these attributes) is shown instead.
+   */
+  async record(code: string, baked?: Trace): Promise<void> {
     this.pause();
     const generation = ++this.generation;
     const element = this.host.element;
-    const engine = await this.host.engine();
-    if (!engine || generation !== this.generation) return;
-    if (!engine.capabilities.trace) {
-      this.host.reportError({ kind: 'Configuration', message: `${engine.capabilities.version} cannot record a run. Use engine="pyodide".` });
-      return;
-    }
-    const trace = await this.host.trace(code, {
-      maxSteps: element.maxSteps,
-      granularity: element.granularity === 'instruction' ? 'instruction' : 'line',
-    });
+    const trace = baked ?? (await this.recordLive(code, generation));
     if (generation !== this.generation || !trace) return;
     this.latest = trace;
     this.host.clearError();
@@ -93,6 +87,19 @@ export class Replay {
     }
     this.changed();
     this.host.emitResult({ trace, text: this.text });
+  }
+
+  private async recordLive(code: string, generation: number): Promise<Trace | undefined> {
+    const engine = await this.host.engine();
+    if (!engine || generation !== this.generation) return undefined;
+    if (!engine.capabilities.trace) {
+      this.host.reportError({ kind: 'Configuration', message: `${engine.capabilities.version} cannot record a run. Use engine="pyodide".` });
+      return undefined;
+    }
+    return this.host.trace(code, {
+      maxSteps: this.element.maxSteps,
+      granularity: this.element.granularity === 'instruction' ? 'instruction' : 'line',
+    });
   }
 
   private get element(): ReplayElement['element'] {

@@ -7,3 +7,9 @@ declare module '*?worker-url' {
   const url: string;
   export default url;
 }
+
+/** The kit's trimmed python_stdlib.zip as built (dist/python/), or null from unbundled sources. */
+declare module '*?stdlib-url' {
+  const url: string | null;
+  export default url;
+}

@@ -2,6 +2,7 @@
 //   const { loadEngine } = await import('../engine/runtime/index.js');
 import pyodideWorkerUrl from './pyodide/worker.ts?worker-url';
 import skulptWorkerUrl from './skulpt/worker.ts?worker-url';
+import stdlibUrl from './pyodide/python_stdlib.zip?stdlib-url';
 import { WorkerEngine } from './engine.js';
 import { WorkerHost } from './host.js';
 import type { Engine, EngineName, LoadProgress } from './types.js';
@@ -26,7 +27,7 @@ export async function loadEngine(settings: EngineSettings, onProgress?: (progres
     host = new WorkerHost(
       settings.engine,
       WORKERS[settings.engine],
-      { pyodideUrl: settings.pyodideUrl },
+      { pyodideUrl: settings.pyodideUrl, ...(stdlibUrl ? { stdlibUrl } : {}) },
       // Skulpt yields between steps, so it can run on the page when workers are forbidden.
       settings.engine === 'skulpt' ? async () => (await import('./skulpt/backend.js')).createSkulptBackend() : undefined,
     );

@@ -6,6 +6,12 @@ import type { Trace, TraceOptions } from '../trace/format.js';
 export interface LoadSettings {
   /** Folder URL of pyodide.mjs and its assets (pyodide backend). */
   pyodideUrl: string;
+  /**
+   * The kit's trimmed python_stdlib.zip (scripts/build-stdlib.mjs), used instead of Pyodide's
+   * whole one, which is then fetched only when code imports a module the trimmed zip lacks.
+   * Absent (unbundled sources, tests): Pyodide's whole zip.
+   */
+  stdlibUrl?: string;
   /** A SharedArrayBuffer-backed Int32Array of one cell for interrupts, when crossOriginIsolated. */
   interruptBuffer?: Int32Array;
   /**

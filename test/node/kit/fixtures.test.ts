@@ -22,6 +22,14 @@ test('test/fixtures/repl-transcripts.json is what CPython 3.14 says today', asyn
   assert.deepEqual(normalizeAll(stored), normalizeAll(await generateReplTranscripts()), 'stale fixture: run `npm run fixtures`');
 });
 
+test('test/fixtures/baked-samples.json is what `pyinnards bake` makes today', async () => {
+  const { generateBakedSamples } = await import('../../fixtures/baked-samples.js');
+  const stored = JSON.parse(readFileSync('test/fixtures/baked-samples.json', 'utf8')) as unknown;
+  // A dis tree's own addresses (and so its key-independent bytes) differ from run to run too.
+  const withoutAddresses = (value: unknown) => JSON.parse(JSON.stringify(normalizeAll(value)).replace(/\\"address\\":\\"0x[0-9a-f]+\\"/g, '')) as unknown;
+  assert.deepEqual(withoutAddresses(stored), withoutAddresses(await generateBakedSamples()), 'stale fixture: run `npm run fixtures`');
+});
+
 /** Object addresses differ from run to run; everything else must be what is stored. */
 function normalizeAll(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value).replace(/ at 0x[0-9a-f]+/g, ' at 0x…'));

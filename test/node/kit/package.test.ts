@@ -4,15 +4,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { PYODIDE_VERSION } from '../../../src/config.js';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
-  devDependencies: Record<string, string>;
+  dependencies: Record<string, string>;
   exports: Record<string, string | { default: string; types: string }>;
   bin: Record<string, string>;
   unpkg: string;
   jsdelivr: string;
 };
 
-test('the Pyodide URL default names the pinned pyodide devDependency', () => {
-  assert.equal(pkg.devDependencies['pyodide'], PYODIDE_VERSION);
+test('the Pyodide URL default names the pinned pyodide dependency (the CLI\'s, for bake)', () => {
+  assert.equal(pkg.dependencies['pyodide'], PYODIDE_VERSION);
   const installed = JSON.parse(readFileSync('node_modules/pyodide/package.json', 'utf8')) as { version: string };
   assert.equal(installed.version, PYODIDE_VERSION);
 });

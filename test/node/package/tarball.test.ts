@@ -47,6 +47,7 @@ test('the kit in the tarball has the entry, every element, the lazy chunks, the 
     ['Skulpt on the page (for CSP pages)', /^dist\/chunks\/engine-skulpt-[\w-]+\.js$/],
     ['the Pyodide worker', /^dist\/workers\/pyodide\.js$/],
     ['the Skulpt worker', /^dist\/workers\/skulpt\.js$/],
+    ['the trimmed standard library', /^dist\/python\/python_stdlib\.zip$/],
     ['Skulpt itself', /^dist\/workers\/chunks\/skulpt-files-[\w-]+\.js$/],
     ['the tokenizer library', /^dist\/tokenizer\.js$/],
     ['the parser library', /^dist\/parser\.js$/],

@@ -10,15 +10,28 @@ import type { Trace } from '../../trace/format.js';
 import helpersSource from './python/pyinnards_runtime.py?text';
 import recorderSource from './python/pyinnards_recorder.py?text';
 import valueStackSource from './python/pyinnards_value_stack.py?text';
+import stdlibSource from './python/pyinnards_stdlib.py?text';
 import type { Helpers, PyFunction, Readline, Recorder } from './helpers.js';
 
 /** Where the helpers live in Pyodide's file system (a folder put first on sys.path). */
 const HELPERS_DIR = '/pyinnards';
 const HELPERS_MODULE = 'pyinnards_runtime';
 const RECORDER_MODULE = 'pyinnards_recorder';
+const STDLIB_MODULE = 'pyinnards_stdlib';
 
 /** The big downloads whose bytes we count for the progress bar. */
-const COUNTED_ASSETS = ['pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
+const COUNTED_ASSETS = ['pyodide.asm.wasm', 'python_stdlib.zip'];
+
+/** The package ABI of the pinned Pyodide (its pyodide-lock.json `info.abi_version`; a test checks it). */
+export const PYODIDE_ABI_VERSION = '2026_0';
+
+/**
+ * Pyodide's package index, given instead of downloading pyodide-lock.json (119 KB, a request
+ * DevTools lists on every page): the kit installs no packages. Pyodide checks only the ABI.
+ * With no packages listed, `import numpy` raises CPython's own ModuleNotFoundError rather than
+ * Pyodide's hint to install it.
+ */
+const NO_PACKAGES = { info: { abi_version: PYODIDE_ABI_VERSION }, packages: {} };
 
 
 type PyodideModule = { loadPyodide(options: Record<string, unknown>): Promise<PyodideInterface> };
@@ -112,6 +125,8 @@ export function createPyodideBackend(): WorkerBackend {
         try {
           pyodide = await module.loadPyodide({
             indexURL: indexUrlFor(base),
+            lockFileContents: NO_PACKAGES,
+            ...(settings.stdlibUrl ? { stdLibURL: indexUrlFor(settings.stdlibUrl) } : {}),
             // Startup chatter stays out of the page's console and out of the first output.
             stdout: () => {},
             stderr: () => {},
@@ -145,7 +160,13 @@ export function createPyodideBackend(): WorkerBackend {
       pyodide.FS.writeFile(`${HELPERS_DIR}/${HELPERS_MODULE}.py`, helpersSource);
       pyodide.FS.writeFile(`${HELPERS_DIR}/${RECORDER_MODULE}.py`, recorderSource);
       pyodide.FS.writeFile(`${HELPERS_DIR}/pyinnards_value_stack.py`, valueStackSource);
+      pyodide.FS.writeFile(`${HELPERS_DIR}/${STDLIB_MODULE}.py`, stdlibSource);
       pyodide.runPython(`import sys\nif ${JSON.stringify(HELPERS_DIR)} not in sys.path: sys.path.insert(0, ${JSON.stringify(HELPERS_DIR)})`);
+      if (settings.stdlibUrl) {
+        // With the trimmed stdlib, any other stdlib module comes from Pyodide's whole zip.
+        const whole = base + 'python_stdlib.zip';
+        (pyodide.pyimport(STDLIB_MODULE) as unknown as { install(fetch: () => Uint8Array): void }).install(() => readSync(whole));
+      }
       helpers = pyodide.pyimport(HELPERS_MODULE) as unknown as Helpers;
       recorder = pyodide.pyimport(RECORDER_MODULE) as unknown as Recorder;
       helpers.send_console_output((session, stream, text) => toConsole?.(session, stream, text));
@@ -236,6 +257,27 @@ export function createPyodideBackend(): WorkerBackend {
 /** Options cross into Python as JSON text (a JS object would arrive as a JsProxy). */
 function toPlain(options: object): string {
   return JSON.stringify(options ?? {});
+}
+
+/**
+ * A file's bytes, synchronously: Python's import system can't wait for a promise. Workers may
+ * make synchronous requests; Node (tests, the CLI) reads a file URL.
+ */
+function readSync(url: string): Uint8Array {
+  if (typeof XMLHttpRequest === 'function') {
+    const request = new XMLHttpRequest();
+    request.open('GET', url, false);
+    request.responseType = 'arraybuffer';
+    request.send();
+    if (request.status !== 200) throw new Error(`Could not load ${url}: HTTP ${request.status}`);
+    return new Uint8Array(request.response as ArrayBuffer);
+  }
+  const node = (globalThis as { process?: { getBuiltinModule?(name: 'fs'): { readFileSync(path: URL): Uint8Array } } }).process;
+  const fs = node?.getBuiltinModule?.('fs');
+  if (!fs) throw new Error(`Could not load ${url}: no synchronous way to read it here.`);
+  const bytes = fs.readFileSync(new URL(url));
+  // A Node Buffer, which Pyodide doesn't convert: the same bytes as a plain Uint8Array.
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** Pyodide under Node (our tests) reads its assets with `fs` and wants a path, not a file URL. */

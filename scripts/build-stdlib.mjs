@@ -1,0 +1,74 @@
+// Builds dist/python/python_stdlib.zip: the part of Pyodide's standard library that the kit's
+// helpers and common teaching code import, so the first start downloads less. The modules they
+// import (and the data files of their packages) are copied byte for byte from Pyodide's own zip;
+// anything else still imports (the worker fetches the whole zip on the first miss:
+// src/engine/runtime/pyodide/python/pyinnards_stdlib.py).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadPyodide } from 'pyodide';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const PYTHON_DIR = join(root, 'src/engine/runtime/pyodide/python');
+
+/**
+ * What teaching code commonly imports, besides what the helpers do: the modules of the seed
+ * articles and of an introductory course (data structures, text, numbers, time, typing, async).
+ */
+export const TEACHING_MODULES = [
+  'abc', 'array', 'bisect', 'collections', 'contextlib', 'copy', 'dataclasses', 'datetime', 'decimal',
+  'enum', 'fractions', 'functools', 'gc', 'heapq', 'itertools', 'json', 'math', 'numbers', 'operator',
+  'os', 'pathlib', 'pprint', 'queue', 'random', 're', 'statistics', 'string', 'struct', 'sys',
+  'textwrap', 'threading', 'time', 'timeit', 'typing', 'weakref',
+];
+
+/** The trimmed zip's bytes, and the module files it holds. */
+export async function buildTrimmedStdlib() {
+  const pyodideDir = dirname(createRequire(import.meta.url).resolve('pyodide/package.json'));
+  const py = await loadPyodide({ indexURL: pyodideDir + '/', stdout: () => {}, stderr: () => {} });
+  py.FS.mkdirTree('/pyinnards');
+  for (const name of ['pyinnards_runtime', 'pyinnards_recorder', 'pyinnards_stdlib']) {
+    py.FS.writeFile(`/pyinnards/${name}.py`, readFileSync(join(PYTHON_DIR, `${name}.py`), 'utf8'));
+  }
+  const result = py.runPython(`
+import importlib, sys
+sys.path.insert(0, "/pyinnards")
+for name in ["pyinnards_stdlib", "pyinnards_runtime", "pyinnards_recorder", *${JSON.stringify(TEACHING_MODULES)}]:
+    importlib.import_module(name)
+# What the helpers import lazily while they run: a console session, a recording, a disassembly.
+import pyinnards_runtime, pyinnards_recorder
+pyinnards_runtime.disassemble("def f(x):\\n    return [i for i in x]\\n", '{"adaptive": true, "warmup": 2}')
+pyinnards_recorder.trace("import asyncio\\nasync def main():\\n    await asyncio.sleep(0)\\nasyncio.run(main())\\n", '{}')
+prefix = "/lib/python314.zip/"
+modules = {m.__file__[len(prefix):] for m in list(sys.modules.values()) if (getattr(m, "__file__", None) or "").startswith(prefix)}
+# A package's data files come with it (only its unused .py modules are left out).
+packages = {name.rsplit("/", 1)[0] + "/" for name in modules if "/" in name}
+# Only now (zipfile would count as used otherwise).
+import io, zipfile
+source = zipfile.ZipFile("/lib/python314.zip")
+out = io.BytesIO()
+with zipfile.ZipFile(out, "w") as trimmed:
+    for info in source.infolist():
+        name = info.filename
+        data_file = not name.endswith(".py") and not name.endswith("/") and any(name.startswith(p) for p in packages)
+        if name in modules or data_file:
+            trimmed.writestr(info, source.read(info), compress_type=info.compress_type)
+    # What the whole zip holds, so the worker fetches it only for modules it really has.
+    index = "\\n".join(i.filename for i in source.infolist() if i.filename.endswith(".py"))
+    trimmed.writestr("pyinnards-stdlib-index.txt", index, compress_type=zipfile.ZIP_DEFLATED)
+used = modules
+(out.getvalue(), sorted(used))
+`);
+  const [bytes, names] = result.toJs();
+  result.destroy();
+  return { bytes: new Uint8Array(bytes), names };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { bytes, names } = await buildTrimmedStdlib();
+  mkdirSync(join(root, 'dist/python'), { recursive: true });
+  writeFileSync(join(root, 'dist/python/python_stdlib.zip'), bytes);
+  // Quiet: scripts/build.mjs narrates the step on the same line.
+  void names;
+}

@@ -1,0 +1,58 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { settingsFor } from '../config.js';
+import type { BakeResults, BakeTag } from '../engine/bake/format.js';
+
+/** The marker of a bake child: `<script type="application/json" data-pyinnards-baked>`. */
+const BAKE_SELECTOR = ':scope > script[data-pyinnards-baked]';
+
+/** Whether a node is an element's bake child (not part of its code). */
+export function isBakeChild(node: Node): boolean {
+  return node instanceof HTMLScriptElement && node.hasAttribute('data-pyinnards-baked');
+}
+
+/**
+ * Gives an engine element the result baked into it (README, "Baked results"), so its first
+ * view needs no interpreter. The bake is handed out once, for the element's first computation,
+ * and only when it is exactly a bake of this version for this tag, code and attributes, made by
+ * the CPython the element runs: anything else (stale, unknown, corrupt, forged) is ignored and
+ * the element computes live. Everything after the first view (an edit, Run, Reset) is live.
+ *
+ * The format module (and its validator) is a chunk loaded only when the element has a bake.
+ */
+export class BakedResultController<T extends BakeTag> implements ReactiveController {
+  private used = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly tag: T,
+  ) {
+    host.addController(this);
+  }
+
+  /** With a bake to check, fetch the checker while the element gets ready (it may be needed at once). */
+  hostConnected(): void {
+    if (!this.used && this.host.querySelector(BAKE_SELECTOR)) void import('../engine/bake/format.js');
+  }
+
+  /** The baked result for `code` (the element's code now), the first time only; else undefined. */
+  async take(code: string): Promise<BakeResults[T] | undefined> {
+    if (this.used) return undefined;
+    this.used = true;
+    const script = this.host.querySelector<HTMLScriptElement>(BAKE_SELECTOR);
+    if (!script) return undefined;
+    const ignore = (why: string) => {
+      // For the page's developer; the reader sees the live result.
+      console.info(`pyinnards: <${this.tag}> computes live: its baked result is ${why}.`);
+      return undefined;
+    };
+    if (settingsFor(this.host).settings.engine !== 'pyodide') return ignore('from CPython, and this element runs another engine');
+    const { parseBake, bakeKey } = await import('../engine/bake/format.js');
+    const parsed = parseBake(script.textContent ?? '');
+    if (!parsed.ok) return ignore(`unreadable (${parsed.reason})`);
+    if (parsed.bake.tag !== this.tag) return ignore(`for <${parsed.bake.tag}>`);
+    const key = await bakeKey(this.tag, code, (name) => this.host.getAttribute(name));
+    if (key === undefined) return ignore('not checkable on a page without Web Crypto (not https)');
+    if (key !== parsed.bake.key) return ignore('stale (the code or an attribute changed after it was baked)');
+    return parsed.bake.result as BakeResults[T];
+  }
+}

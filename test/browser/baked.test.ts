@@ -1,0 +1,58 @@
+// Baked results (README, "Baked results"): an element carrying a bake that `pyinnards bake` made
+// shows it at once and requests no interpreter; every string in a bake is shown as text.
+// (baked-live.test.ts compares them with live results and checks what goes live.)
+import { assert } from 'chai';
+import { configure } from '../../src/config.js';
+import '../../src/elements/py-dis.js';
+import '../../src/elements/py-frames.js';
+import { pyodideUrl } from './support/cdn.js';
+import { settle, shadow } from './support/dom.js';
+import { interpreterRequests, samples, show, type Shown } from './support/baked.js';
+
+configure({ pyodideUrl });
+
+describe('baked results, before any interpreter', function () {
+  this.timeout(60000);
+  const baked = new Map<string, Shown>();
+
+  it('shows every baked sample with no interpreter request', async () => {
+    for (const sample of samples) baked.set(sample.name, await show(sample.baked));
+    assert.deepEqual(interpreterRequests(), []);
+    for (const sample of samples) {
+      const shown = baked.get(sample.name)!;
+      assert.ok(shown.element.text !== '' || shown.error, `${sample.name}: something is shown`);
+    }
+    assert.match(baked.get('a SyntaxError')!.error!, /SyntaxError/);
+  });
+
+  it('renders hostile strings from a bake as text', async () => {
+    // The last step shows the repr, the printed markup and the traceback.
+    const frames = baked.get('markup in reprs, output and a traceback')!.element;
+    frames.step = frames.trace!.steps.length - 1;
+    await settle(frames);
+    assert.include(frames.text, '</script><img src=x onerror');
+    for (const sample of samples.filter((s) => s.name.includes('markup'))) {
+      const root = shadow(baked.get(sample.name)!.element);
+      assert.equal(root.querySelectorAll('img, b').length, 0, `${sample.name}: no markup from the bake`);
+      assert.include(root.textContent!, '</script><img src=x onerror="window.__pwned = 1"><b>bold</b>', `${sample.name}: the markup shows as text`);
+    }
+    assert.equal((window as { __pwned?: number }).__pwned, undefined);
+  });
+
+  it('links and steps a baked result like a live one, still with no interpreter', async () => {
+    const dis = baked.get('bytecode of a function')!.element;
+    const row = Array.from(shadow(dis).querySelectorAll<HTMLElement>('.row[data-index]')).find((r) => r.textContent!.includes('COMPARE_OP'))!;
+    row.dispatchEvent(new MouseEvent('mouseenter'));
+    await settle(dis);
+    assert.ok(shadow(dis).querySelector('.static-code .linked'), 'the instruction lights up its source');
+    assert.match(shadow(dis).querySelector('[part="opcode-note"]')!.textContent!, /COMPARE_OP: \S/);
+    const frames = baked.get('a recursive run')!.element;
+    assert.equal(frames.step, 3);
+    const before = frames.text;
+    shadow(frames).querySelector<HTMLButtonElement>('[part~="forward-button"]')!.click();
+    await settle(frames);
+    assert.equal(frames.step, 4);
+    assert.notEqual(frames.text, before);
+    assert.deepEqual(interpreterRequests(), []);
+  });
+});

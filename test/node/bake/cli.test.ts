@@ -1,0 +1,153 @@
+// `pyinnards bake` on fixture pages: what it writes (bakes whose keys match the elements and
+// whose results are CPython's), idempotence, --out, refusals and errors with their place, and
+// the README's own snippets and the demo page.
+import { describe, it, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { registerTextImports } from '../engine/text-imports.js';
+import { findElements } from '../../../src/cli/bake-html.js';
+import { runBake } from '../../../src/cli/bake-command.js';
+import { bakeKey, parseBake } from '../../../src/engine/bake/format.js';
+import type { Computer } from '../../../src/cli/bake-compute.js';
+
+const PAGE = `<!doctype html>
+<title>fixture</title>
+<p>Some prose.</p>
+<py-tokenizer>x = 1</py-tokenizer>
+<py-dis show-caches>
+  <script type="text/x-python">
+    def is_small(n):
+        return 0 <= n < 10
+  </script>
+</py-dis>
+<py-frames code="total = 0&#10;for i in range(3):&#10;    total += i&#10;print(total)"></py-frames>
+<py-dis>x = (1,</py-dis>
+<py-frames src="lesson.py"></py-frames>
+<py-repl>greeting = "hi"</py-repl>
+`;
+
+let real: Promise<Computer> | undefined;
+
+async function bake(args: string[], computer: () => Promise<Computer> = () => (real ??= import('../../../src/cli/bake-compute.js').then((m) => m.cpythonComputer()))) {
+  const log = { stdout: '', stderr: '' };
+  const status = await runBake(args, { stdout: (t) => void (log.stdout += t), stderr: (t) => void (log.stderr += t), computer });
+  return { status, ...log };
+}
+
+const noPython = () => Promise.reject(new Error('Python was started although nothing needed baking'));
+
+describe('pyinnards bake', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pyinnards-bake-'));
+  before(() => registerTextImports());
+
+  it('bakes each engine element in place, one line each, and says what it skipped', async () => {
+    const page = join(dir, 'page.html');
+    writeFileSync(page, PAGE);
+    const run = await bake([page]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(
+      run.stdout,
+      [
+        `${page}:5: <py-dis> baked`,
+        `${page}:11: <py-frames> baked`,
+        `${page}:12: <py-dis> baked`,
+        `${page}:13: <py-frames> skipped: its code comes from src="lesson.py" when the page is read`,
+        `${page}:14: <py-repl> skipped: a console without echo-preload shows nothing until the reader uses it`,
+        '5 elements in 1 file: 3 baked, 2 skipped',
+        '',
+      ].join('\n'),
+    );
+    const html = readFileSync(page, 'utf8');
+    // Everything but the bakes is as written.
+    assert.equal(html.replace(/<script type="application\/json" data-pyinnards-baked>.*?<\/script>/g, ''), PAGE);
+    const elements = findElements(html);
+    const computer = await real!;
+    for (const element of elements.filter((e) => e.bake)) {
+      const parsed = parseBake(element.bake!.json);
+      assert.ok(parsed.ok, parsed.ok ? '' : parsed.reason);
+      assert.ok('text' in element.code);
+      assert.equal(parsed.bake.key, await bakeKey(element.tag, element.code.text, element.attribute));
+      // What CPython computes for the element now (dis addresses aside, which differ per run).
+      const fresh = await computer.compute(element.tag, element.code.text, element.attribute);
+      const noAddresses = (value: unknown) => JSON.stringify(value).replace(/"address":"0x[0-9a-f]+"|at 0x[0-9a-f]+/g, '');
+      assert.equal(noAddresses(parsed.bake.result), noAddresses(fresh));
+    }
+    const syntaxError = parseBake(elements[2]!.bake!.json);
+    assert.ok(syntaxError.ok && 'error' in syntaxError.bake.result && (syntaxError.bake.result as { error: { type: string } }).error.type === 'SyntaxError');
+  });
+
+  it('changes nothing on a second run, and rebakes only what changed', async () => {
+    const page = join(dir, 'page.html');
+    const before = readFileSync(page, 'utf8');
+    const again = await bake([page], noPython);
+    assert.equal(again.status, 0, again.stderr);
+    assert.match(again.stdout, /5 elements in 1 file: 3 up to date, 2 skipped\n$/);
+    assert.equal(readFileSync(page, 'utf8'), before);
+
+    writeFileSync(page, before.replace('print(total)', 'print(total * 2)'));
+    const edited = await bake([page]);
+    assert.match(edited.stdout, new RegExp(`${page}:11: <py-frames> rebaked: the code or an attribute changed\n`));
+    assert.match(edited.stdout, /: 1 rebaked, 2 up to date, 2 skipped\n$/);
+    const frames = findElements(readFileSync(page, 'utf8'))[1]!;
+    const parsed = parseBake(frames.bake!.json);
+    assert.ok(parsed.ok && (parsed.bake.result as { stdout: string }).stdout === '6\n');
+
+    // A corrupt bake is replaced, and said to be.
+    writeFileSync(page, readFileSync(page, 'utf8').replace(/("tag":"py-dis".*?"argcount":)0/, '$1"0"'));
+    const corrupt = await bake([page]);
+    assert.match(corrupt.stdout, /:5: <py-dis> rebaked: the old bake was unreadable \(result: tree\.argcount: Invalid type/);
+  });
+
+  it('writes copies under --out, folders kept, sources untouched', async () => {
+    const site = join(dir, 'site');
+    mkdirSync(join(site, 'posts'), { recursive: true });
+    writeFileSync(join(site, 'index.html'), '<py-dis>x = 1</py-dis>\n');
+    writeFileSync(join(site, 'posts', 'one.html'), '<p>no elements</p>\n');
+    writeFileSync(join(site, 'notes.txt'), '<py-dis>not html</py-dis>\n');
+    const out = join(dir, 'out');
+    const run = await bake([site, '--out', out]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(readFileSync(join(site, 'index.html'), 'utf8'), '<py-dis>x = 1</py-dis>\n');
+    assert.match(readFileSync(join(out, 'index.html'), 'utf8'), /^<py-dis>x = 1<script type="application\/json" data-pyinnards-baked>\{.*\}<\/script><\/py-dis>\n$/);
+    assert.equal(readFileSync(join(out, 'posts', 'one.html'), 'utf8'), '<p>no elements</p>\n');
+    assert.match(run.stdout, /1 element in 2 files: 1 baked \(written under .*out\)\n$/);
+  });
+
+  it('fails with the element\'s place when a result cannot be baked, and bakes the rest', async () => {
+    const page = join(dir, 'bad.html');
+    const html = '<py-frames>name = input()</py-frames>\n<py-frames max-steps="lots">x = 1</py-frames>\n<py-frames stdin="Ada">print(input())</py-frames>\n';
+    writeFileSync(page, html);
+    const run = await bake([page]);
+    assert.equal(run.status, 1);
+    assert.equal(
+      run.stderr,
+      `${page}:1: <py-frames> failed: the code calls input(), which asks the reader: give the element a stdin attribute to bake it\n` +
+        `${page}:2: <py-frames> failed: max-steps="lots" is not a positive whole number, so the element shows an error instead of a result\n`,
+    );
+    assert.match(run.stdout, new RegExp(`${page}:3: <py-frames> baked\n3 elements in 1 file: 1 baked, 2 failed\n$`));
+    const usage = await bake([], noPython);
+    assert.equal(usage.status, 2);
+    assert.match(usage.stderr, /^usage: pyinnards bake PATH\.\.\. \[--out DIR\]\n.*no PATH given/s);
+    const missing = await bake([join(dir, 'nope.html')], noPython);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /nope\.html: no such file or folder/);
+  });
+
+  it('bakes the README snippets and the demo page', async () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const snippets = [...readme.matchAll(/```html\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((s) => /<py-(dis|frames)/.test(s));
+    assert.ok(snippets.length >= 3);
+    const folder = join(dir, 'readme');
+    mkdirSync(folder);
+    snippets.forEach((snippet, i) => writeFileSync(join(folder, `snippet-${i}.html`), snippet));
+    const readmeRun = await bake([folder]);
+    assert.equal(readmeRun.status, 0, readmeRun.stderr);
+    assert.doesNotMatch(readmeRun.stdout, /failed/);
+    cpSync('demo/index.html', join(dir, 'demo.html'));
+    const demo = await bake([join(dir, 'demo.html')]);
+    assert.equal(demo.status, 0, demo.stderr);
+    assert.match(demo.stdout, / baked/);
+  });
+});
