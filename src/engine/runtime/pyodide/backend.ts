@@ -161,6 +161,13 @@ export function createPyodideBackend(): WorkerBackend {
       if (settings.interruptBuffer) {
         interruptBuffer = settings.interruptBuffer;
         pyodide.setInterruptBuffer(settings.interruptBuffer);
+      } else {
+        // Without shared memory Stop terminates this worker. WebKit can end a worker only where
+        // it runs JavaScript, never inside a WebAssembly loop such as `while True: pass`, so a
+        // stopped run would burn a core for as long as the page is open. With a signal buffer
+        // set, CPython calls into JavaScript every few dozen eval-loop ticks to read it: a
+        // buffer nobody writes to is enough to give the browser those chances.
+        pyodide.setInterruptBuffer(new Int32Array(1));
       }
 
       pyodide.FS.mkdirTree(HELPERS_DIR);
