@@ -9,11 +9,14 @@ import type { LoadSettings, WorkerBackend, WorkerIO } from '../protocol.js';
 import type { Trace } from '../../trace/format.js';
 import helpersSource from './python/pyinnards_runtime.py?text';
 import recorderSource from './python/pyinnards_recorder.py?text';
+import loopSource from './python/pyinnards_loop.py?text';
 
 /** Where the helpers live in Pyodide's file system (a folder put first on sys.path). */
 const HELPERS_DIR = '/pyinnards';
 const HELPERS_MODULE = 'pyinnards_runtime';
 const RECORDER_MODULE = 'pyinnards_recorder';
+/** The recorder's asyncio event loop (a virtual clock: see the module). */
+const LOOP_MODULE = 'pyinnards_loop';
 
 /** The big downloads whose bytes we count for the progress bar. */
 const COUNTED_ASSETS = ['pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
@@ -173,6 +176,7 @@ export function createPyodideBackend(): WorkerBackend {
       pyodide.FS.mkdirTree(HELPERS_DIR);
       pyodide.FS.writeFile(`${HELPERS_DIR}/${HELPERS_MODULE}.py`, helpersSource);
       pyodide.FS.writeFile(`${HELPERS_DIR}/${RECORDER_MODULE}.py`, recorderSource);
+      pyodide.FS.writeFile(`${HELPERS_DIR}/${LOOP_MODULE}.py`, loopSource);
       pyodide.runPython(`import sys\nif ${JSON.stringify(HELPERS_DIR)} not in sys.path: sys.path.insert(0, ${JSON.stringify(HELPERS_DIR)})`);
       helpers = pyodide.pyimport(HELPERS_MODULE) as unknown as Helpers;
       recorder = pyodide.pyimport(RECORDER_MODULE) as unknown as Recorder;

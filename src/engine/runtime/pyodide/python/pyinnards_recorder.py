@@ -24,9 +24,11 @@ import time
 import traceback
 import weakref
 
+import pyinnards_loop
 import pyinnards_runtime as _runtime
 
 _runtime._HELPER_FILES.add(__file__)
+_runtime._HELPER_FILES.add(pyinnards_loop.__file__)
 
 FORMAT = "pyinnards-trace"
 VERSION = 1
@@ -463,7 +465,7 @@ def _run(recorder, source, readline):
         sys.breakpointhook = recorder.breakpointhook
         sys.settrace(recorder.global_trace)
         try:
-            with _AcrossEventLoop(recorder):
+            with _AcrossEventLoop(recorder), pyinnards_loop.recording_loops():
                 exec(code, module.__dict__)
         except _Limit:
             pass
