@@ -41,6 +41,8 @@ export default {
   concurrency: 1,
   // A file's tests share one page; WebKit takes longer than the others to start Python in each.
   testsFinishTimeout: 600000,
+  browserStartTimeout: 180000,
+  testsStartTimeout: 300000,
   testFramework: { config: { timeout: 20000 } },
   browsers: testLaunchers(),
   plugins: [testCommandsPlugin(), devServerEngineImports(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }), cdnPlugin()],

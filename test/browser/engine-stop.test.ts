@@ -17,7 +17,7 @@ async function browserCpuOver(ms: number): Promise<number> {
 }
 
 describe('Stop by restarting the worker', function () {
-  this.timeout(PYTHON_TEST_TIMEOUT);
+  this.timeout(PYTHON_TEST_TIMEOUT + 60000);
 
   it('ends `while True: pass` for good: the browser is idle again afterwards', async () => {
     const { loadEngine } = await import('../../src/engine/runtime/index.js');
@@ -30,12 +30,14 @@ describe('Stop by restarting the worker', function () {
     const spinning = await browserCpuOver(2000);
     handle.stop();
     assert.deepEqual(await handle.done, { status: 'stopped', sessionReset: true });
-    // The fresh worker loads Python (CPU-heavy); wait until it answers, then let the dust settle.
+    // The fresh worker loads Python, and the browser may go on compiling it in the background
+    // for a while (WebKit's optimizing tier): wait until it answers, then until the browser is
+    // quieter than the spinning worker alone, which never happens if that worker spins on.
     const fresh = await loadEngine({ engine: 'pyodide', pyodideUrl });
     assert.deepEqual(await fresh.run('pass').done, { status: 'ok' });
-    await sleep(1000);
-    const afterStop = await browserCpuOver(2000);
     assert.isAbove(spinning, 0.2, 'the spinning worker used CPU (the measurement sees workers)');
-    assert.isBelow(afterStop, spinning / 3, `CPU seconds over 2 s: ${spinning.toFixed(2)} while spinning, ${afterStop.toFixed(2)} after Stop`);
+    const windows: number[] = [];
+    while (windows.length < 30 && !(windows.at(-1)! < spinning / 3)) windows.push(await browserCpuOver(2000));
+    assert.isBelow(windows.at(-1)!, spinning / 3, `CPU seconds per 2 s: ${spinning.toFixed(2)} while spinning; after Stop ${windows.map((cpu) => cpu.toFixed(2)).join(', ')}`);
   });
 });
