@@ -144,8 +144,25 @@ export abstract class EngineElement extends PyElement {
     this.showEngineNote();
     const limitMs = this.timeLimit * 1000;
     try {
-      const request: Omit<TraceRunOptions, 'signal'> = { ...options, ...this.inputSource, timeLimitMs: limitMs };
-      return await this.engineController.trace(code, request, limitMs && limitMs + RECORDING_GRACE_MS);
+      const engine = await this.engineController.engine();
+      if (this.stdin !== undefined || !engine || engine.capabilities.interactiveInput) {
+        const request: Omit<TraceRunOptions, 'signal'> = { ...options, ...this.inputSource, timeLimitMs: limitMs };
+        return await this.engineController.trace(code, request, limitMs && limitMs + RECORDING_GRACE_MS);
+      }
+      // CPython can't wait for the reader here (no stack switching, no shared memory: Safari).
+      // A recording is a re-run anyway: record with the answers so far as stdin; when input()
+      // wants one more, ask the reader (CPython has printed the prompt) and record again.
+      const answers: string[] = [];
+      for (;;) {
+        const stdin = answers.map((answer) => `${answer}\n`).join('');
+        const request: Omit<TraceRunOptions, 'signal'> = { ...options, stdin, timeLimitMs: limitMs };
+        const trace = await this.engineController.trace(code, request, limitMs && limitMs + RECORDING_GRACE_MS);
+        if (!trace || !wantedMoreInput(trace)) return trace;
+        const answer = await this.askInput(trace.stdout.slice(trace.stdout.lastIndexOf('\n') + 1));
+        // Ctrl+D (or the element going away): input() raises EOFError, as the reader asked.
+        if (answer === null) return trace;
+        answers.push(answer);
+      }
     } catch (error) {
       this.reportError({ kind: 'Engine', message: error instanceof Error ? error.message : String(error) });
       return undefined;
@@ -183,4 +200,10 @@ export abstract class EngineElement extends PyElement {
       this.reportError({ kind: 'Engine', message: outcome.message });
     }
   }
+}
+
+/** Whether a recording ended because input() found its stdin used up. */
+function wantedMoreInput(trace: Trace): boolean {
+  const end = trace.end;
+  return end.status === 'error' && end.error.type === 'EOFError' && end.error.message === 'EOF when reading a line';
 }
