@@ -14,7 +14,8 @@ if (!existsSync('dist/pyinnards.js')) {
   process.exit(1);
 }
 
-const ROUNDS = 3;
+// BENCH_ROUNDS=1 for a quick look (a median of one is no median).
+const ROUNDS = Number(process.env.BENCH_ROUNDS) || 3;
 const cdn = await serveKitAndPyodide();
 const { kit, pyodideUrl } = cdn;
 const page = await serveStatic('bench/page', {});
