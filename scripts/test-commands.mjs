@@ -1,8 +1,9 @@
-// Server commands of the browser tests, the same in every browser: `keys` types (see below) and
-// `browser-cpu` reads the CPU time the browser's processes have used. For the keyboard, puppeteer (Chromium, Firefox) has its own calls; WebDriver (WebKitGTK) gets W3C
-// actions. @web/test-runner-commands' sendKeys would type "ab" through WebDriver as one chord
-// (every key down, then every key up), which is why typing went wrong in WebKit; and it can't
-// hold a modifier there at all.
+// Server commands of the browser tests, the same in every browser: `keys` types and presses
+// keys, `browser-cpu` reads the CPU time the browser's processes have used. For the keyboard,
+// puppeteer (Chromium, Firefox) has its own calls; WebDriver (WebKitGTK) gets W3C actions.
+// @web/test-runner-commands' sendKeys would type "ab" through WebDriver as one chord (every key
+// down, then every key up), which is why typing went wrong in WebKit; and it can't hold a
+// modifier there at all.
 
 import { readFileSync, readdirSync } from 'node:fs';
 
