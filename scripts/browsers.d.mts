@@ -11,3 +11,4 @@ export interface LaunchedBrowser {
   close(): Promise<void>;
 }
 export declare function launchBrowser(name: string): Promise<LaunchedBrowser>;
+export declare function webkitSession(port: number): Record<string, unknown>;

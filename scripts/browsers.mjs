@@ -160,6 +160,15 @@ export async function startWebKitDriver() {
   }
 }
 
+/**
+ * webdriverio's options for a session with our WebKitWebDriver. A script may run for minutes
+ * (Python starting in WebKit on a busy machine): webdriverio's HTTP requests would time out
+ * after 2.
+ */
+export function webkitSession(port) {
+  return { hostname: '127.0.0.1', port, logLevel: 'error', connectionRetryTimeout: 15 * 60 * 1000, connectionRetryCount: 0 };
+}
+
 export function webkitCapabilities(miniBrowser = findMiniBrowser()) {
   return {
     browserName: 'MiniBrowser',
@@ -178,7 +187,7 @@ export async function launchBrowser(name) {
     const { remote } = await import('webdriverio');
     const webkit = await startWebKitDriver();
     try {
-      const driver = await remote({ hostname: '127.0.0.1', port: webkit.port, capabilities: webkit.capabilities, logLevel: 'error' });
+      const driver = await remote({ ...webkitSession(webkit.port), capabilities: webkit.capabilities });
       await driver.setTimeout({ script: 10 * 60 * 1000 });
       return {
         goto: (url) => driver.navigateTo(url),

@@ -2,7 +2,7 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
 import * as puppeteerCore from 'puppeteer-core';
-import { chosenBrowsers, puppeteerOptions, startWebKitDriver, webkitCapabilities } from './browsers.mjs';
+import { chosenBrowsers, puppeteerOptions, startWebKitDriver, webkitCapabilities, webkitSession } from './browsers.mjs';
 
 /**
  * WebKitGTK through WebKitWebDriver: the launcher starts Xvfb, the window manager and the
@@ -10,7 +10,7 @@ import { chosenBrowsers, puppeteerOptions, startWebKitDriver, webkitCapabilities
  */
 class WebKitLauncher extends WebdriverLauncher {
   constructor() {
-    super({ hostname: '127.0.0.1', port: 0, capabilities: webkitCapabilities(), logLevel: 'error' });
+    super({ ...webkitSession(0), capabilities: webkitCapabilities() });
   }
 
   async initialize(config, testFiles) {
