@@ -40,7 +40,7 @@ export default {
   nodeResolve: true,
   concurrency: 1,
   // A file's tests share one page; WebKit takes longer than the others to start Python in each.
-  testsFinishTimeout: 600000,
+  testsFinishTimeout: 20 * 60 * 1000,
   browserStartTimeout: 180000,
   testsStartTimeout: 300000,
   testFramework: { config: { timeout: 20000 } },
