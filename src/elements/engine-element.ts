@@ -144,24 +144,24 @@ export abstract class EngineElement extends PyElement {
     this.showEngineNote();
     const limitMs = this.timeLimit * 1000;
     try {
+      const backstop = limitMs && limitMs + RECORDING_GRACE_MS;
+      const request: Omit<TraceRunOptions, 'signal'> = { ...options, ...this.inputSource, timeLimitMs: limitMs };
+      let trace = await this.engineController.trace(code, request, backstop);
+      if (!trace || this.stdin !== undefined || !wantedMoreInput(trace)) return trace;
       const engine = await this.engineController.engine();
-      if (this.stdin !== undefined || !engine || engine.capabilities.interactiveInput) {
-        const request: Omit<TraceRunOptions, 'signal'> = { ...options, ...this.inputSource, timeLimitMs: limitMs };
-        return await this.engineController.trace(code, request, limitMs && limitMs + RECORDING_GRACE_MS);
-      }
-      // CPython can't wait for the reader here (no stack switching, no shared memory: Safari).
-      // A recording is a re-run anyway: record with the answers so far as stdin; when input()
-      // wants one more, ask the reader (CPython has printed the prompt) and record again.
+      if (!engine || engine.capabilities.interactiveInput) return trace;
+      // CPython couldn't wait for the reader here (no stack switching, no shared memory: Safari).
+      // A recording is a re-run anyway: ask (CPython has printed the prompt), then record again
+      // with the answers so far as stdin, until the program wants no more.
       const answers: string[] = [];
       for (;;) {
-        const stdin = answers.map((answer) => `${answer}\n`).join('');
-        const request: Omit<TraceRunOptions, 'signal'> = { ...options, stdin, timeLimitMs: limitMs };
-        const trace = await this.engineController.trace(code, request, limitMs && limitMs + RECORDING_GRACE_MS);
-        if (!trace || !wantedMoreInput(trace)) return trace;
         const answer = await this.askInput(trace.stdout.slice(trace.stdout.lastIndexOf('\n') + 1));
         // Ctrl+D (or the element going away): input() raises EOFError, as the reader asked.
         if (answer === null) return trace;
         answers.push(answer);
+        const stdin = answers.map((line) => `${line}\n`).join('');
+        trace = await this.engineController.trace(code, { ...options, stdin, timeLimitMs: limitMs }, backstop);
+        if (!trace || !wantedMoreInput(trace)) return trace;
       }
     } catch (error) {
       this.reportError({ kind: 'Engine', message: error instanceof Error ? error.message : String(error) });

@@ -268,7 +268,7 @@ describe('<py-frames>', function () {
   it('reads input() from the stdin attribute', async () => {
     const element = await framesElement('name = input("Name? ")\nprint("Hi", name)', 'stdin="Ada"');
     await press(element, 'last-button');
-    assert.include(trace(element).stdout, 'Ada');
+    assert.include(trace(element).stdout, 'Ada', `the recording ended ${JSON.stringify(trace(element).end)}`);
   });
 
   it('asks the reader for input() and records on (where CPython can\'t wait, it records again with the answers); the wait is not run time', async () => {
