@@ -85,6 +85,12 @@ def recording_loops():
     policy = _policy()
     own = vars(policy).get("new_event_loop")
     saved_run, running = asyncio.run, events._get_running_loop()
+    # asyncio.run() sets the loop it made as the current one and unsets it when done: put
+    # Pyodide's current loop back afterwards (its console and later runs use it).
+    try:
+        current = policy.get_event_loop()
+    except RuntimeError:
+        current = None
     policy.new_event_loop = VirtualClockLoop
     asyncio.run = asyncio.runners.run
     events._set_running_loop(None)
@@ -93,6 +99,7 @@ def recording_loops():
     finally:
         asyncio.run = saved_run
         events._set_running_loop(running)
+        policy.set_event_loop(current)
         if own is None:
             del policy.new_event_loop
         else:
