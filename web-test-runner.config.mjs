@@ -1,8 +1,9 @@
-// Browser tests in Debian's headless Chromium. Test files import our TypeScript sources through
+// Browser tests in Debian's Chromium, Firefox ESR and WebKitGTK ($BROWSERS picks some: see
+// scripts/browsers.mjs). Test files import our TypeScript sources through
 // esbuild; the CDN tests import the built dist/ from a second server on another origin.
-import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { findChromium, chromiumArgs } from './scripts/find-chromium.mjs';
+import { testLaunchers } from './scripts/test-launchers.mjs';
+import { testCommandsPlugin } from './scripts/test-commands.mjs';
 import { serveKitAndPyodide } from './scripts/static-server.mjs';
 import { devServerEngineImports } from './scripts/build-plugins.mjs';
 
@@ -38,11 +39,11 @@ export default {
   files: ['test/browser/**/*.test.ts', '!test/browser/isolated/**'],
   nodeResolve: true,
   concurrency: 1,
+  // A file's tests share one page; WebKit takes longer than the others to start Python in each.
+  testsFinishTimeout: 20 * 60 * 1000,
+  browserStartTimeout: 180000,
+  testsStartTimeout: 300000,
   testFramework: { config: { timeout: 20000 } },
-  browsers: [
-    chromeLauncher({
-      launchOptions: { executablePath: findChromium(), headless: true, args: chromiumArgs() },
-    }),
-  ],
-  plugins: [devServerEngineImports(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }), cdnPlugin()],
+  browsers: testLaunchers(),
+  plugins: [testCommandsPlugin(), devServerEngineImports(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }), cdnPlugin()],
 };

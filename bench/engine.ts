@@ -1,12 +1,12 @@
-// Interpreter layer benchmark, in headless Chromium with the built kit (dist/):
+// Interpreter layer benchmark with the built kit (dist/), in each browser of $BROWSERS
+// (Chromium, Firefox ESR and WebKitGTK by default: scripts/browsers.mjs):
 // - time to a first result with each backend through the kit, and with bare loadPyodide() in a
 //   worker (no kit around it): our overhead on top of Pyodide;
 // - round-trip latency of a trivial REPL input on each backend.
 // Each measurement runs in a browser of its own; assets are served from localhost without
 // caching, so both sides download and compile the same bytes.
 import { existsSync } from 'node:fs';
-import puppeteer, { type Browser } from 'puppeteer-core';
-import { findChromium, chromiumArgs } from '../scripts/find-chromium.mjs';
+import { chosenBrowsers, launchBrowser } from '../scripts/browsers.mjs';
 import { serveKitAndPyodide, serveStatic } from '../scripts/static-server.mjs';
 
 if (!existsSync('dist/pyinnards.js')) {
@@ -14,7 +14,8 @@ if (!existsSync('dist/pyinnards.js')) {
   process.exit(1);
 }
 
-const ROUNDS = 3;
+// BENCH_ROUNDS=1 for a quick look (a median of one is no median).
+const ROUNDS = Number(process.env.BENCH_ROUNDS) || 3;
 const cdn = await serveKitAndPyodide();
 const { kit, pyodideUrl } = cdn;
 const page = await serveStatic('bench/page', {});
@@ -23,12 +24,11 @@ const page = await serveStatic('bench/page', {});
  * own: a browser process caches compiled WebAssembly across its pages, which would favour
  * whichever side runs second.
  */
-async function measure<T>(body: string): Promise<T> {
-  const browser: Browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: chromiumArgs() });
+async function measure<T>(name: string, body: string): Promise<T> {
+  const browser = await launchBrowser(name);
   try {
-    const tab = await browser.newPage();
-    await tab.goto(`${page.origin}/index.html`);
-    return (await tab.evaluate(`(${body})(${JSON.stringify({ kit: kit.origin, pyodideUrl })})`)) as T;
+    await browser.goto(`${page.origin}/index.html`);
+    return (await browser.evaluate(`(${body})(${JSON.stringify({ kit: kit.origin, pyodideUrl })})`)) as T;
   } finally {
     await browser.close();
   }
@@ -74,23 +74,28 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const ms = (value: number) => `${value.toFixed(0).padStart(6)} ms`;
 
 try {
-  const results: Record<string, number[]> = { bare: [], pyodide: [], skulpt: [] };
-  for (let round = 0; round < ROUNDS; round++) {
-    // Alternate so neither side always goes first.
-    const order = round % 2 === 0 ? ['bare', 'pyodide'] : ['pyodide', 'bare'];
-    for (const which of order) results[which]!.push(await measure<number>(which === 'bare' ? bare : viaKit('pyodide')));
-    results['skulpt']!.push(await measure<number>(viaKit('skulpt')));
+  const startups: string[] = [];
+  for (const name of chosenBrowsers()) {
+    const results: Record<string, number[]> = { bare: [], pyodide: [], skulpt: [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      // Alternate so neither side always goes first.
+      const order = round % 2 === 0 ? ['bare', 'pyodide'] : ['pyodide', 'bare'];
+      for (const which of order) results[which]!.push(await measure<number>(name, which === 'bare' ? bare : viaKit('pyodide')));
+      results['skulpt']!.push(await measure<number>(name, viaKit('skulpt')));
+    }
+    const bareMs = median(results['bare']!);
+    const kitMs = median(results['pyodide']!);
+    console.log(`\n${name}: time to a first result (median of ${ROUNDS}, a fresh browser each):`);
+    console.log(`  bare loadPyodide() in a worker  ${ms(bareMs)}`);
+    console.log(`  pyinnards, engine="pyodide"     ${ms(kitMs)}   overhead ${(((kitMs - bareMs) / bareMs) * 100).toFixed(1)}% (goal: under 10%)`);
+    console.log(`  pyinnards, engine="skulpt"      ${ms(median(results['skulpt']!))}   ratio to bare Pyodide ${(median(results['skulpt']!) / bareMs).toFixed(2)}x`);
+    console.log(`${name}: REPL round trip of \`x + 1\` (median of 30):`);
+    for (const engine of ['pyodide', 'skulpt']) {
+      console.log(`  ${engine.padEnd(8)} ${(await measure<number>(name, replLatency(engine))).toFixed(2)} ms`);
+    }
+    startups.push(`${name} ${(kitMs / 1000).toFixed(1)} s`);
   }
-  const bareMs = median(results['bare']!);
-  const kitMs = median(results['pyodide']!);
-  console.log(`time to a first result (median of ${ROUNDS}, a fresh browser each):`);
-  console.log(`  bare loadPyodide() in a worker  ${ms(bareMs)}`);
-  console.log(`  pyinnards, engine="pyodide"     ${ms(kitMs)}   overhead ${(((kitMs - bareMs) / bareMs) * 100).toFixed(1)}% (goal: under 10%)`);
-  console.log(`  pyinnards, engine="skulpt"      ${ms(median(results['skulpt']!))}   ratio to bare Pyodide ${(median(results['skulpt']!) / bareMs).toFixed(2)}x`);
-  console.log('REPL round trip of `x + 1` (median of 30):');
-  for (const engine of ['pyodide', 'skulpt']) {
-    console.log(`  ${engine.padEnd(8)} ${(await measure<number>(replLatency(engine))).toFixed(2)} ms`);
-  }
+  console.log(`\nCPython's start-up through the kit (median): ${startups.join(', ')}`);
 } finally {
   cdn.close();
   page.server.close();

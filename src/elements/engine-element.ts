@@ -123,8 +123,25 @@ export abstract class EngineElement<Result = unknown> extends PyElement<Result> 
     this.showEngineNote();
     const limitMs = this.timeLimitMs;
     try {
+      const backstop = limitMs && limitMs + RECORDING_GRACE_MS;
       const request: Omit<TraceRunOptions, 'signal'> = { ...options, ...this.inputSource, timeLimitMs: limitMs };
-      return await this.engineController.trace(code, request, limitMs && limitMs + RECORDING_GRACE_MS);
+      let trace = await this.engineController.trace(code, request, backstop);
+      if (!trace || this.stdin !== undefined || !wantedMoreInput(trace)) return trace;
+      const engine = await this.engineController.engine();
+      if (!engine || engine.capabilities.interactiveInput) return trace;
+      // CPython couldn't wait for the reader here (no stack switching, no shared memory: Safari).
+      // A recording is a re-run anyway: ask (CPython has printed the prompt), then record again
+      // with the answers so far as stdin, until the program wants no more.
+      const answers: string[] = [];
+      for (;;) {
+        const answer = await this.askInput(trace.stdout.slice(trace.stdout.lastIndexOf('\n') + 1));
+        // Ctrl+D (or the element going away): input() raises EOFError, as the reader asked.
+        if (answer === null) return trace;
+        answers.push(answer);
+        const stdin = answers.map((line) => `${line}\n`).join('');
+        trace = await this.engineController.trace(code, { ...options, stdin, timeLimitMs: limitMs }, backstop);
+        if (!trace || !wantedMoreInput(trace)) return trace;
+      }
     } catch (error) {
       this.reportError({ kind: 'Engine', message: error instanceof Error ? error.message : String(error) });
       return undefined;
@@ -138,4 +155,10 @@ export abstract class EngineElement<Result = unknown> extends PyElement<Result> 
     if (this.engineNote) this.setStatus({ message: this.engineNote });
     else this.clearStatus();
   }
+}
+
+/** Whether a recording ended because input() found its stdin used up. */
+function wantedMoreInput(trace: Trace): boolean {
+  const end = trace.end;
+  return end.status === 'error' && end.error.type === 'EOFError' && end.error.message === 'EOF when reading a line';
 }

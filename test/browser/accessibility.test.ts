@@ -1,9 +1,10 @@
 import { assert } from 'chai';
-import { setViewport } from '@web/test-runner-commands';
+import { press } from './support/keyboard.js';
+import { narrowPage } from './support/narrow.js';
 import { configure } from '../../src/index.js';
 import { pyodideUrl } from './support/cdn.js';
 import { axeViolations } from './support/axe.js';
-import { mount, settle, shadow, unmountAll, until } from './support/dom.js';
+import { PYTHON_TEST_TIMEOUT, mount, settle, shadow, unmountAll, until } from './support/dom.js';
 
 const TAGS = ['py-tokenizer', 'py-dis', 'py-frames', 'py-repl'] as const;
 const SAMPLE = `class Dog:\n    def bark(self):\n        return f"Woof {1 + 2!r}"  # loud\n`;
@@ -12,7 +13,7 @@ const SAMPLE = `class Dog:\n    def bark(self):\n        return f"Woof {1 + 2!r}
 configure({ pyodideUrl });
 
 describe('accessibility (axe-core)', function () {
-  this.timeout(60000);
+  this.timeout(PYTHON_TEST_TIMEOUT);
   afterEach(unmountAll);
 
   for (const theme of ['light', 'dark'] as const) {
@@ -36,35 +37,33 @@ describe('accessibility (axe-core)', function () {
   }
 
   it('lets the keyboard reach the code, and leave the editor with Escape then Tab', async () => {
-    const { sendKeys } = await import('@web/test-runner-commands');
     const before = await mount<HTMLButtonElement>(`<button>before</button>`);
     const element = await mount<HTMLElement>(`<py-frames>x = 1</py-frames>`);
     const after = await mount<HTMLButtonElement>(`<button>after</button>`);
     before.focus();
     // Through the toolbar's buttons to the code, which opens the editor when it gets focus.
-    for (let press = 0; press < 5 && !shadow(element).querySelector('.static-code:focus, .cm-editor'); press++) {
-      await sendKeys({ press: 'Tab' });
+    for (let presses = 0; presses < 5 && !shadow(element).querySelector('.static-code:focus, .cm-editor'); presses++) {
+      await press('Tab');
     }
     await until(() => shadow(element).querySelector('.cm-content'), 'the editor to open on focus');
     await until(() => shadow(element).activeElement?.classList.contains('cm-content'), 'the editor to have focus');
-    await sendKeys({ press: 'Tab' }); // indents: Tab belongs to the editor
-    await sendKeys({ press: 'Escape' });
-    await sendKeys({ press: 'Tab' });
+    await press('Tab'); // indents: Tab belongs to the editor
+    await press('Escape');
+    await press('Tab');
     assert.equal(document.activeElement, after, 'Escape then Tab moved on');
   });
 });
 
 describe('narrow phone screens', () => {
-  afterEach(async () => {
-    unmountAll();
-    await setViewport({ width: 800, height: 600 });
-  });
-
   it('never makes the page scroll sideways; long code scrolls inside the widget', async () => {
-    await setViewport({ width: 360, height: 640 });
-    for (const tag of TAGS) {
-      await mount<HTMLElement>(`<${tag} code="${'x = 1 + 2 + 3 + 4 '.repeat(20)}"></${tag}>`);
+    const phone = await narrowPage(360, 640);
+    try {
+      for (const tag of TAGS) {
+        await phone.mount<HTMLElement>(`<${tag} code="${'x = 1 + 2 + 3 + 4 '.repeat(20)}"></${tag}>`);
+      }
+      assert.isAtMost(phone.document.documentElement.scrollWidth, 360);
+    } finally {
+      phone.remove();
     }
-    assert.isAtMost(document.documentElement.scrollWidth, 360);
   });
 });

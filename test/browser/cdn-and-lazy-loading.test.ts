@@ -2,7 +2,7 @@
 // source modules, so the page is what a reader of a blog post gets.
 import { assert } from 'chai';
 import { cdnOrigin, pyodideUrl } from './support/cdn.js';
-import { shadow, until } from './support/dom.js';
+import { PYTHON_STARTS_WITHIN, PYTHON_TEST_TIMEOUT, shadow, until } from './support/dom.js';
 
 const TAGS = ['py-tokenizer', 'py-dis', 'py-frames', 'py-repl'];
 
@@ -74,20 +74,20 @@ describe('the kit served from another origin', () => {
   });
 
   it('starts the interpreter for <py-dis> only once it is scrolled into view', async function () {
-    this.timeout(60000);
+    this.timeout(PYTHON_TEST_TIMEOUT);
     const dis = document.querySelector<HTMLElement>('py-dis')!;
     dis.scrollIntoView();
-    await until(() => shadow(dis).querySelector('[part="bytecode"]'), 'the bytecode', 60000);
+    await until(() => shadow(dis).querySelector('[part="bytecode"]'), 'the bytecode', PYTHON_STARTS_WITHIN);
     assert.isNotEmpty(kitRequests().filter((url) => /\/chunks\/engine/.test(url)), 'the interpreter chunk was fetched');
     assert.include((dis as unknown as { text: string }).text, 'RETURN_VALUE');
   });
 
   it('records a run for <py-frames> once it is scrolled into view, fetching its replay chunk then', async function () {
-    this.timeout(60000);
+    this.timeout(PYTHON_TEST_TIMEOUT);
     const frames = document.querySelector<HTMLElement & { trace?: { steps: unknown[]; stdout: string } }>('py-frames')!;
     assert.deepEqual(kitRequests().filter((url) => /\/chunks\/frames/.test(url)), [], 'no replay chunk before');
     frames.scrollIntoView();
-    await until(() => shadow(frames).querySelector('[part~="controls"]'), 'the replay', 60000);
+    await until(() => shadow(frames).querySelector('[part~="controls"]'), 'the replay', PYTHON_STARTS_WITHIN);
     assert.isNotEmpty(kitRequests().filter((url) => /\/chunks\/frames/.test(url)), 'the replay chunk was fetched');
     assert.isNotEmpty(frames.trace!.steps);
     assert.isNotEmpty(frames.trace!.stdout, 'what print() wrote was recorded');
@@ -95,7 +95,7 @@ describe('the kit served from another origin', () => {
 });
 
 describe('the interpreter layer served from another origin', function () {
-  this.timeout(120000);
+  this.timeout(PYTHON_TEST_TIMEOUT);
 
   for (const engine of ['skulpt', 'pyodide']) {
     it(`starts its ${engine} worker from the kit's origin and runs Python`, async () => {

@@ -1,5 +1,5 @@
 import { assert } from 'chai';
-import { sendKeys } from '@web/test-runner-commands';
+import { type } from './support/keyboard.js';
 import './fixtures/test-element.js';
 import type { TestElement } from './fixtures/test-element.js';
 import { mount, settle, shadow, unmountAll, until } from './support/dom.js';
@@ -82,7 +82,7 @@ describe('shared element base: static view, editor, toolbar', () => {
     (shadow(element).querySelector('.static-code') as HTMLElement).focus();
     const content = await until(() => shadow(element).querySelector<HTMLElement>('.cm-content'), 'the editor');
     await until(() => shadow(element).activeElement === content, 'the editor to take focus');
-    await sendKeys({ type: 'max_' });
+    await type('max_');
     await until(() => element.currentCode === 'max_x = 1', 'the edit to arrive').catch((error: Error) => {
       throw new Error(`${error.message} The code is ${JSON.stringify(element.currentCode)}.`);
     });
@@ -105,7 +105,7 @@ describe('shared element base: static view, editor, toolbar', () => {
     assert.isTrue(reset().disabled);
     (shadow(element).querySelector('.static-code') as HTMLElement).focus();
     await until(() => shadow(element).querySelector('.cm-content'), 'the editor');
-    await sendKeys({ type: 'y' });
+    await type('y');
     await until(() => element.currentCode === 'yx = 1', 'the edit');
     await settle(element);
     assert.isFalse(reset().disabled);
@@ -119,7 +119,7 @@ describe('shared element base: static view, editor, toolbar', () => {
     const element = await mount<TestElement>(`<test-element>x = 1</test-element>`);
     (shadow(element).querySelector('.static-code') as HTMLElement).focus();
     await until(() => shadow(element).querySelector('.cm-content'), 'the editor');
-    await sendKeys({ type: 'y' });
+    await type('y');
     await until(() => element.currentCode === 'yx = 1', 'the edit');
     document.body.prepend(element);
     await settle(element);

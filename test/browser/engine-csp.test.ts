@@ -1,9 +1,10 @@
 // A page whose Content-Security-Policy forbids workers (some CMSs set worker-src): Skulpt then
 // runs on the page itself, says so, and can still be stopped.
 import { assert } from 'chai';
+import { PYTHON_TEST_TIMEOUT } from './support/dom.js';
 
 describe('engine on a page that forbids workers', function () {
-  this.timeout(60000);
+  this.timeout(PYTHON_TEST_TIMEOUT);
 
   before(() => {
     const policy = document.createElement('meta');

@@ -4,12 +4,12 @@ import { assert } from 'chai';
 import './fixtures/test-run-element.js';
 import type { TestRunElement } from './fixtures/test-run-element.js';
 import { pyodideUrl } from './support/cdn.js';
-import { mount, settle, shadow, unmountAll, until } from './support/dom.js';
+import { PYTHON_STARTS_WITHIN, PYTHON_TEST_TIMEOUT, mount, settle, shadow, unmountAll, until } from './support/dom.js';
 
 const button = (element: HTMLElement, part: string) => shadow(element).querySelector<HTMLButtonElement>(`[part~="${part}"]`);
 
 describe('elements that run Python', function () {
-  this.timeout(120000);
+  this.timeout(PYTHON_TEST_TIMEOUT);
   afterEach(unmountAll);
 
   it('show output as text, never as HTML', async () => {
@@ -26,7 +26,7 @@ describe('elements that run Python', function () {
   it('show Stop while running; Stop ends `while True: pass` and says the session was reset', async () => {
     const element = await mount<TestRunElement>(`<test-run-element pyodide-url="${pyodideUrl}">while True: pass</test-run-element>`);
     const running = element.run();
-    const stop = await until(() => button(element, 'stop-button'), 'the Stop button', 60000);
+    const stop = await until(() => button(element, 'stop-button'), 'the Stop button', PYTHON_STARTS_WITHIN);
     await new Promise((resolve) => setTimeout(resolve, 200));
     const pressed = performance.now();
     stop.click();
@@ -82,7 +82,7 @@ describe('elements that run Python', function () {
       `<test-run-element engine="skulpt"><script type="text/x-python">name = input("Name? ")\nprint("Hello, " + name)</script></test-run-element>`,
     );
     const running = element.run();
-    const field = await until(() => shadow(element).querySelector<HTMLInputElement>('.input-prompt input'), 'the prompt', 30000);
+    const field = await until(() => shadow(element).querySelector<HTMLInputElement>('.input-prompt input'), 'the prompt', PYTHON_STARTS_WITHIN);
     assert.equal(shadow(element).querySelector('.input-prompt .prompt')!.textContent, 'Name? ');
     field.value = 'Ada';
     shadow(element).querySelector<HTMLButtonElement>('.input-prompt button')!.click();

@@ -1,6 +1,7 @@
 // The interpreter layer with real CPython (Pyodide 314.0.7, served from node_modules on another
 // origin): lazy loading, one shared worker, streamed output, namespaces, Stop, floods, failures.
 import { assert } from 'chai';
+import { PYTHON_TEST_TIMEOUT } from './support/dom.js';
 import { pyodideUrl } from './support/cdn.js';
 import { assertStopInterruptsKeepingSession } from './support/interrupt.js';
 
@@ -30,7 +31,7 @@ function watchLongTasks(): { stop(): number[] } {
 }
 
 describe('engine: pyodide backend in a worker', function () {
-  this.timeout(120000);
+  this.timeout(PYTHON_TEST_TIMEOUT);
   let runtime: Runtime;
 
   it('starts no worker and requests nothing from Python until an engine is asked for', async () => {
@@ -155,7 +156,7 @@ describe('engine: pyodide backend in a worker', function () {
 });
 
 describe('engine: skulpt backend through the same host', function () {
-  this.timeout(60000);
+  this.timeout(PYTHON_TEST_TIMEOUT);
 
   it('runs in a second worker, and Stop interrupts without a restart', async () => {
     const runtime = await import('../../src/engine/runtime/index.js');

@@ -2,6 +2,7 @@
 // (no host): expected outputs are CPython's, stored by `npm run fixtures` in
 // test/fixtures/skulpt-expectations.json.
 import { assert } from 'chai';
+import { PYTHON_TEST_TIMEOUT } from './support/dom.js';
 import type { Reply, Request } from '../../src/engine/runtime/protocol.js';
 import type { Capabilities, RunOutcome, Trace } from '../../src/engine/runtime/types.js';
 import type { SkulptExpectations } from '../fixtures/skulpt-expectations.js';
@@ -58,7 +59,7 @@ const run = (code: string, filename = '<string>', answers: (string | null)[] = [
 const push = (session: string, source: string) => settled({ kind: 'push', session, source, force: false, stdin: null, askInput: true });
 
 describe('the Skulpt backend in a worker', function () {
-  this.timeout(60000);
+  this.timeout(PYTHON_TEST_TIMEOUT);
   let capabilities: Capabilities;
   let loadMs = 0;
 

@@ -1,10 +1,11 @@
 import { assert } from 'chai';
+import { press } from './support/keyboard.js';
 import { configure } from '../../src/config.js';
 import '../../src/elements/py-dis.js';
 import type { PyDis } from '../../src/elements/py-dis.js';
 import { pyodideUrl } from './support/cdn.js';
 import { axeViolations } from './support/axe.js';
-import { mount, settle, shadow, unmountAll, until } from './support/dom.js';
+import { PYTHON_STARTS_WITHIN, PYTHON_TEST_TIMEOUT, mount, settle, shadow, unmountAll, until } from './support/dom.js';
 
 // CPython's answers, stored by `npm run fixtures` (browsers can't run the oracle).
 const fixtures = (await (await fetch('/test/fixtures/dis-samples.json')).json()) as Array<{
@@ -21,7 +22,7 @@ configure({ pyodideUrl });
 async function disElement(code: string, attributes = ''): Promise<PyDis> {
   // The code is there from the start (as on a page), so the first disassembly is of it.
   const element = await mount<PyDis>(`<py-dis ${attributes}><script type="text/x-python">${code}</script></py-dis>`);
-  await until(() => shadow(element).querySelector('[part="bytecode"]') || shadow(element).querySelector('[part="error"]'), 'the bytecode', 60000);
+  await until(() => shadow(element).querySelector('[part="bytecode"]') || shadow(element).querySelector('[part="error"]'), 'the bytecode', PYTHON_STARTS_WITHIN);
   await settle(element);
   return element;
 }
@@ -29,7 +30,7 @@ async function disElement(code: string, attributes = ''): Promise<PyDis> {
 const rows = (element: PyDis) => Array.from(shadow(element).querySelectorAll<HTMLElement>('.row[data-index]'));
 
 describe('<py-dis>', function () {
-  this.timeout(120000);
+  this.timeout(PYTHON_TEST_TIMEOUT);
   afterEach(unmountAll);
 
   for (const fixture of fixtures) {
@@ -63,11 +64,10 @@ describe('<py-dis>', function () {
   });
 
   it('lights up the instructions of the line the cursor is on', async () => {
-    const { sendKeys } = await import('@web/test-runner-commands');
     const element = await disElement('a = 1\nb = a + 2');
     shadow(element).querySelector<HTMLElement>('.static-code')!.focus();
     await until(() => shadow(element).querySelector('.cm-content'), 'the editor');
-    await sendKeys({ press: 'ArrowDown' });
+    await press('ArrowDown');
     await settle(element);
     const lit = Array.from(shadow(element).querySelectorAll('.row.at-cursor')).map((row) => row.textContent!.trim().split(/\s+/)[0]);
     assert.isNotEmpty(lit);

@@ -1,5 +1,5 @@
 import { assert } from 'chai';
-import { sendKeys } from '@web/test-runner-commands';
+import { press, type } from './support/keyboard.js';
 import '../../src/elements/py-tokenizer.js';
 import type { PyTokenizer } from '../../src/elements/py-tokenizer.js';
 import { mount, settle, shadow, unmountAll, until } from './support/dom.js';
@@ -71,10 +71,10 @@ describe('<py-tokenizer>', () => {
     const all = rows(element);
     assert.deepEqual(all.map((row) => row.tabIndex), [0, -1, -1, -1, -1]);
     all[0]!.focus();
-    await sendKeys({ press: 'ArrowDown' });
+    await press('ArrowDown');
     await settle(element);
     assert.equal(shadow(element).activeElement, rows(element)[1]);
-    await sendKeys({ press: 'End' });
+    await press('End');
     assert.equal(shadow(element).activeElement, rows(element).at(-1));
   });
 
@@ -85,7 +85,7 @@ describe('<py-tokenizer>', () => {
     assert.equal(rows(element).length, 300);
     assert.include(shadow(element).querySelector('.more')!.textContent!, `Tokens 1–300 of ${count}`);
     rows(element)[0]!.focus();
-    await sendKeys({ press: 'End' });
+    await press('End');
     await until(() => shadow(element).activeElement === rows(element).at(-1), 'the last row to take focus');
     assert.deepEqual(cells(rows(element).at(-1)!).slice(1), ['ENDMARKER', "''"]);
     shadow(element).querySelector<HTMLButtonElement>('.more button')!.click();
@@ -97,7 +97,7 @@ describe('<py-tokenizer>', () => {
     const element = await tokenizer('x = 1');
     shadow(element).querySelector<HTMLElement>('.static-code')!.focus();
     await until(() => shadow(element).querySelector('.cm-content'), 'the editor');
-    await sendKeys({ type: 'total' });
+    await type('total');
     await until(() => element.tokens[0]?.string === 'totalx', 'the new tokens');
     await settle(element);
     const marked = rows(element).filter((row) => row.classList.contains('at-cursor'));

@@ -272,9 +272,14 @@ export class ReplConsole {
     const config = this.options.config();
     let output = '';
     let echoed = false;
-    // The input shows once it runs: the first output, or the end (an incomplete one never shows).
+    let echoPiece: Piece | undefined;
+    // The input shows once it runs: the first output, or the end (an incomplete one never shows),
+    // or when it has been running a while without output.
     const running = () => {
-      if (!echoed && echo) this.show('input', withPrompts(source));
+      if (!echoed && echo) {
+        this.show('input', withPrompts(source));
+        echoPiece = this.transcript.pieces.at(-1);
+      }
       echoed = true;
       if (!this.busy) {
         this.busy = true;
@@ -297,6 +302,9 @@ export class ReplConsole {
         ...(config.stdin !== undefined ? { stdin: config.stdin } : { onInput: (prompt: string) => this.askInput(prompt, print) }),
       });
       clearTimeout(timer);
+      // The worker took longer than the timer to say the input is incomplete (a slow phone, a
+      // busy machine): take the early echo back, or the block would show twice.
+      if (more && echoPiece && output === '' && this.transcript.remove(echoPiece)) this.options.element.requestUpdate();
       if (!more) running();
       const note = this.describe(outcome);
       if (note) print(note.kind)(note.text);

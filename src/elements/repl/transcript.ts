@@ -57,6 +57,15 @@ export class Transcript {
     this.trim();
   }
 
+  /** Takes back `piece` (an input shown too early: it turned out incomplete); false if it is gone. */
+  remove(piece: Piece): boolean {
+    const index = this.items.indexOf(piece);
+    if (index === -1) return false;
+    this.items.splice(index, 1);
+    this.length -= piece.text.length;
+    return true;
+  }
+
   clear(): void {
     this.items = [];
     this.length = 0;

@@ -44,3 +44,13 @@ export function shadow(element: HTMLElement): ShadowRoot {
   if (!element.shadowRoot) throw new Error(`<${element.localName}> has no shadow root: it did not upgrade.`);
   return element.shadowRoot;
 }
+
+/**
+ * How long to wait for Python to start (download, compile, initialise): seconds in Chromium
+ * and Firefox, a minute and more in WebKitGTK on a busy machine. A limit to fail by, not a speed
+ * goal (`npm run bench` measures start-up).
+ */
+export const PYTHON_STARTS_WITHIN = 240000;
+
+/** A test that starts Python, maybe more than once (Stop restarts it without shared memory). */
+export const PYTHON_TEST_TIMEOUT = 2 * PYTHON_STARTS_WITHIN;

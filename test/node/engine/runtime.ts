@@ -37,7 +37,7 @@ export function runtime(): Promise<{ py: PyodideInterface; helpers: Helpers; rec
       });
     }
     py.FS.mkdirTree('/pyinnards');
-    for (const module of ['pyinnards_runtime', 'pyinnards_recorder', 'pyinnards_value_stack']) {
+    for (const module of ['pyinnards_runtime', 'pyinnards_loop', 'pyinnards_recorder', 'pyinnards_value_stack']) {
       py.FS.writeFile(`/pyinnards/${module}.py`, readFileSync(PYTHON_DIR + module + '.py', 'utf8'));
     }
     py.runPython('import sys\nif "/pyinnards" not in sys.path: sys.path.insert(0, "/pyinnards")');

@@ -11,6 +11,7 @@ import helpersSource from './python/pyinnards_runtime.py?text';
 import recorderSource from './python/pyinnards_recorder.py?text';
 import valueStackSource from './python/pyinnards_value_stack.py?text';
 import stdlibSource from './python/pyinnards_stdlib.py?text';
+import loopSource from './python/pyinnards_loop.py?text';
 import type { Helpers, PyFunction, Readline, Recorder } from './helpers.js';
 
 /** Where the helpers live in Pyodide's file system (a folder put first on sys.path). */
@@ -18,6 +19,16 @@ const HELPERS_DIR = '/pyinnards';
 const HELPERS_MODULE = 'pyinnards_runtime';
 const RECORDER_MODULE = 'pyinnards_recorder';
 const STDLIB_MODULE = 'pyinnards_stdlib';
+
+/** Every helper module, written into HELPERS_DIR before the first import. */
+const MODULE_SOURCES: Record<string, string> = {
+  [HELPERS_MODULE]: helpersSource,
+  [RECORDER_MODULE]: recorderSource,
+  // The recorder's asyncio event loop (a virtual clock: see the module).
+  pyinnards_loop: loopSource,
+  pyinnards_value_stack: valueStackSource,
+  [STDLIB_MODULE]: stdlibSource,
+};
 
 /** The big downloads whose bytes we count for the progress bar. */
 const COUNTED_ASSETS = ['pyodide.asm.wasm', 'python_stdlib.zip'];
@@ -154,13 +165,17 @@ export function createPyodideBackend(): WorkerBackend {
       if (settings.interruptBuffer) {
         interruptBuffer = settings.interruptBuffer;
         pyodide.setInterruptBuffer(settings.interruptBuffer);
+      } else {
+        // Without shared memory Stop terminates this worker. WebKit can end a worker only where
+        // it runs JavaScript, never inside a WebAssembly loop such as `while True: pass`, so a
+        // stopped run would burn a core for as long as the page is open. With a signal buffer
+        // set, CPython calls into JavaScript every few dozen eval-loop ticks to read it: a
+        // buffer nobody writes to is enough to give the browser those chances.
+        pyodide.setInterruptBuffer(new Int32Array(1));
       }
 
       pyodide.FS.mkdirTree(HELPERS_DIR);
-      pyodide.FS.writeFile(`${HELPERS_DIR}/${HELPERS_MODULE}.py`, helpersSource);
-      pyodide.FS.writeFile(`${HELPERS_DIR}/${RECORDER_MODULE}.py`, recorderSource);
-      pyodide.FS.writeFile(`${HELPERS_DIR}/pyinnards_value_stack.py`, valueStackSource);
-      pyodide.FS.writeFile(`${HELPERS_DIR}/${STDLIB_MODULE}.py`, stdlibSource);
+      for (const [module, source] of Object.entries(MODULE_SOURCES)) pyodide.FS.writeFile(`${HELPERS_DIR}/${module}.py`, source);
       pyodide.runPython(`import sys\nif ${JSON.stringify(HELPERS_DIR)} not in sys.path: sys.path.insert(0, ${JSON.stringify(HELPERS_DIR)})`);
       if (settings.stdlibUrl) {
         // With the trimmed stdlib, any other stdlib module comes from Pyodide's whole zip.

@@ -24,10 +24,12 @@ import time
 import traceback
 import weakref
 
+import pyinnards_loop
 import pyinnards_runtime as _runtime
 import pyinnards_value_stack as _value_stack
 
 _runtime._HELPER_FILES.add(__file__)
+_runtime._HELPER_FILES.add(pyinnards_loop.__file__)
 
 # Defined in src/engine/trace/format.ts (TRACE_FORMAT, TRACE_VERSION); a test keeps these equal.
 FORMAT = "pyinnards-trace"
@@ -468,7 +470,7 @@ def _run(recorder, source, readline):
         sys.breakpointhook = recorder.breakpointhook
         sys.settrace(recorder.global_trace)
         try:
-            with _AcrossEventLoop(recorder):
+            with _AcrossEventLoop(recorder), pyinnards_loop.recording_loops():
                 exec(code, module.__dict__)
         except _Limit:
             pass

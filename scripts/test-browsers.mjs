@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// `npm run test:browser`: the browser tests in each browser of $BROWSERS (all three by default),
+// one browser at a time (the machines that run them have few cores), both configs each (the
+// ordinary pages, then the crossOriginIsolated ones). Prints each browser's wall time and counts,
+// and fails if any run failed, after running them all.
+import { spawn } from 'node:child_process';
+import { chosenBrowsers } from './browsers.mjs';
+
+const CONFIGS = ['web-test-runner.config.mjs', 'web-test-runner.isolated.config.mjs'];
+const extra = process.argv.slice(2);
+
+function run(browser, config) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', '--config', config, ...extra], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, BROWSERS: browser },
+    });
+    let tail = '';
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      tail = (tail + chunk).slice(-4000);
+    });
+    child.on('exit', (code, signal) => {
+      // The progress line, e.g. "WebKitGTK: |███| 13/13 test files | 170 passed, 0 failed".
+      const counts = [...tail.matchAll(/(\d+) passed, (\d+) failed/g)].pop();
+      resolve({ ok: code === 0, passed: Number(counts?.[1] ?? 0), failed: Number(counts?.[2] ?? 0), why: signal ?? `exit ${code}` });
+    });
+  });
+}
+
+const summary = [];
+for (const browser of chosenBrowsers()) {
+  const started = performance.now();
+  const total = { ok: true, passed: 0, failed: 0, why: [] };
+  for (const config of CONFIGS) {
+    console.log(`\n# ${browser}: ${config}`);
+    const result = await run(browser, config);
+    total.ok &&= result.ok;
+    total.passed += result.passed;
+    total.failed += result.failed;
+    if (!result.ok) total.why.push(`${config}: ${result.why}`);
+  }
+  summary.push({ browser, seconds: (performance.now() - started) / 1000, ...total });
+}
+
+console.log('\nbrowser tests:');
+for (const { browser, seconds, ok, passed, failed, why } of summary) {
+  const status = ok ? 'ok' : `FAILED (${why.join('; ')})`;
+  console.log(`  ${browser.padEnd(9)} ${seconds.toFixed(0).padStart(4)} s  ${String(passed).padStart(4)} passed  ${String(failed).padStart(3)} failed  ${status}`);
+}
+process.exit(summary.every((result) => result.ok) ? 0 : 1);
