@@ -3,7 +3,7 @@
 // import (and the data files of their packages) are copied byte for byte from Pyodide's own zip;
 // anything else still imports (the worker fetches the whole zip on the first miss:
 // src/engine/runtime/pyodide/python/pyinnards_stdlib.py).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,8 +28,9 @@ export async function buildTrimmedStdlib() {
   const pyodideDir = dirname(createRequire(import.meta.url).resolve('pyodide/package.json'));
   const py = await loadPyodide({ indexURL: pyodideDir + '/', stdout: () => {}, stderr: () => {} });
   py.FS.mkdirTree('/pyinnards');
-  for (const name of ['pyinnards_runtime', 'pyinnards_recorder', 'pyinnards_stdlib']) {
-    py.FS.writeFile(`/pyinnards/${name}.py`, readFileSync(join(PYTHON_DIR, `${name}.py`), 'utf8'));
+  // Every helper module, so whatever they import is counted.
+  for (const file of readdirSync(PYTHON_DIR).filter((name) => name.endsWith('.py'))) {
+    py.FS.writeFile(`/pyinnards/${file}`, readFileSync(join(PYTHON_DIR, file), 'utf8'));
   }
   const result = py.runPython(`
 import importlib, sys

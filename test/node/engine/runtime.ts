@@ -1,7 +1,7 @@
 // Loads src/engine/runtime/pyodide/python/pyinnards_runtime.py into the oracle's Pyodide (the
 // same CPython 3.14 the tests compare against) and calls it as the worker does, capturing
 // stdout/stderr byte-exactly through Pyodide's raw `write` handlers.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { PyodideInterface } from 'pyodide';
 import { cpython } from '../../oracle/cpython.js';
@@ -37,8 +37,9 @@ export function runtime(): Promise<{ py: PyodideInterface; helpers: Helpers; rec
       });
     }
     py.FS.mkdirTree('/pyinnards');
-    for (const module of ['pyinnards_runtime', 'pyinnards_loop', 'pyinnards_recorder', 'pyinnards_value_stack']) {
-      py.FS.writeFile(`/pyinnards/${module}.py`, readFileSync(PYTHON_DIR + module + '.py', 'utf8'));
+    // Every helper module, as the worker writes them (the stdlib fallback is installed only there).
+    for (const file of readdirSync(PYTHON_DIR).filter((name) => name.endsWith('.py'))) {
+      py.FS.writeFile(`/pyinnards/${file}`, readFileSync(PYTHON_DIR + file, 'utf8'));
     }
     py.runPython('import sys\nif "/pyinnards" not in sys.path: sys.path.insert(0, "/pyinnards")');
     const helpers = py.pyimport('pyinnards_runtime') as unknown as Helpers;
