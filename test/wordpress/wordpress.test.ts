@@ -1,11 +1,13 @@
-// End to end in a real WordPress (Debian's package, 6.1 on bookworm): the plugin's blocks and
-// shortcode, and the README's Custom HTML snippet without the plugin, each opened as a published
-// post in headless Chromium and driven as a reader would. Expected outputs come from CPython.
-// Run by `npm run test:wordpress` (which builds the kit and copies it into the plugin first).
+// End to end in real WordPress, twice: Debian bookworm's package (6.1, where the kit loads through
+// a script tag made `type="module"`) and Debian trixie's (6.8, through the script-modules API).
+// The plugin's blocks and shortcode, and the README's Custom HTML snippet without the plugin, each
+// opened as a published post in headless Chromium and driven as a reader would. Expected outputs
+// come from CPython. Run by `npm run test:wordpress` (which builds the plugin first).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'puppeteer-core';
-import { WordPressSite, ensurePackages } from './site.js';
+import { WordPressSite } from './site.js';
+import { bookworm, trixie } from './releases.js';
 import { packKit } from '../support/packed-kit.js';
 import { serveAsJsdelivr, CDN_HOST, type FakeJsdelivr } from '../support/jsdelivr.js';
 import { launchChromium } from '../support/chromium.js';
@@ -50,7 +52,11 @@ interface Post {
   saved: string;
 }
 
-describe('pyinnards in WordPress', () => {
+for (const [release, expectedVersion] of [
+  [bookworm, /^6\.1\.\d+$/],
+  [trixie, /^6\.8\.\d+$/],
+] as const) {
+describe(`pyinnards in WordPress (Debian ${release.name})`, () => {
   let site: WordPressSite;
   let cdn: FakeJsdelivr;
   let pyodide: Served;
@@ -61,8 +67,7 @@ describe('pyinnards in WordPress', () => {
   const pyodideRequests: string[] = [];
 
   before(async () => {
-    ensurePackages();
-    site = new WordPressSite();
+    site = new WordPressSite(release());
     version = await site.start();
     cdn = await serveAsJsdelivr(packKit().dir);
     // The site's own Pyodide URL setting points here (the Custom HTML snippet uses the default,
@@ -86,17 +91,31 @@ describe('pyinnards in WordPress', () => {
     return post;
   }
 
+  /** What went wrong in a page: its script errors and the site's requests that failed. */
+  const troubles = new WeakMap<Page, string[]>();
+
   async function open(url: string): Promise<Page> {
     const page = await browser.newPage();
+    // Waits are for readiness; these limits only catch a page that will never be ready.
+    page.setDefaultTimeout(300_000);
+    page.setDefaultNavigationTimeout(300_000);
     await page.setViewport({ width: 1000, height: 900 });
-    page.on('pageerror', (error) => console.error(`page error on ${url}:`, error));
+    const seen: string[] = [];
+    troubles.set(page, seen);
+    page.on('pageerror', (error) => seen.push(`script error on ${page.url()}: ${String(error)}`));
+    page.on('response', (response) => {
+      if (response.url().startsWith(site.origin) && response.status() >= 400) seen.push(`${response.status()} for ${response.url()}`);
+    });
+    page.on('requestfailed', (request) => {
+      if (request.url().startsWith(site.origin)) seen.push(`${request.failure()?.errorText ?? 'failed'}: ${request.url()}`);
+    });
     await page.goto(url, { waitUntil: 'load' });
     return page;
   }
 
   test('Debian\'s WordPress is installed and serves the site', () => {
-    console.log(`WordPress ${version} at ${site.origin}`);
-    assert.match(version, /^6\.\d+/);
+    console.log(`WordPress ${version} (Debian ${site.release.suite}) at ${site.origin}`);
+    assert.match(version, expectedVersion);
   });
 
   describe('without the plugin: the README\'s Custom HTML snippet', () => {
@@ -258,20 +277,30 @@ describe('pyinnards in WordPress', () => {
       await page.type('#user_login', 'admin');
       await page.type('#user_pass', site.password);
       await Promise.all([page.waitForNavigation(), page.click('#wp-submit')]);
+      assert.deepEqual(troubles.get(page), [], 'the login page loads whole');
       await page.goto(`${site.origin}/wp-admin/post.php?post=${posts['blocks']!.id}&action=edit`, { waitUntil: 'load' });
-      await page.waitForFunction(() => (window as unknown as { wp?: { data?: unknown } }).wp?.data !== undefined, { timeout: 60_000 });
+      // Ready when the editor's store holds the post's blocks and the canvas (an iframe when every
+      // block is apiVersion 3 on 6.3 and later, else the page itself) shows their code fields.
+      await page.waitForFunction(() => ((window as unknown as Partial<WpGlobal>).wp?.data?.select('core/block-editor').getBlocks().length ?? 0) > 0);
+      const canvas = async () => (await page.$('iframe[name="editor-canvas"]').then((frame) => frame?.contentFrame())) ?? page.mainFrame();
       await page.waitForFunction(
-        () => (window as unknown as WpGlobal).wp.data.select('core/block-editor').getBlocks().length > 0,
-        { timeout: 60_000 },
+        () => {
+          const frame = document.querySelector<HTMLIFrameElement>('iframe[name="editor-canvas"]');
+          const doc = frame ? frame.contentDocument : document;
+          return (doc?.querySelectorAll('textarea.pyinnards-block__code').length ?? 0) === 5;
+        },
+      );
+      const fields = await (await canvas()).evaluate(() =>
+        Array.from(document.querySelectorAll<HTMLTextAreaElement>('textarea.pyinnards-block__code')).map((field) => field.value),
       );
       const state = await page.evaluate(() => {
         const { wp } = window as unknown as WpGlobal;
         return {
           types: wp.blocks.getBlockTypes().map((type) => type.name).filter((name) => name.startsWith('pyinnards/')).sort(),
           blocks: wp.data.select('core/block-editor').getBlocks().map((b) => ({ name: b.name, valid: b.isValid, code: b.attributes['code'] })),
-          fields: Array.from(document.querySelectorAll<HTMLTextAreaElement>('textarea.pyinnards-block__code')).map((field) => field.value),
         };
       });
+      assert.deepEqual(troubles.get(page), [], 'the editor loads whole: every file it asks for, and no script error');
       assert.deepEqual(state.types, ['pyinnards/dis', 'pyinnards/frames', 'pyinnards/repl', 'pyinnards/tokenizer']);
       // (core/shortcode is WordPress's own block: its validity is not ours to judge.)
       assert.deepEqual(
@@ -285,7 +314,7 @@ describe('pyinnards in WordPress', () => {
           ['core/shortcode', true, undefined],
         ],
       );
-      assert.deepEqual(state.fields, [code('py-tokenizer'), code('py-dis'), code('py-frames'), code('py-repl'), HOSTILE]);
+      assert.deepEqual(fields, [code('py-tokenizer'), code('py-dis'), code('py-frames'), code('py-repl'), HOSTILE]);
 
       await page.goto(`${site.origin}/wp-admin/options-general.php?page=pyinnards`, { waitUntil: 'load' });
       const pyodideField = await page.$eval('#pyinnards-pyodide-url', (input) => (input as HTMLInputElement).value);
@@ -314,6 +343,7 @@ describe('pyinnards in WordPress', () => {
     });
   });
 });
+}
 
 interface WpGlobal {
   wp: {

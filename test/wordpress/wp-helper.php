@@ -33,6 +33,7 @@ switch ( $command ) {
 		$result = wp_install( 'A WordPress site', 'admin', 'admin@example.org', true, '', wp_slash( $args['password'] ), 'en_US' );
 		update_option( 'siteurl', $origin );
 		update_option( 'home', $origin );
+		switch_theme( $args['theme'] );
 		wp_insert_user(
 			array(
 				'user_login' => 'author',
