@@ -17,7 +17,8 @@ export interface Release {
 }
 
 /** What the bookworm run needs on the machine (the trixie run uses its PHP and MariaDB too). */
-const PACKAGES = ['wordpress', 'wordpress-theme-twentytwentythree', 'mariadb-server', 'php-cli', 'php-mysql'];
+// curl: the test runs the settings page's command that fetches Pyodide (from a local file).
+const PACKAGES = ['wordpress', 'wordpress-theme-twentytwentythree', 'mariadb-server', 'php-cli', 'php-mysql', 'curl'];
 
 function installed(name: string): boolean {
   try {
