@@ -202,7 +202,7 @@ describe(`pyinnards in WordPress (Debian ${release.name})`, () => {
           `<!-- wp:shortcode -->\n[pyinnards element="tokenizer" readonly]${SHORTCODE_RAW}[/pyinnards]\n<!-- /wp:shortcode -->`,
         ].join('\n\n'),
       );
-      publish('classic', 'admin', CLASSIC);
+      publish('classic', 'admin', `${CLASSIC}\n<p>[pyinnards element="repl" show-caches theme="dark"]x = 1[/pyinnards]</p>`);
       publish('plain', 'admin', '<!-- wp:paragraph -->\n<p>No Python here.</p>\n<!-- /wp:paragraph -->');
     });
 
@@ -318,6 +318,11 @@ describe(`pyinnards in WordPress (Debian ${release.name})`, () => {
       assert.equal(dis.shownCode, CLASSIC_CODE);
       assert.equal(normalizeAddresses(dis.text), normalizeAddresses(await disText(CLASSIC_CODE)));
       await page.close();
+    });
+
+    test('a shortcode attribute the element lacks is named under the widget, not ignored', async () => {
+      const html = await (await fetch(posts['classic']!.url)).text();
+      assert.match(html, /<py-repl theme="dark"[^>]*><\/py-repl><p class="pyinnards-error" role="alert">pyinnards: py-repl has no attribute show-caches; it has [a-z, -]+\.<\/p>/);
     });
 
     test('a post without our blocks loads none of our files', async () => {
