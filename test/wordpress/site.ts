@@ -85,7 +85,8 @@ export class WordPressSite {
       'php',
       ['-d', 'display_errors=0', '-d', 'log_errors=1', '-d', `error_log=${log}`, '-S', `127.0.0.1:${port}`, '-t', this.docroot],
       // Several workers: the block editor and a post's assets are fetched in parallel.
-      { env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' }, stdio: ['ignore', 'ignore', 'ignore'] },
+      // A process group of its own: the workers are the server's children, and stop() ends the group.
+      { env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' }, stdio: ['ignore', 'ignore', 'ignore'], detached: true },
     );
     this.processes.push(php);
     await waitFor('PHP\'s web server', async () => (await fetch(`${this.origin}/readme.html`).catch(() => undefined))?.ok === true, php, log);
@@ -165,13 +166,21 @@ require_once ABSPATH . 'wp-settings.php';
         (child) =>
           new Promise<void>((done) => {
             if (child.exitCode !== null || child.signalCode !== null) return done();
-            // A server that doesn't stop in 10 s is killed.
-            const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+            // The whole group (SIGTERM to PHP's server alone leaves its workers running); a server
+            // that doesn't stop in 10 s is killed.
+            const signal = (name: NodeJS.Signals) => {
+              try {
+                process.kill(-child.pid!, name);
+              } catch {
+                child.kill(name);
+              }
+            };
+            const kill = setTimeout(() => signal('SIGKILL'), 10_000);
             child.once('exit', () => {
               clearTimeout(kill);
               done();
             });
-            child.kill('SIGTERM');
+            signal('SIGTERM');
           }),
       ),
     );
