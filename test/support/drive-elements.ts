@@ -1,7 +1,7 @@
 // Drives our elements in a page opened by puppeteer (the packed kit from a CDN, a WordPress
 // post): each helper waits for the element to upgrade, does what a reader would, and returns
 // what the element shows, for the test to compare with CPython's answer.
-import type { Page } from 'puppeteer-core';
+import type { Frame, Page } from 'puppeteer-core';
 
 /** Generous: the first Pyodide start in a fresh headless browser on a loaded CI machine. */
 const ENGINE_WAIT = 120_000;
@@ -16,7 +16,7 @@ export interface Shown {
 type Widget = HTMLElement & { text: string; updateComplete: Promise<unknown> };
 
 /** Waits until `selector`'s element is defined and rendered, and scrolls it into view. */
-async function upgraded(page: Page, selector: string): Promise<void> {
+async function upgraded(page: Page | Frame, selector: string): Promise<void> {
   await page.waitForFunction(
     (sel) => {
       const element = document.querySelector(sel);
@@ -33,16 +33,16 @@ async function upgraded(page: Page, selector: string): Promise<void> {
 }
 
 /** Throws the element's error banner, so a test fails with what the reader would read. */
-async function failOnError(page: Page, selector: string): Promise<void> {
+async function failOnError(page: Page | Frame, selector: string): Promise<void> {
   const error = await page.evaluate((sel) => document.querySelector(sel)!.shadowRoot!.querySelector('[part="error"]')?.textContent ?? null, selector);
   if (error !== null) throw new Error(`<${selector}> shows an error: ${error.trim()}`);
 }
 
-const shownCode = (page: Page, selector: string): Promise<string> =>
+const shownCode = (page: Page | Frame, selector: string): Promise<string> =>
   page.evaluate((sel) => document.querySelector(sel)!.shadowRoot!.querySelector('[part~="code"]')?.textContent ?? '', selector);
 
 /** <py-tokenizer>: the token table is listed; returns the code view and `text`. */
-export async function tokenizerShows(page: Page, selector: string): Promise<Shown & { rows: number }> {
+export async function tokenizerShows(page: Page | Frame, selector: string): Promise<Shown & { rows: number }> {
   await upgraded(page, selector);
   await page.waitForFunction(
     (sel) => (document.querySelector(sel)!.shadowRoot!.querySelectorAll('[part="tokens"] tbody tr').length ?? 0) > 0,
@@ -55,7 +55,7 @@ export async function tokenizerShows(page: Page, selector: string): Promise<Show
 }
 
 /** <py-dis>: CPython starts and the listing appears; returns the code view and `text`. */
-export async function disShows(page: Page, selector: string): Promise<Shown> {
+export async function disShows(page: Page | Frame, selector: string): Promise<Shown> {
   await upgraded(page, selector);
   await page.waitForFunction(
     (sel) => {
@@ -74,7 +74,7 @@ export async function disShows(page: Page, selector: string): Promise<Shown> {
  * <py-frames>: waits for the recording (its `trace`), then presses the forward button once.
  * Returns the step before and after, and the number of recorded steps.
  */
-export async function framesSteps(page: Page, selector: string): Promise<Shown & { before: number; after: number; steps: number }> {
+export async function framesSteps(page: Page | Frame, selector: string): Promise<Shown & { before: number; after: number; steps: number }> {
   await upgraded(page, selector);
   await page.waitForFunction(
     (sel) => {
@@ -98,7 +98,7 @@ export async function framesSteps(page: Page, selector: string): Promise<Shown &
 }
 
 /** <py-repl>: types `input` through the element's `run()`; returns what it printed and the transcript. */
-export async function replRuns(page: Page, selector: string, input: string): Promise<{ printed: string; transcript: string }> {
+export async function replRuns(page: Page | Frame, selector: string, input: string): Promise<{ printed: string; transcript: string }> {
   await upgraded(page, selector);
   return page.evaluate(
     async (sel, line) => {

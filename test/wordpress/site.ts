@@ -1,37 +1,42 @@
-// A throwaway WordPress for the end-to-end test: Debian's `wordpress` package (6.1 on bookworm),
-// MariaDB and PHP's built-in web server, all started by hand (no systemd) with their data in a
-// temporary folder, on 127.0.0.1 only. Missing packages are installed with apt-get when we are
-// root (CI); otherwise the test says what to install.
+// A throwaway WordPress for the end-to-end test: one of Debian's `wordpress` packages (see
+// releases.ts), MariaDB and PHP's built-in web server, all started by hand (no systemd) with their
+// data in a temporary folder, on 127.0.0.1 only.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import type { Release } from './releases.js';
 
-const PACKAGES = ['wordpress', 'wordpress-theme-twentytwentythree', 'mariadb-server', 'php-cli', 'php-mysql'];
-const WORDPRESS = '/usr/share/wordpress';
 const HELPER = resolve('test/wordpress/wp-helper.php');
 
-function installed(name: string): boolean {
-  try {
-    return execFileSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' }).includes('install ok installed');
-  } catch {
-    return false;
+/**
+ * Copies Debian's WordPress tree from `release.root`, replacing each symlink with what it points
+ * at. Debian's package links into other packages (underscore, lodash and cropper under
+ * /usr/share/javascript, getID3 under /usr/share/php) with relative links that break in a copy;
+ * a link is followed inside the release's root, so the trixie site gets trixie's libraries. Only
+ * links to the machine's configuration (/etc: the Apache .htaccess, the CA bundle) may be left
+ * out, since PHP's built-in server reads no .htaccess and the site makes no HTTPS requests; any
+ * other link that leads nowhere stops the test, naming it.
+ */
+function copyResolvingLinks(root: string, from: string, to: string): void {
+  const stat = lstatSync(from);
+  if (stat.isSymbolicLink()) {
+    const target = readlinkSync(from);
+    const real = isAbsolute(target) ? join(root, target) : resolve(dirname(from), target);
+    if (!existsSync(real)) {
+      if (isAbsolute(target) && target.startsWith('/etc/')) return;
+      throw new Error(`${from} links to ${target}, which is not in ${root}: a package the site needs is missing.`);
+    }
+    if (statSync(real).isDirectory()) cpSync(real, to, { recursive: true, dereference: true });
+    else copyFileSync(real, to);
+  } else if (stat.isDirectory()) {
+    mkdirSync(to, { recursive: true });
+    for (const name of readdirSync(from)) copyResolvingLinks(root, join(from, name), join(to, name));
+  } else {
+    copyFileSync(from, to);
   }
-}
-
-/** Installs what is missing (as root), or explains how to. */
-export function ensurePackages(): void {
-  const missing = PACKAGES.filter((name) => !installed(name));
-  if (missing.length === 0) return;
-  if (process.getuid?.() !== 0) {
-    throw new Error(`The WordPress test needs Debian packages that are missing: sudo apt-get install -y --no-install-recommends ${missing.join(' ')}`);
-  }
-  console.log(`Installing ${missing.join(', ')} with apt-get...`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: ['ignore', 'ignore', 'inherit'], env });
 }
 
 function freePort(): Promise<number> {
@@ -45,12 +50,18 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitFor(what: string, check: () => boolean | Promise<boolean>, log?: string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
+/**
+ * Waits until `check` passes. The limit is not a pace but a backstop for a server that will never
+ * answer: a server process that exits fails the wait at once, with its log.
+ */
+async function waitFor(what: string, check: () => boolean | Promise<boolean>, server: ChildProcess, log?: string): Promise<void> {
+  const fail = (why: string) => new Error(`${what} ${why}.${log && existsSync(log) ? `\n${readFileSync(log, 'utf8').slice(-3000)}` : ''}`);
+  const deadline = Date.now() + 10 * 60_000;
+  while (!(await check())) {
+    if (server.exitCode !== null || server.signalCode !== null) throw fail(`exited (${server.exitCode ?? server.signalCode})`);
+    if (Date.now() > deadline) throw fail('did not answer in 10 minutes');
+    await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`${what} did not start.${log && existsSync(log) ? `\n${readFileSync(log, 'utf8').slice(-3000)}` : ''}`);
 }
 
 export class WordPressSite {
@@ -58,6 +69,8 @@ export class WordPressSite {
   readonly docroot = join(this.folder, 'www');
   readonly password = randomBytes(12).toString('hex');
   origin = '';
+
+  constructor(readonly release: Release) {}
   private readonly processes: ChildProcess[] = [];
   private readonly socket = join(this.folder, 'mysqld.sock');
 
@@ -72,11 +85,12 @@ export class WordPressSite {
       'php',
       ['-d', 'display_errors=0', '-d', 'log_errors=1', '-d', `error_log=${log}`, '-S', `127.0.0.1:${port}`, '-t', this.docroot],
       // Several workers: the block editor and a post's assets are fetched in parallel.
-      { env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' }, stdio: ['ignore', 'ignore', 'ignore'] },
+      // A process group of its own: the workers are the server's children, and stop() ends the group.
+      { env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' }, stdio: ['ignore', 'ignore', 'ignore'], detached: true },
     );
     this.processes.push(php);
-    await waitFor('PHP\'s web server', async () => (await fetch(`${this.origin}/readme.html`).catch(() => undefined))?.ok === true, log);
-    const { version } = this.helper<{ version: string }>('install', { password: this.password });
+    await waitFor('PHP\'s web server', async () => (await fetch(`${this.origin}/readme.html`).catch(() => undefined))?.ok === true, php, log);
+    const { version } = this.helper<{ version: string }>('install', { password: this.password, theme: this.release.theme });
     return version;
   }
 
@@ -93,13 +107,13 @@ export class WordPressSite {
       { stdio: 'ignore' },
     );
     this.processes.push(mariadb);
-    await waitFor('MariaDB', () => existsSync(this.socket), log);
+    await waitFor('MariaDB', () => existsSync(this.socket), mariadb, log);
     execFileSync('mariadb', ['--no-defaults', `--socket=${this.socket}`, '-u', 'root', '-e', 'CREATE DATABASE wordpress']);
   }
 
-  /** A copy of Debian's WordPress with a wp-config.php of our own (Debian's reads /etc). */
+  /** A working copy of Debian's WordPress, with a wp-config.php of our own (Debian's reads /etc). */
   private copyWordPress(): void {
-    cpSync(WORDPRESS, this.docroot, { recursive: true, verbatimSymlinks: true });
+    copyResolvingLinks(this.release.root, join(this.release.root, 'usr/share/wordpress'), this.docroot);
     const salt = () => randomBytes(24).toString('hex');
     const keys = ['AUTH_KEY', 'SECURE_AUTH_KEY', 'LOGGED_IN_KEY', 'NONCE_KEY', 'AUTH_SALT', 'SECURE_AUTH_SALT', 'LOGGED_IN_SALT', 'NONCE_SALT'];
     writeFileSync(
@@ -136,11 +150,6 @@ require_once ABSPATH . 'wp-settings.php';
     cpSync('wordpress/pyinnards', target, { recursive: true });
   }
 
-  /** Links a folder into the site's web root (e.g. a local copy of Pyodide). */
-  link(path: string, target: string): void {
-    symlinkSync(resolve(target), join(this.docroot, path));
-  }
-
   /** Runs a wp-helper.php command and returns its JSON answer. */
   helper<T>(command: string, args: object = {}): T {
     const output = execFileSync('php', ['-d', 'display_errors=stderr', HELPER, this.docroot, this.origin, command, JSON.stringify(args)], {
@@ -157,13 +166,21 @@ require_once ABSPATH . 'wp-settings.php';
         (child) =>
           new Promise<void>((done) => {
             if (child.exitCode !== null || child.signalCode !== null) return done();
-            // A server that doesn't stop in 10 s is killed.
-            const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+            // The whole group (SIGTERM to PHP's server alone leaves its workers running); a server
+            // that doesn't stop in 10 s is killed.
+            const signal = (name: NodeJS.Signals) => {
+              try {
+                process.kill(-child.pid!, name);
+              } catch {
+                child.kill(name);
+              }
+            };
+            const kill = setTimeout(() => signal('SIGKILL'), 10_000);
             child.once('exit', () => {
               clearTimeout(kill);
               done();
             });
-            child.kill('SIGTERM');
+            signal('SIGTERM');
           }),
       ),
     );

@@ -1,11 +1,17 @@
-// End to end in a real WordPress (Debian's package, 6.1 on bookworm): the plugin's blocks and
-// shortcode, and the README's Custom HTML snippet without the plugin, each opened as a published
-// post in headless Chromium and driven as a reader would. Expected outputs come from CPython.
-// Run by `npm run test:wordpress` (which builds the kit and copies it into the plugin first).
+// End to end in real WordPress, twice: Debian bookworm's package (6.1, where the kit loads through
+// a script tag made `type="module"`) and Debian trixie's (6.8, through the script-modules API).
+// The plugin's blocks and shortcode, and the README's Custom HTML snippet without the plugin, each
+// opened as a published post in headless Chromium and driven as a reader would. Expected outputs
+// come from CPython. Run by `npm run test:wordpress` (which builds the plugin first).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'puppeteer-core';
-import { WordPressSite, ensurePackages } from './site.js';
+import { WordPressSite } from './site.js';
+import { bookworm, trixie } from './releases.js';
 import { packKit } from '../support/packed-kit.js';
 import { serveAsJsdelivr, CDN_HOST, type FakeJsdelivr } from '../support/jsdelivr.js';
 import { launchChromium } from '../support/chromium.js';
@@ -50,7 +56,11 @@ interface Post {
   saved: string;
 }
 
-describe('pyinnards in WordPress', () => {
+for (const [release, expectedVersion] of [
+  [bookworm, /^6\.1\.\d+$/],
+  [trixie, /^6\.8\.\d+$/],
+] as const) {
+describe(`pyinnards in WordPress (Debian ${release.name})`, () => {
   let site: WordPressSite;
   let cdn: FakeJsdelivr;
   let pyodide: Served;
@@ -61,8 +71,7 @@ describe('pyinnards in WordPress', () => {
   const pyodideRequests: string[] = [];
 
   before(async () => {
-    ensurePackages();
-    site = new WordPressSite();
+    site = new WordPressSite(release());
     version = await site.start();
     cdn = await serveAsJsdelivr(packKit().dir);
     // The site's own Pyodide URL setting points here (the Custom HTML snippet uses the default,
@@ -73,30 +82,57 @@ describe('pyinnards in WordPress', () => {
   });
 
   after(async () => {
+    for (const page of readers.values()) await (await page.catch(() => undefined))?.close();
     await browser?.close();
     pyodide?.server.close();
     cdn?.close();
     await site?.stop();
   });
 
-  function publish(key: string, as: 'admin' | 'author', content: string): Post {
+  function publish(key: string, as: 'admin' | 'author' | 'contributor', content: string): Post {
     const post = site.helper<Post & { error?: string }>('post', { as, title: key, content });
     assert.equal(post.error, undefined);
     posts[key] = post;
     return post;
   }
 
+  /**
+   * A post opened once and read by several tests, as a reader reads one page with several
+   * widgets: the kit and the interpreter start once, not once per test.
+   */
+  const readers = new Map<string, Promise<Page>>();
+  const reader = (key: string): Promise<Page> => {
+    if (!readers.has(key)) readers.set(key, open(posts[key]!.url));
+    return readers.get(key)!;
+  };
+
+  /** What went wrong in a page: its script errors and the site's requests that failed. */
+  const troubles = new WeakMap<Page, string[]>();
+
   async function open(url: string): Promise<Page> {
     const page = await browser.newPage();
+    // Waits are for readiness; these limits only catch a page that will never be ready.
+    page.setDefaultTimeout(300_000);
+    page.setDefaultNavigationTimeout(300_000);
     await page.setViewport({ width: 1000, height: 900 });
-    page.on('pageerror', (error) => console.error(`page error on ${url}:`, error));
+    const seen: string[] = [];
+    troubles.set(page, seen);
+    page.on('pageerror', (error) => seen.push(`script error on ${page.url()}: ${String(error)}`));
+    page.on('response', (response) => {
+      // (Not /favicon.ico: the browser asks for it by itself, and WordPress answers it through
+      // rewrite rules that PHP's built-in server doesn't run.)
+      if (response.url().startsWith(site.origin) && response.status() >= 400 && new URL(response.url()).pathname !== '/favicon.ico') seen.push(`${response.status()} for ${response.url()}`);
+    });
+    page.on('requestfailed', (request) => {
+      if (request.url().startsWith(site.origin)) seen.push(`${request.failure()?.errorText ?? 'failed'}: ${request.url()}`);
+    });
     await page.goto(url, { waitUntil: 'load' });
     return page;
   }
 
   test('Debian\'s WordPress is installed and serves the site', () => {
-    console.log(`WordPress ${version} at ${site.origin}`);
-    assert.match(version, /^6\.\d+/);
+    console.log(`WordPress ${version} (Debian ${site.release.suite}) at ${site.origin}`);
+    assert.match(version, expectedVersion);
   });
 
   describe('without the plugin: the README\'s Custom HTML snippet', () => {
@@ -109,7 +145,7 @@ describe('pyinnards in WordPress', () => {
     });
 
     test('<py-tokenizer> and <py-dis> upgrade, show the exact code, list the tokens and the bytecode', async () => {
-      const page = await open(posts['custom-html']!.url);
+      const page = await reader('custom-html');
       const tokens = await tokenizerShows(page, 'py-tokenizer');
       assert.equal(tokens.shownCode, code('py-tokenizer'));
       assert.equal(tokens.text, await tokenizeE(code('py-tokenizer')));
@@ -118,25 +154,22 @@ describe('pyinnards in WordPress', () => {
       assert.equal(normalizeAddresses(dis.text), normalizeAddresses(await disText(code('py-dis'))));
       const urls = await requestedUrls(page);
       assert.ok(urls.includes(`https://${CDN_HOST}/npm/pyinnards/dist/pyinnards.js`), 'the kit came from the CDN');
-      await page.close();
     });
 
     // Needs <py-frames> (issue 6).
     test('<py-frames> upgrades, shows the exact code and takes a step', async () => {
-      const page = await open(posts['custom-html']!.url);
+      const page = await reader('custom-html');
       const frames = await framesSteps(page, 'py-frames');
       assert.equal(frames.shownCode, code('py-frames'));
       assert.equal(frames.after, frames.before + 1);
-      await page.close();
     });
 
     // Needs <py-repl> (issue 7).
     test('<py-repl> upgrades and echoes an input', async () => {
-      const page = await open(posts['custom-html']!.url);
+      const page = await reader('custom-html');
       const repl = await replRuns(page, 'py-repl', '1 + 1');
       assert.equal(repl.printed, '2\n');
       assert.match(repl.transcript, /^>>> 1 \+ 1\n2$/m);
-      await page.close();
     });
 
     test('what WordPress does to pasted HTML: kses strips an author\'s scripts; wptexturize rewrites & after < in a script', async () => {
@@ -158,7 +191,7 @@ describe('pyinnards in WordPress', () => {
       site.installPlugin();
       const activated = site.helper<{ error: string | null; active: boolean }>('activate');
       assert.deepEqual(activated, { error: null, active: true });
-      site.helper('option-set', { name: 'pyinnards_settings', value: { engine: 'pyodide', kit: 'local', pyodide_url: `${pyodide.origin}/` } });
+      site.helper('option-set', { name: 'pyinnards_settings', value: { engine: 'pyodide', kit: 'local', pyodide: 'url', pyodide_url: `${pyodide.origin}/` } });
       publish(
         'blocks',
         'admin',
@@ -171,7 +204,7 @@ describe('pyinnards in WordPress', () => {
           `<!-- wp:shortcode -->\n[pyinnards element="tokenizer" readonly]${SHORTCODE_RAW}[/pyinnards]\n<!-- /wp:shortcode -->`,
         ].join('\n\n'),
       );
-      publish('classic', 'admin', CLASSIC);
+      publish('classic', 'admin', `${CLASSIC}\n<p>[pyinnards element="repl" show-caches theme="dark"]x = 1[/pyinnards]</p>`);
       publish('plain', 'admin', '<!-- wp:paragraph -->\n<p>No Python here.</p>\n<!-- /wp:paragraph -->');
     });
 
@@ -190,8 +223,57 @@ describe('pyinnards in WordPress', () => {
       assert.match(modules[0]!, new RegExp(`src="${site.origin}/wp-content/plugins/pyinnards/kit/pyinnards\\.js\\?ver=0\\.1\\.0"`));
     });
 
+    test('each block is registered from its block.json: apiVersion 3, the editor script, the kit as view module (6.5+), its attributes the element\'s, each labelled', () => {
+      const registered = site.helper<Record<string, { apiVersion: number; attributes: Record<string, string>; editorScripts: string[]; viewScriptModules: string[]; unlabelled: string[] }>>('blocks');
+      const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8')) as { modules: Array<{ declarations?: Array<{ tagName?: string; attributes?: Array<{ name: string; type?: { text: string } }> }> }> };
+      const tags = manifest.modules.flatMap((module) => module.declarations ?? []).filter((declaration) => declaration.tagName);
+      assert.deepEqual(Object.keys(registered).sort(), tags.map((element) => `pyinnards/${element.tagName!.slice(3)}`).sort());
+      for (const element of tags) {
+        const type = registered[`pyinnards/${element.tagName!.slice(3)}`]!;
+        const offered = (element.attributes ?? []).filter((attribute) => attribute.name !== 'src' && attribute.name !== 'pyodide-url');
+        // WordPress adds attributes of its own to every block (className, lock, metadata).
+        assert.deepEqual(
+          Object.keys(type.attributes).filter((name) => !['className', 'lock', 'metadata', 'bake'].includes(name)).sort(),
+          offered.map((attribute) => attribute.name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase())).sort(),
+          element.tagName,
+        );
+        assert.equal('bake' in type.attributes, ['py-dis', 'py-frames'].includes(element.tagName!), 'engine blocks store a bake');
+        assert.equal(type.apiVersion, 3);
+        assert.deepEqual(type.editorScripts, ['pyinnards-editor']);
+        assert.deepEqual(type.viewScriptModules, release.name === 'bookworm' ? [] : ['pyinnards'], 'the kit is the view module where WordPress has them');
+        assert.deepEqual(type.unlabelled, [], `${element.tagName}'s options all have labels`);
+      }
+    });
+
+    test('a stored bake is printed only with the bake envelope\'s shape, escaped: a contributor can\'t forge markup with it', async () => {
+      const key = `sha256-${'0'.repeat(64)}`;
+      const envelope = (tag: string) => ({ format: 'pyinnards-bake', version: 1, kit: '0.1.0', python: 'CPython 3.14.2', tag, key });
+      const markup = '</script><script>document.title="forged"</script><img src=x onerror=alert(1)> & <!--';
+      const wellFormed = { ...envelope('py-dis'), result: { error: { type: 'SyntaxError', message: markup, traceback: markup } } };
+      const forged: unknown[] = [
+        { ...envelope('py-frames'), result: { steps: [] } }, // another element's bake
+        { ...envelope('py-dis'), key: `sha256-${'0'.repeat(63)}"`, result: {} }, // not a key
+        { ...envelope('py-dis'), version: '1', result: { tree: {} } }, // a string version
+        { ...envelope('py-dis'), result: [markup] }, // a list for a result
+        `{"format":"pyinnards-bake"}${markup}`, // a string, not an object
+      ];
+      const post = publish(
+        'baked',
+        'contributor',
+        [block('pyinnards/dis', { code: 'x = 1', bake: wellFormed }), ...forged.map((bake) => block('pyinnards/dis', { code: 'y = 2', bake }))].join('\n\n'),
+      );
+      const html = await (await fetch(post.url)).text();
+      const children = [...html.matchAll(/<script type="application\/json" data-pyinnards-baked>([\s\S]*?)<\/script>/g)].map((match) => match[1]!);
+      assert.equal(children.length, 1, 'only the well-formed bake is printed');
+      assert.doesNotMatch(children[0]!, /[<>&]/, 'with <, > and & escaped');
+      const printed = JSON.parse(children[0]!) as typeof wellFormed;
+      assert.deepEqual({ ...printed, result: undefined }, { ...wellFormed, result: undefined });
+      assert.doesNotMatch(html, /document\.title="forged"<\/script>|<img src=x/, 'no markup of the contributor\'s reached the page');
+      assert.equal((html.match(/<py-dis /g) ?? []).length, 1 + forged.length, 'every block still renders its element');
+    });
+
     test('block <py-tokenizer>s and the shortcode show the exact code and the tokens CPython lists', async () => {
-      const page = await open(posts['blocks']!.url);
+      const page = await reader('blocks');
       const first = await tokenizerShows(page, 'py-tokenizer.wp-block-pyinnards-tokenizer');
       assert.equal(first.shownCode, code('py-tokenizer'));
       assert.equal(first.text, await tokenizeE(code('py-tokenizer')));
@@ -201,11 +283,10 @@ describe('pyinnards in WordPress', () => {
       const shortcode = await tokenizerShows(page, 'py-tokenizer[readonly]');
       assert.equal(shortcode.shownCode, SHORTCODE_RAW);
       assert.equal(shortcode.text, await tokenizeE(SHORTCODE_RAW));
-      await page.close();
     });
 
     test('block <py-dis> shows the exact code and the bytecode, with Pyodide from the URL in the settings', async () => {
-      const page = await open(posts['blocks']!.url);
+      const page = await reader('blocks');
       const dis = await disShows(page, 'py-dis');
       assert.equal(dis.shownCode, code('py-dis'));
       assert.equal(normalizeAddresses(dis.text), normalizeAddresses(await disText(code('py-dis'))));
@@ -215,25 +296,22 @@ describe('pyinnards in WordPress', () => {
       assert.ok(urls.some((url) => url.startsWith(`${site.origin}/wp-content/plugins/pyinnards/kit/chunks/engine-`)), 'the interpreter chunk came from the plugin');
       assert.ok(pyodideRequests.some((url) => url.startsWith('/pyodide.asm.wasm')), `Pyodide came from the configured URL: ${pyodideRequests.join(', ')}`);
       assert.ok(!urls.some((url) => url.includes(CDN_HOST)), 'nothing came from the CDN');
-      await page.close();
     });
 
     // Needs <py-frames> (issue 6).
     test('block <py-frames> shows the exact code and takes a step', async () => {
-      const page = await open(posts['blocks']!.url);
+      const page = await reader('blocks');
       const frames = await framesSteps(page, 'py-frames');
       assert.equal(frames.shownCode, code('py-frames'));
       assert.equal(frames.after, frames.before + 1);
-      await page.close();
     });
 
     // Needs <py-repl> (issue 7).
     test('block <py-repl> echoes an input', async () => {
-      const page = await open(posts['blocks']!.url);
+      const page = await reader('blocks');
       const repl = await replRuns(page, 'py-repl', '1 + 1');
       assert.equal(repl.printed, '2\n');
       assert.match(repl.transcript, /^>>> 1 \+ 1\n2$/m);
-      await page.close();
     });
 
     test('the classic editor\'s shortcode (as the Visual tab stores it) shows the exact code and its bytecode', async () => {
@@ -242,6 +320,11 @@ describe('pyinnards in WordPress', () => {
       assert.equal(dis.shownCode, CLASSIC_CODE);
       assert.equal(normalizeAddresses(dis.text), normalizeAddresses(await disText(CLASSIC_CODE)));
       await page.close();
+    });
+
+    test('a shortcode attribute the element lacks is named under the widget, not ignored', async () => {
+      const html = await (await fetch(posts['classic']!.url)).text();
+      assert.match(html, /<py-repl theme="dark"[^>]*><\/py-repl>\s*<p class="pyinnards-error" role="alert">pyinnards: py-repl has no attribute show-caches; it has [a-z, -]+\.<\/p>/);
     });
 
     test('a post without our blocks loads none of our files', async () => {
@@ -258,20 +341,30 @@ describe('pyinnards in WordPress', () => {
       await page.type('#user_login', 'admin');
       await page.type('#user_pass', site.password);
       await Promise.all([page.waitForNavigation(), page.click('#wp-submit')]);
+      assert.deepEqual(troubles.get(page), [], 'the login page loads whole');
       await page.goto(`${site.origin}/wp-admin/post.php?post=${posts['blocks']!.id}&action=edit`, { waitUntil: 'load' });
-      await page.waitForFunction(() => (window as unknown as { wp?: { data?: unknown } }).wp?.data !== undefined, { timeout: 60_000 });
+      // Ready when the editor's store holds the post's blocks and the canvas (an iframe when every
+      // block is apiVersion 3 on 6.3 and later, else the page itself) shows their code fields.
+      await page.waitForFunction(() => ((window as unknown as Partial<WpGlobal>).wp?.data?.select('core/block-editor').getBlocks().length ?? 0) > 0);
+      const canvas = async () => (await page.$('iframe[name="editor-canvas"]').then((frame) => frame?.contentFrame())) ?? page.mainFrame();
       await page.waitForFunction(
-        () => (window as unknown as WpGlobal).wp.data.select('core/block-editor').getBlocks().length > 0,
-        { timeout: 60_000 },
+        () => {
+          const frame = document.querySelector<HTMLIFrameElement>('iframe[name="editor-canvas"]');
+          const doc = frame ? frame.contentDocument : document;
+          return (doc?.querySelectorAll('textarea.pyinnards-block__code').length ?? 0) === 5;
+        },
+      );
+      const fields = await (await canvas()).evaluate(() =>
+        Array.from(document.querySelectorAll<HTMLTextAreaElement>('textarea.pyinnards-block__code')).map((field) => field.value),
       );
       const state = await page.evaluate(() => {
         const { wp } = window as unknown as WpGlobal;
         return {
           types: wp.blocks.getBlockTypes().map((type) => type.name).filter((name) => name.startsWith('pyinnards/')).sort(),
           blocks: wp.data.select('core/block-editor').getBlocks().map((b) => ({ name: b.name, valid: b.isValid, code: b.attributes['code'] })),
-          fields: Array.from(document.querySelectorAll<HTMLTextAreaElement>('textarea.pyinnards-block__code')).map((field) => field.value),
         };
       });
+      assert.deepEqual(troubles.get(page), [], 'the editor loads whole: every file it asks for, and no script error');
       assert.deepEqual(state.types, ['pyinnards/dis', 'pyinnards/frames', 'pyinnards/repl', 'pyinnards/tokenizer']);
       // (core/shortcode is WordPress's own block: its validity is not ours to judge.)
       assert.deepEqual(
@@ -285,11 +378,44 @@ describe('pyinnards in WordPress', () => {
           ['core/shortcode', true, undefined],
         ],
       );
-      assert.deepEqual(state.fields, [code('py-tokenizer'), code('py-dis'), code('py-frames'), code('py-repl'), HOSTILE]);
+      assert.deepEqual(fields, [code('py-tokenizer'), code('py-dis'), code('py-frames'), code('py-repl'), HOSTILE]);
+
+      // The live widget under each block, in the canvas's own document: on 6.8 every block is
+      // apiVersion 3, so WordPress draws the post in an iframe, which loads the kit for itself.
+      const frame = await canvas();
+      assert.equal(frame !== page.mainFrame(), release.name !== 'bookworm', 'the canvas is an iframe on 6.8, the page on 6.1');
+      const tokens = await tokenizerShows(frame, '.pyinnards-block__preview py-tokenizer');
+      assert.equal(tokens.shownCode, code('py-tokenizer'));
+      assert.equal(tokens.text, await tokenizeE(code('py-tokenizer')));
+      const dis = await disShows(frame, '.pyinnards-block__preview py-dis');
+      assert.equal(dis.shownCode, code('py-dis'));
+      assert.equal(normalizeAddresses(dis.text), normalizeAddresses(await disText(code('py-dis'))));
+      const kits = await frame.evaluate(() => document.querySelectorAll('script[data-pyinnards-kit]').length);
+      assert.equal(kits, 1, 'the editor loads the kit once into the canvas');
+      assert.deepEqual(troubles.get(page), [], 'and the previews load whole');
 
       await page.goto(`${site.origin}/wp-admin/options-general.php?page=pyinnards`, { waitUntil: 'load' });
       const pyodideField = await page.$eval('#pyinnards-pyodide-url', (input) => (input as HTMLInputElement).value);
       assert.equal(pyodideField, `${pyodide.origin}/`);
+      await page.close();
+    });
+
+    test('by default Pyodide comes from the site\'s copy in wp-content/uploads, fetched by the settings page\'s command', async () => {
+      site.helper('option-set', { name: 'pyinnards_settings', value: { engine: 'pyodide' } });
+      // The command as the settings page prints it, with npm's tarball of Pyodide made here from
+      // the same package (no network in the test).
+      const { command, url } = site.helper<{ command: string; url: string }>('pyodide-command');
+      const tarball = join(mkdtempSync(join(tmpdir(), 'pyinnards-pyodide-')), 'pyodide.tgz');
+      execFileSync('tar', ['-czf', tarball, '--transform', 's,^pyodide,package,', '-C', 'node_modules', 'pyodide']);
+      const registry = /https:\/\/registry\.npmjs\.org\/pyodide\/-\/pyodide-314\.0\.7\.tgz/;
+      assert.match(command, registry);
+      execFileSync('sh', ['-c', command.replace(registry, `file://${tarball}`)]);
+      const html = await (await fetch(posts['blocks']!.url)).text();
+      assert.ok(html.includes(`pyodide-url="${url}"`), `the elements name the site's copy, ${url}`);
+      const page = await open(posts['blocks']!.url);
+      const dis = await disShows(page, 'py-dis');
+      assert.equal(normalizeAddresses(dis.text), normalizeAddresses(await disText(code('py-dis'))));
+      assert.deepEqual(troubles.get(page), [], 'every file of the site\'s copy was there');
       await page.close();
     });
 
@@ -314,6 +440,7 @@ describe('pyinnards in WordPress', () => {
     });
   });
 });
+}
 
 interface WpGlobal {
   wp: {

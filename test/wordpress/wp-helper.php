@@ -33,12 +33,21 @@ switch ( $command ) {
 		$result = wp_install( 'A WordPress site', 'admin', 'admin@example.org', true, '', wp_slash( $args['password'] ), 'en_US' );
 		update_option( 'siteurl', $origin );
 		update_option( 'home', $origin );
+		switch_theme( $args['theme'] );
 		wp_insert_user(
 			array(
 				'user_login' => 'author',
 				'user_pass'  => $args['password'],
 				'user_email' => 'author@example.org',
 				'role'       => 'author',
+			)
+		);
+		wp_insert_user(
+			array(
+				'user_login' => 'contributor',
+				'user_pass'  => $args['password'],
+				'user_email' => 'contributor@example.org',
+				'role'       => 'contributor',
 			)
 		);
 		$answer = array( 'admin' => $result['user_id'], 'version' => get_bloginfo( 'version' ) );
@@ -64,6 +73,31 @@ switch ( $command ) {
 		$answer = is_wp_error( $id )
 			? array( 'error' => $id->get_error_message() )
 			: array( 'id' => $id, 'url' => get_permalink( $id ), 'saved' => get_post_field( 'post_content', $id ) );
+		break;
+	case 'blocks':
+		// How WordPress registered our blocks, and what the plugin would label their options.
+		$answer = array();
+		foreach ( WP_Block_Type_Registry::get_instance()->get_all_registered() as $name => $type ) {
+			if ( 0 !== strpos( $name, 'pyinnards/' ) ) {
+				continue;
+			}
+			$short            = substr( $name, strlen( 'pyinnards/' ) );
+			$answer[ $name ] = array(
+				'apiVersion'       => $type->api_version,
+				'attributes'       => array_map( fn( $schema ) => $schema['type'], $type->attributes ),
+				'editorScripts'    => $type->editor_script_handles ?? array( $type->editor_script ),
+				'viewScriptModules' => $type->view_script_module_ids ?? array(),
+				'unlabelled'       => array_values(
+					array_filter(
+						array_keys( $type->attributes ),
+						fn( $attribute ) => ! in_array( $attribute, array( 'code', 'bake', 'className', 'lock', 'metadata' ), true ) && ! isset( pyinnards_elements()[ $short ]['labels'][ $attribute ] )
+					)
+				),
+			);
+		}
+		break;
+	case 'pyodide-command':
+		$answer = array( 'command' => pyinnards_pyodide_fetch_command(), 'url' => pyinnards_site_pyodide()['url'] );
 		break;
 	case 'option-get':
 		$answer = array( 'value' => get_option( $args['name'], null ) );

@@ -1,12 +1,13 @@
 <?php
 /**
- * One dynamic block per element (pyinnards/tokenizer, /dis, /frames, /repl): the code and the
- * options are block attributes (stored as JSON in the block's comment, which kses and the block
- * parser leave alone) and the element is rendered on the server at each view.
+ * One dynamic block per element (pyinnards/tokenizer, /dis, /frames, /repl), each registered from
+ * its blocks/NAME/block.json: the code and the options are block attributes (stored as JSON in the
+ * block's comment, which kses and the block parser leave alone) and the element is rendered on
+ * the server at each view.
  *
  * The editor script is plain JavaScript on WordPress's globals (wp.blocks, wp.element...), so
- * the plugin needs no JavaScript build of its own; it reads the elements' options from
- * pyinnards_elements(), passed to it below.
+ * the plugin needs no JavaScript build of its own; it gets the options' labels and the site's
+ * settings from window.pyinnardsBlocks, printed below.
  *
  * @package pyinnards
  */
@@ -14,31 +15,27 @@
 defined( 'ABSPATH' ) || exit;
 
 /**
- * The block attributes of one element: `code`, and one per option.
+ * The server side of a block: its element, with the kit enqueued.
  *
- * @param array $definition One entry of pyinnards_elements().
- * @return array
+ * @param string $name       Short name (tokenizer, dis...).
+ * @param array  $attributes The block's attributes.
+ * @return string
  */
-function pyinnards_block_attributes( $definition ) {
-	$attributes = array(
-		'code' => array(
-			'type'    => 'string',
-			'default' => '',
-		),
-	);
-	foreach ( $definition['options'] as $attribute => $option ) {
-		$types = array(
-			'boolean' => 'boolean',
-			'integer' => 'number',
-		);
-		$attributes[ pyinnards_block_attribute_name( $attribute ) ] = array( 'type' => $types[ $option['type'] ] ?? 'string' );
+function pyinnards_render_block( $name, $attributes ) {
+	$values = array();
+	foreach ( pyinnards_options( $name ) as $html_attribute => $option ) {
+		$values[ $html_attribute ] = $attributes[ $option['attribute'] ] ?? null;
 	}
-	return $attributes;
+	// The editor's "Additional CSS class(es)" (WordPress's className attribute) comes along.
+	$class = ' class="' . esc_attr( trim( 'wp-block-pyinnards-' . $name . ' ' . (string) ( $attributes['className'] ?? '' ) ) ) . '"';
+	$bake  = pyinnards_bake_child( $attributes['bake'] ?? null, pyinnards_tag( $name ) );
+	return pyinnards_hold( pyinnards_render_element( $name, $values, (string) ( $attributes['code'] ?? '' ), $class, true, $bake ) );
 }
 
 add_action(
 	'init',
 	function () {
+		pyinnards_register_kit();
 		wp_register_script(
 			'pyinnards-editor',
 			plugins_url( 'blocks/editor.js', PYINNARDS_FILE ),
@@ -46,39 +43,30 @@ add_action(
 			PYINNARDS_VERSION,
 			true
 		);
-		$editor = array();
-		foreach ( pyinnards_elements() as $name => $definition ) {
-			$editor[ $name ] = array(
-				'tag'         => $definition['tag'],
-				'title'       => $definition['title'],
-				'description' => $definition['description'],
-				'attributes'  => pyinnards_block_attributes( $definition ),
-				'options'     => array(),
-			);
-			foreach ( $definition['options'] as $attribute => $option ) {
-				$editor[ $name ]['options'][] = array_merge( $option, array( 'attribute' => pyinnards_block_attribute_name( $attribute ) ) );
-			}
+		wp_register_style( 'pyinnards-editor', plugins_url( 'blocks/editor.css', PYINNARDS_FILE ), array(), PYINNARDS_VERSION );
+
+		$editor = array(
+			'kit'      => pyinnards_kit_url() . 'pyinnards.js?ver=' . PYINNARDS_VERSION,
+			'settings' => pyinnards_element_defaults(),
+			'blocks'   => array(),
+		);
+		foreach ( array_keys( pyinnards_elements() ) as $name ) {
 			register_block_type(
-				'pyinnards/' . $name,
+				plugin_dir_path( PYINNARDS_FILE ) . 'blocks/' . $name,
 				array(
-					'api_version'     => 2,
-					'title'           => $definition['title'],
-					'description'     => $definition['description'],
-					'category'        => 'text',
-					'icon'            => 'editor-code',
-					'keywords'        => array( 'python', 'code', $definition['tag'] ),
-					'attributes'      => pyinnards_block_attributes( $definition ),
-					'supports'        => array( 'html' => false ),
-					'editor_script'   => 'pyinnards-editor',
-					'render_callback' => function ( $attributes ) use ( $name, $definition ) {
-						$values = array();
-						foreach ( array_keys( $definition['options'] ) as $attribute ) {
-							$values[ $attribute ] = $attributes[ pyinnards_block_attribute_name( $attribute ) ] ?? null;
-						}
-						$class = ' class="' . esc_attr( 'wp-block-pyinnards-' . $name ) . '"';
-						return pyinnards_hold( pyinnards_render_element( $name, $values, (string) ( $attributes['code'] ?? '' ), $class ) );
+					'render_callback' => function ( $attributes ) use ( $name ) {
+						return pyinnards_render_block( $name, $attributes );
 					},
 				)
+			);
+			$options = array();
+			foreach ( pyinnards_options( $name ) as $html_attribute => $option ) {
+				$options[] = $option + array( 'name' => $html_attribute );
+			}
+			$editor['blocks'][ $name ] = array(
+				'tag'        => pyinnards_tag( $name ),
+				'runsPython' => pyinnards_elements()[ $name ]['runs_python'],
+				'options'    => $options,
 			);
 		}
 		wp_add_inline_script( 'pyinnards-editor', 'window.pyinnardsBlocks = ' . wp_json_encode( $editor ) . ';', 'before' );

@@ -1,7 +1,12 @@
 <?php
 /**
- * The elements and the options each one offers: the one description that the blocks (server and
- * editor), the shortcode and the renderer all read, so they can't disagree.
+ * The elements, and the words the editor shows for their options.
+ *
+ * Which options a block has, and their types, are in its blocks/NAME/block.json (the build checks
+ * them against the kit's custom-elements.json, so an element attribute can't be left out); this
+ * file adds only what a person reads: a label per option and per choice, translated. The blocks
+ * (server and editor), the shortcode and the renderer all read pyinnards_options(), so they
+ * can't disagree.
  *
  * @package pyinnards
  */
@@ -9,150 +14,137 @@
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Options by element short name. Each option is named by its HTML attribute; `type` is
- * boolean (a flag), integer (omitted when empty), string, or select (with `choices`; the first
- * choice is the element's default and is not written out).
+ * Labels by block attribute, and the elements that start an interpreter.
  *
- * @return array<string, array{tag: string, title: string, description: string, runs_python: bool, options: array<string, array>}>
+ * @return array<string, array{runs_python: bool, labels: array<string, string>}>
  */
 function pyinnards_elements() {
-	$theme    = array(
-		'type'    => 'select',
-		'label'   => __( 'Colour scheme', 'pyinnards' ),
-		'choices' => array(
-			'auto'  => __( 'Follow the reader’s system', 'pyinnards' ),
-			'light' => __( 'Light', 'pyinnards' ),
-			'dark'  => __( 'Dark', 'pyinnards' ),
-		),
+	$common = array(
+		'engine'   => __( 'Interpreter', 'pyinnards' ),
+		'stdin'    => __( 'Input for input(), one line per call', 'pyinnards' ),
+		'timeout'  => __( 'Time limit in seconds (0 for none; default 10)', 'pyinnards' ),
+		'theme'    => __( 'Colour scheme', 'pyinnards' ),
+		'readonly' => __( 'Read-only (readers can’t edit the code)', 'pyinnards' ),
 	);
-	$readonly = array(
-		'type'  => 'boolean',
-		'label' => __( 'Read-only (readers can’t edit the code)', 'pyinnards' ),
-	);
-	$engine   = array(
-		'type'    => 'select',
-		'label'   => __( 'Interpreter', 'pyinnards' ),
-		'choices' => array(
-			''        => __( 'Site default (Settings › pyinnards)', 'pyinnards' ),
-			'pyodide' => __( 'CPython 3.14 (Pyodide)', 'pyinnards' ),
-			'skulpt'  => __( 'Skulpt (light, Python 3.7-like subset)', 'pyinnards' ),
-		),
-	);
-	$timeout  = array(
-		'type'  => 'integer',
-		'label' => __( 'Time limit in seconds (0 for none; default 10)', 'pyinnards' ),
-	);
-	$stdin    = array(
-		'type'  => 'string',
-		'label' => __( 'Input for input(), one line per call', 'pyinnards' ),
-	);
-
 	return array(
 		'tokenizer' => array(
-			'tag'         => 'py-tokenizer',
-			'title'       => __( 'Python tokens', 'pyinnards' ),
-			'description' => __( 'The tokens CPython 3.14’s tokenizer makes of the code, as python -m tokenize lists them.', 'pyinnards' ),
 			'runs_python' => false,
-			'options'     => array(
-				'exact'    => array(
-					'type'  => 'boolean',
-					'label' => __( 'Exact operator types (tokenize -e)', 'pyinnards' ),
-				),
-				'theme'    => $theme,
-				'readonly' => $readonly,
+			'labels'      => array(
+				'exact'    => __( 'Exact operator types (tokenize -e)', 'pyinnards' ),
+				'theme'    => $common['theme'],
+				'readonly' => $common['readonly'],
 			),
 		),
 		'dis'       => array(
-			'tag'         => 'py-dis',
-			'title'       => __( 'Python bytecode', 'pyinnards' ),
-			'description' => __( 'The bytecode CPython 3.14 compiles the code to, as dis.dis prints it.', 'pyinnards' ),
 			'runs_python' => true,
-			'options'     => array(
-				'show-caches'    => array(
-					'type'  => 'boolean',
-					'label' => __( 'Show inline caches', 'pyinnards' ),
-				),
-				'show-offsets'   => array(
-					'type'  => 'boolean',
-					'label' => __( 'Show offsets', 'pyinnards' ),
-				),
-				'show-positions' => array(
-					'type'  => 'boolean',
-					'label' => __( 'Show source positions', 'pyinnards' ),
-				),
-				'adaptive'       => array(
-					'type'  => 'integer',
-					'label' => __( 'Run this many times first and show specialized instructions', 'pyinnards' ),
-				),
-				'function'       => array(
-					'type'  => 'string',
-					'label' => __( 'Only this function or class (qualified name)', 'pyinnards' ),
-				),
-				'depth'          => array(
-					'type'  => 'integer',
-					'label' => __( 'Levels of nested code objects', 'pyinnards' ),
-				),
-				'engine'         => $engine,
-				'timeout'        => $timeout,
-				'theme'          => $theme,
-				'readonly'       => $readonly,
-			),
+			'labels'      => array(
+				'showCaches'    => __( 'Show inline caches', 'pyinnards' ),
+				'showOffsets'   => __( 'Show offsets', 'pyinnards' ),
+				'showPositions' => __( 'Show source positions', 'pyinnards' ),
+				'adaptive'      => __( 'Run this many times first and show specialized instructions', 'pyinnards' ),
+				'function'      => __( 'Only this function or class (qualified name)', 'pyinnards' ),
+				'depth'         => __( 'Levels of nested code objects', 'pyinnards' ),
+			) + $common,
 		),
 		'frames'    => array(
-			'tag'         => 'py-frames',
-			'title'       => __( 'Python run, step by step', 'pyinnards' ),
-			'description' => __( 'A recorded run to step through: frames, locals, the current line.', 'pyinnards' ),
 			'runs_python' => true,
-			'options'     => array(
-				'granularity' => array(
-					'type'    => 'select',
-					'label'   => __( 'A step per', 'pyinnards' ),
-					'choices' => array(
-						'line'        => __( 'Line', 'pyinnards' ),
-						'instruction' => __( 'Bytecode instruction', 'pyinnards' ),
-					),
-				),
-				'breakpoints' => array(
-					'type'  => 'string',
-					'label' => __( 'Breakpoint lines, e.g. 5 9 (Continue stops there)', 'pyinnards' ),
-				),
-				'max-steps'   => array(
-					'type'  => 'integer',
-					'label' => __( 'Stop recording after this many steps (default 10000)', 'pyinnards' ),
-				),
-				'speed'       => array(
-					'type'  => 'integer',
-					'label' => __( 'Steps per second when playing (default 2)', 'pyinnards' ),
-				),
-				'engine'   => $engine,
-				'stdin'    => $stdin,
-				'timeout'  => $timeout,
-				'theme'    => $theme,
-				'readonly' => $readonly,
-			),
+			'labels'      => array(
+				'granularity' => __( 'A step per', 'pyinnards' ),
+				'breakpoints' => __( 'Breakpoint lines, e.g. 5 9 (Continue stops there)', 'pyinnards' ),
+				'maxSteps'    => __( 'Stop recording after this many steps (default 10000)', 'pyinnards' ),
+				'speed'       => __( 'Steps per second when playing (default 2)', 'pyinnards' ),
+				'step'        => __( 'Step shown first, counted from 0', 'pyinnards' ),
+			) + $common,
 		),
 		'repl'      => array(
-			'tag'         => 'py-repl',
-			'title'       => __( 'Python console', 'pyinnards' ),
-			'description' => __( 'A Python 3.14 console with >>> prompts.', 'pyinnards' ),
 			'runs_python' => true,
-			'options'     => array(
-				'engine'   => $engine,
-				'stdin'    => $stdin,
-				'timeout'  => $timeout,
-				'theme'    => $theme,
-				'readonly' => $readonly,
-			),
+			'labels'      => array(
+				'session'     => __( 'Session name (consoles with the same name share their variables)', 'pyinnards' ),
+				'echoPreload' => __( 'Show the code as typed inputs, with what they print', 'pyinnards' ),
+				'noBanner'    => __( 'Leave out the banner (Python’s version)', 'pyinnards' ),
+			) + $common,
 		),
 	);
 }
 
 /**
- * A block attribute's name for an HTML attribute (`show-caches` → `showCaches`).
+ * Labels for the values of select options (a block attribute with an `enum`). The first value
+ * of an enum is the element's default, which is never written out.
  *
- * @param string $attribute The HTML attribute.
+ * @return array<string, array<string, string>>
+ */
+function pyinnards_choice_labels() {
+	return array(
+		'theme'       => array(
+			'auto'  => __( 'Follow the reader’s system', 'pyinnards' ),
+			'light' => __( 'Light', 'pyinnards' ),
+			'dark'  => __( 'Dark', 'pyinnards' ),
+		),
+		'engine'      => array(
+			''        => __( 'Site default (Settings › pyinnards)', 'pyinnards' ),
+			'pyodide' => __( 'CPython 3.14 (Pyodide)', 'pyinnards' ),
+			'skulpt'  => __( 'Skulpt (light, Python 3.7-like subset)', 'pyinnards' ),
+		),
+		'granularity' => array(
+			'line'        => __( 'Line', 'pyinnards' ),
+			'instruction' => __( 'Bytecode instruction', 'pyinnards' ),
+		),
+	);
+}
+
+/** The element's tag for a block's short name (`dis` → `py-dis`). */
+function pyinnards_tag( $name ) {
+	return 'py-' . $name;
+}
+
+/**
+ * An HTML attribute's name for a block attribute (`showCaches` → `show-caches`).
+ *
+ * @param string $attribute The block attribute.
  * @return string
  */
-function pyinnards_block_attribute_name( $attribute ) {
-	return lcfirst( str_replace( ' ', '', ucwords( str_replace( '-', ' ', $attribute ) ) ) );
+function pyinnards_html_attribute( $attribute ) {
+	return strtolower( preg_replace( '/[A-Z]/', '-$0', $attribute ) );
+}
+
+/**
+ * The options of one element, in its block.json's order, by HTML attribute: `attribute` (the
+ * block attribute), `type` (boolean, integer, string, or select with `choices`) and `label`.
+ *
+ * @param string $name Short name (tokenizer, dis...).
+ * @return array<string, array>|null Null for a name that is not one of our blocks.
+ */
+function pyinnards_options( $name ) {
+	static $metadata = array();
+	$elements        = pyinnards_elements();
+	if ( ! isset( $elements[ $name ] ) ) {
+		return null;
+	}
+	// The block.json, not the registered block type: WordPress adds attributes of its own there
+	// (className, lock, metadata...), which are not the element's.
+	if ( ! isset( $metadata[ $name ] ) ) {
+		$metadata[ $name ] = wp_json_file_decode( plugin_dir_path( PYINNARDS_FILE ) . 'blocks/' . $name . '/block.json', array( 'associative' => true ) );
+	}
+	$choices = pyinnards_choice_labels();
+	$options = array();
+	foreach ( $metadata[ $name ]['attributes'] as $attribute => $schema ) {
+		// The code and a stored bake are the element's content, not options.
+		if ( 'code' === $attribute || 'bake' === $attribute || ! isset( $schema['type'] ) ) {
+			continue;
+		}
+		$option = array(
+			'attribute' => $attribute,
+			'type'      => 'number' === $schema['type'] ? 'integer' : $schema['type'],
+			'label'     => $elements[ $name ]['labels'][ $attribute ] ?? $attribute,
+		);
+		if ( isset( $schema['enum'] ) ) {
+			$option['type']    = 'select';
+			$option['choices'] = array();
+			foreach ( $schema['enum'] as $value ) {
+				$option['choices'][ $value ] = $choices[ $attribute ][ $value ] ?? $value;
+			}
+		}
+		$options[ pyinnards_html_attribute( $attribute ) ] = $option;
+	}
+	return $options;
 }

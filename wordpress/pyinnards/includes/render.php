@@ -47,13 +47,13 @@ function pyinnards_fits_in_script( $code ) {
  * The element's HTML attributes for its options, in the order they are defined; values that are
  * empty or the element's own default are left out.
  *
- * @param array $definition One entry of pyinnards_elements().
- * @param array $values     Option values by HTML attribute name.
+ * @param array $options The element's options (pyinnards_options()).
+ * @param array $values  Option values by HTML attribute name.
  * @return string
  */
-function pyinnards_option_attributes( $definition, $values ) {
+function pyinnards_option_attributes( $options, $values ) {
 	$html = '';
-	foreach ( $definition['options'] as $attribute => $option ) {
+	foreach ( $options as $attribute => $option ) {
 		$value = $values[ $attribute ] ?? null;
 		switch ( $option['type'] ) {
 			case 'boolean':
@@ -89,36 +89,35 @@ function pyinnards_option_attributes( $definition, $values ) {
  * @param string $code        The Python code, exactly as written.
  * @param string $extra       More attributes (e.g. the block's class), already escaped.
  * @param bool   $code_inline Put the code in a script child when it fits there.
+ * @param string $children    More children (a bake child), already safe.
  * @return string
  */
-function pyinnards_render_element( $name, $values, $code, $extra = '', $code_inline = true ) {
+function pyinnards_render_element( $name, $values, $code, $extra = '', $code_inline = true, $children = '' ) {
 	$elements = pyinnards_elements();
-	if ( ! isset( $elements[ $name ] ) ) {
+	$options  = pyinnards_options( $name );
+	if ( null === $options ) {
 		/* translators: 1: the unknown name, 2: the names that exist. */
 		$message = sprintf( __( 'pyinnards: there is no element “%1$s”; use one of %2$s.', 'pyinnards' ), $name, implode( ', ', array_keys( $elements ) ) );
 		return '<p class="pyinnards-error" role="alert">' . esc_html( $message ) . '</p>';
 	}
-	$definition = $elements[ $name ];
-	$settings   = pyinnards_settings();
-	$attributes = pyinnards_option_attributes( $definition, $values );
-	if ( $definition['runs_python'] ) {
+	$attributes = pyinnards_option_attributes( $options, $values );
+	if ( $elements[ $name ]['runs_python'] ) {
 		// The site's defaults, written on each element: they work with either way of loading the
 		// kit, and an element's own choice (above) wins.
-		if ( ! preg_match( '/ engine="/', $attributes ) ) {
-			$attributes .= ' engine="' . ( 'skulpt' === $settings['engine'] ? 'skulpt' : 'pyodide' ) . '"';
-		}
-		if ( '' !== $settings['pyodide_url'] ) {
-			$attributes .= ' pyodide-url="' . pyinnards_attribute_value( $settings['pyodide_url'] ) . '"';
+		foreach ( pyinnards_element_defaults() as $attribute => $value ) {
+			if ( ! preg_match( '/ ' . $attribute . '="/', $attributes ) ) {
+				$attributes .= ' ' . $attribute . '="' . pyinnards_attribute_value( $value ) . '"';
+			}
 		}
 	}
 	pyinnards_enqueue();
 
 	$code = str_replace( array( "\r\n", "\r" ), "\n", $code );
-	$tag  = $definition['tag'];
+	$tag  = pyinnards_tag( $name );
 	if ( $code_inline && pyinnards_fits_in_script( $code ) ) {
-		return '<' . $tag . $extra . $attributes . '><script type="text/x-python">' . "\n" . $code . "\n" . '</script></' . $tag . '>';
+		return '<' . $tag . $extra . $attributes . '><script type="text/x-python">' . "\n" . $code . "\n" . '</script>' . $children . '</' . $tag . '>';
 	}
-	return '<' . $tag . $extra . $attributes . ' code="' . pyinnards_attribute_value( $code ) . '"></' . $tag . '>';
+	return '<' . $tag . $extra . $attributes . ' code="' . pyinnards_attribute_value( $code ) . '">' . $children . '</' . $tag . '>';
 }
 
 /**

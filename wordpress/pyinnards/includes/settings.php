@@ -3,6 +3,11 @@
  * Settings › pyinnards: the default interpreter and where the kit and Pyodide come from. All of
  * it is one option, `pyinnards_settings`, which uninstall.php deletes.
  *
+ * WordPress's plugin guidelines forbid loading executable code from a third-party CDN by default,
+ * so both default to this site: the kit is inside the plugin, and Pyodide (about 10 MB, too big
+ * for the plugin) is read from a copy in wp-content/uploads that one command fetches. The public
+ * CDN for Pyodide is a choice an administrator makes, knowing readers' browsers then ask it.
+ *
  * @package pyinnards
  */
 
@@ -14,18 +19,24 @@ const PYINNARDS_OPTION = 'pyinnards_settings';
 /**
  * The settings, with defaults for what is unset.
  *
- * @return array{engine: string, kit: string, kit_url: string, pyodide_url: string}
+ * @return array{engine: string, kit: string, kit_url: string, pyodide: string, pyodide_url: string}
  */
 function pyinnards_settings() {
 	$stored = get_option( PYINNARDS_OPTION, array() );
+	$stored = is_array( $stored ) ? $stored : array();
+	if ( ! isset( $stored['pyodide'] ) && ! empty( $stored['pyodide_url'] ) ) {
+		// Saved before the choice existed: a URL meant that URL.
+		$stored['pyodide'] = 'url';
+	}
 	return array_merge(
 		array(
 			'engine'      => 'pyodide',
 			'kit'         => 'local',
 			'kit_url'     => 'https://cdn.jsdelivr.net/npm/pyinnards@' . PYINNARDS_VERSION . '/dist/',
+			'pyodide'     => 'site',
 			'pyodide_url' => '',
 		),
-		is_array( $stored ) ? $stored : array()
+		$stored
 	);
 }
 
@@ -42,6 +53,7 @@ function pyinnards_sanitize_settings( $input ) {
 		'engine'      => in_array( $input['engine'] ?? '', array( 'pyodide', 'skulpt' ), true ) ? $input['engine'] : 'pyodide',
 		'kit'         => ( $input['kit'] ?? '' ) === 'url' ? 'url' : 'local',
 		'kit_url'     => $current['kit_url'],
+		'pyodide'     => in_array( $input['pyodide'] ?? '', array( 'site', 'cdn', 'url' ), true ) ? $input['pyodide'] : 'site',
 		'pyodide_url' => '',
 	);
 	foreach ( array( 'kit_url', 'pyodide_url' ) as $key ) {
@@ -57,6 +69,10 @@ function pyinnards_sanitize_settings( $input ) {
 			continue;
 		}
 		$settings[ $key ] = trailingslashit( $clean );
+	}
+	if ( 'url' === $settings['pyodide'] && '' === $settings['pyodide_url'] ) {
+		add_settings_error( PYINNARDS_OPTION, 'pyodide_url', __( 'Pyodide from a URL needs the URL; this site’s copy is used until one is given.', 'pyinnards' ) );
+		$settings['pyodide'] = 'site';
 	}
 	return $settings;
 }
@@ -128,10 +144,20 @@ function pyinnards_settings_page() {
 					</td>
 				</tr>
 				<tr>
-					<th scope="row"><label for="pyinnards-pyodide-url"><?php esc_html_e( 'Pyodide URL', 'pyinnards' ); ?></label></th>
+					<th scope="row"><?php esc_html_e( 'Where Pyodide (CPython) comes from', 'pyinnards' ); ?></th>
 					<td>
-						<input type="url" class="regular-text code" id="pyinnards-pyodide-url" name="<?php echo esc_attr( $name ); ?>[pyodide_url]" value="<?php echo esc_attr( $settings['pyodide_url'] ); ?>" placeholder="https://cdn.jsdelivr.net/npm/pyodide@314.0.7/">
-						<p class="description"><?php esc_html_e( 'A folder with Pyodide 314.0.7’s files (pyodide.mjs, pyodide.asm.wasm, python_stdlib.zip...). Empty: the public CDN.', 'pyinnards' ); ?></p>
+						<fieldset>
+							<label><input type="radio" name="<?php echo esc_attr( $name ); ?>[pyodide]" value="site" <?php checked( $settings['pyodide'], 'site' ); ?>> <?php esc_html_e( 'This site: a copy in wp-content/uploads (readers ask no one else; you fetch it once, about 10 MB)', 'pyinnards' ); ?></label><br>
+							<label><input type="radio" name="<?php echo esc_attr( $name ); ?>[pyodide]" value="cdn" <?php checked( $settings['pyodide'], 'cdn' ); ?>> <?php esc_html_e( 'The public CDN, cdn.jsdelivr.net (nothing to set up, but readers’ browsers fetch code from a third party)', 'pyinnards' ); ?></label><br>
+							<label><input type="radio" name="<?php echo esc_attr( $name ); ?>[pyodide]" value="url" <?php checked( $settings['pyodide'], 'url' ); ?>> <?php esc_html_e( 'This URL (a folder with Pyodide 314.0.7’s files):', 'pyinnards' ); ?></label><br>
+							<input type="url" class="regular-text code" id="pyinnards-pyodide-url" aria-label="<?php esc_attr_e( 'Pyodide URL', 'pyinnards' ); ?>" name="<?php echo esc_attr( $name ); ?>[pyodide_url]" value="<?php echo esc_attr( $settings['pyodide_url'] ); ?>" placeholder="https://example.org/pyodide/">
+							<?php if ( ! file_exists( pyinnards_site_pyodide()['dir'] . 'pyodide.mjs' ) ) : ?>
+								<p class="description" id="pyinnards-pyodide-missing"><strong><?php esc_html_e( 'This site has no copy of Pyodide yet: until it has, CPython widgets say they could not load it. Fetch it with this command, run on the server:', 'pyinnards' ); ?></strong></p>
+							<?php else : ?>
+								<p class="description"><?php esc_html_e( 'This site’s copy is in place. To fetch it again:', 'pyinnards' ); ?></p>
+							<?php endif; ?>
+							<p><code id="pyinnards-pyodide-command"><?php echo esc_html( pyinnards_pyodide_fetch_command() ); ?></code></p>
+						</fieldset>
 					</td>
 				</tr>
 			</table>

@@ -44,9 +44,23 @@ function pyinnards_shortcode( $atts, $content = null ) {
 			$values[ strtolower( $key ) ] = $value;
 		}
 	}
-	$name = $values['element'] ?? 'tokenizer';
+	$name = (string) ( $values['element'] ?? 'tokenizer' );
 	unset( $values['element'] );
-	return pyinnards_render_element( (string) $name, $values, pyinnards_shortcode_code( (string) $content ), '', false );
+	$html    = pyinnards_render_element( $name, $values, pyinnards_shortcode_code( (string) $content ), '', false );
+	$options = pyinnards_options( $name );
+	$unknown = null === $options ? array() : array_diff( array_keys( $values ), array_keys( $options ) );
+	if ( $unknown ) {
+		// A misspelt option would otherwise do nothing, silently: say so under the widget.
+		$message = sprintf(
+			/* translators: 1: the unknown attributes, 2: the element, 3: the attributes it has. */
+			__( 'pyinnards: %2$s has no attribute %1$s; it has %3$s.', 'pyinnards' ),
+			implode( ', ', $unknown ),
+			pyinnards_tag( $name ),
+			implode( ', ', array_keys( $options ) )
+		);
+		$html .= '<p class="pyinnards-error" role="alert">' . esc_html( $message ) . '</p>';
+	}
+	return $html;
 }
 add_shortcode( 'pyinnards', 'pyinnards_shortcode' );
 
