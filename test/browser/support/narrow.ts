@@ -45,6 +45,8 @@ export async function narrowPage(width: number, height: number): Promise<NarrowP
       holder.innerHTML = markup;
       const element = holder.firstElementChild as T;
       inner.body.append(element);
+      // The narrow page's own registry: its autoloader defines the element when it appears.
+      if (element.localName.startsWith('py-')) await frame.contentWindow!.customElements.whenDefined(element.localName);
       await settle(element);
       return element;
     },
