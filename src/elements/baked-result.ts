@@ -12,15 +12,18 @@ export function isBakeChild(node: Node): boolean {
 
 /**
  * Gives an engine element the result baked into it (README, "Baked results"), so its first
- * view needs no interpreter. The bake is handed out once, for the element's first computation,
- * and only when it is exactly a bake of this version for this tag, code and attributes, made by
- * the CPython the element runs: anything else (stale, unknown, corrupt, forged) is ignored and
- * the element computes live. Everything after the first view (an edit, Run, Reset) is live.
+ * view needs no interpreter. The bake is handed out for every computation whose code and
+ * attributes are the ones it was made for (an element may compute twice while it starts: its
+ * first view and its code arriving), and only when it is exactly a bake of this version for
+ * this tag, made by the CPython the element runs: anything else (stale, unknown, corrupt,
+ * forged) is ignored and the element computes live. An edit or another attribute no longer
+ * matches the key; Run (`goLive`) asks for a live result, so from then on none is handed out.
  *
  * The format module (and its validator) is a chunk loaded only when the element has a bake.
  */
 export class BakedResultController<T extends BakeTag> implements ReactiveController {
-  private used = false;
+  /** The reader asked for a live result (Run): the bake is done with. */
+  private live = false;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -31,13 +34,17 @@ export class BakedResultController<T extends BakeTag> implements ReactiveControl
 
   /** With a bake to check, fetch the checker while the element gets ready (it may be needed at once). */
   hostConnected(): void {
-    if (!this.used && this.host.querySelector(BAKE_SELECTOR)) void import('../engine/bake/format.js');
+    if (!this.live && this.host.querySelector(BAKE_SELECTOR)) void import('../engine/bake/format.js');
   }
 
-  /** The baked result for `code` (the element's code now), the first time only; else undefined. */
+  /** From now on every result is live (the reader pressed Run). */
+  goLive(): void {
+    this.live = true;
+  }
+
+  /** The baked result for `code` (the element's code now) and its attributes now; else undefined. */
   async take(code: string): Promise<BakeResults[T] | undefined> {
-    if (this.used) return undefined;
-    this.used = true;
+    if (this.live) return undefined;
     const script = this.host.querySelector<HTMLScriptElement>(BAKE_SELECTOR);
     if (!script) return undefined;
     const ignore = (why: string) => {

@@ -113,6 +113,7 @@ export class PyFrames extends EngineElement<FramesResultDetail> {
   }
 
   protected override runAction(): void {
+    this.baked.goLive();
     void this.record();
   }
 

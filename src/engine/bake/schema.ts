@@ -83,7 +83,8 @@ const traceEvent = v.picklist(['call', 'line', 'return', 'exception', 'opcode'])
 
 const trace = v.object({
   format: v.literal('pyinnards-trace'),
-  version: v.literal(1),
+  // Both versions the element reads (format.ts: version 2 added `valueStack`).
+  version: v.picklist([1, 2]),
   engine: v.picklist(['pyodide', 'skulpt']),
   python: v.string(),
   granularity: v.picklist(['line', 'instruction']),
@@ -114,6 +115,7 @@ const trace = v.object({
       value: v.optional(index),
       exception: v.optional(v.object({ type: v.string(), message: v.string(), traceback: v.string(), value: index })),
       breakpoint: v.optional(v.literal(true)),
+      valueStack: v.optional(v.union([v.array(v.nullable(v.union([index, v.string()]))), v.object({ unavailable: v.string() })])),
     }),
   ),
   end: v.variant('status', [
@@ -140,7 +142,8 @@ function traceIndicesHold(t: v.InferOutput<typeof trace>): boolean {
         step.stderr <= t.stderr.length &&
         step.stack.every(([frame, , , scope]) => within(frame, t.frames) && within(scope, t.scopes)) &&
         (step.value === undefined || within(step.value, values)) &&
-        (step.exception === undefined || within(step.exception.value, values)),
+        (step.exception === undefined || within(step.exception.value, values)) &&
+        (!Array.isArray(step.valueStack) || step.valueStack.every((slot) => typeof slot !== 'number' || within(slot, values))),
     )
   );
 }

@@ -80,6 +80,7 @@ describe('bake format', () => {
       ['a value index that points nowhere', { ...good, result: { ...trace, scopes: [...trace.scopes, [['x', trace.values.length + 5]]] } }],
       ['a frame index that points nowhere', { ...good, result: { ...trace, steps: [{ ...trace.steps[0]!, stack: [[999, 1, 0, 0]] }] } }],
       ['a repr that is markup in an object', { ...good, result: { ...trace, values: [{ repr: { html: HOSTILE }, type: 'str', object: 0 }] } }],
+      ['a value-stack slot that points nowhere', { ...good, result: { ...trace, steps: [{ ...trace.steps[0]!, valueStack: [null, trace.values.length + 3] }] } }],
       ['stdout offsets past the output', { ...good, result: { ...trace, steps: [{ ...trace.steps[0]!, stdout: trace.stdout.length + 1 }] } }],
       ['an unknown version', { ...good, version: 2 }],
       ['another format', { ...good, format: 'something-else' }],
@@ -95,6 +96,9 @@ describe('bake format', () => {
       assert.equal(parsed.ok, false, what);
       assert.ok(!parsed.ok && parsed.reason.length > 0, what);
     }
+    // The value stacks of trace version 2 are data the element reads: kept when they hold.
+    const stacked = { ...trace, steps: [{ ...trace.steps[0]!, valueStack: [null, 0, 'saved lasti 4'] }, ...trace.steps.slice(1)] };
+    assert.ok(parseBake(JSON.stringify({ ...good, result: stacked })).ok, 'a trace with value stacks');
     for (const text of ['', '{', '{"format":"pyinnards-bake"', '<img src=x onerror=alert(1)>']) assert.equal(parseBake(text).ok, false, text);
     const disTree = 'tree' in dis ? dis.tree : undefined;
     assert.ok(disTree);
