@@ -4,12 +4,9 @@
 import { AST_CLASSES } from './ast-spec.js';
 import type { PyConstant } from './constants.js';
 import * as GeneratedNodes from './generated/nodes.js';
+import type { Node } from './node.js';
 
-/** A node of the tree (`ast.AST`): `_type` is the class name, then its fields and attributes. */
-export interface Node {
-  readonly _type: string;
-  [field: string]: unknown;
-}
+export type { Node };
 
 /** A node with a position: statements, expressions, patterns, arguments... */
 export interface LocatedNode extends Node {

@@ -14,7 +14,7 @@ import type { TokenizeError } from '../tokenizer/errors.js';
 import { codePointLength, utf8Length } from '../tokenizer/text-utils.js';
 import { COMMENT, NL, NAME, OP, ERRORTOKEN, TYPE_COMMENT, ENDMARKER, NEWLINE, INDENT, DEDENT, FSTRING_MIDDLE, TSTRING_MIDDLE, STRING, NUMBER } from '../tokenizer/token-types.js';
 import { isPrintable } from '../tokenizer/py-repr.js';
-import { KEYWORDS, KEYWORD_BASE } from './generated/parser.js';
+import { KEYWORDS, KEYWORD_BASE } from './generated/keywords.js';
 import { PySyntaxError, type SyntaxErrorClass } from './errors.js';
 import { byteColToIndex, byteToCharOffset, utf8Len } from './text.js';
 

@@ -1,14 +1,13 @@
-// The generated parser and node constructors are what the generator writes from the grammar
-// and CPython's ast classes today (run `npx tsx scripts/parser/generate-parser.ts` after a change).
+// The generated parser, keywords and node constructors are what the generator writes from the
+// grammar and CPython's ast classes today (run `npx tsx scripts/parser/generate-parser.ts` after a change).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { generateNodes, generateParser } from '../../../scripts/parser/generate-parser.js';
+import { relative } from 'node:path';
+import { GENERATED_FILES } from '../../../scripts/parser/generate-parser.js';
 
-test('src/engine/parser/generated/parser.ts is what the generator writes from python.peg', () => {
-  assert.ok(readFileSync('src/engine/parser/generated/parser.ts', 'utf8') === generateParser(), 'regenerate: npx tsx scripts/parser/generate-parser.ts');
-});
-
-test('src/engine/parser/generated/nodes.ts is what the generator writes from ast-spec.ts', () => {
-  assert.ok(readFileSync('src/engine/parser/generated/nodes.ts', 'utf8') === generateNodes(), 'regenerate: npx tsx scripts/parser/generate-parser.ts');
-});
+for (const [path, generate] of GENERATED_FILES) {
+  test(`${relative(process.cwd(), path)} is what the generator writes`, () => {
+    assert.ok(readFileSync(path, 'utf8') === generate(), 'regenerate: npx tsx scripts/parser/generate-parser.ts');
+  });
+}

@@ -5,10 +5,6 @@ import { ParserBase } from '../parser-base.js';
 import { N } from '../nodes.js';
 import * as H from '../action-helpers.js';
 
-/** The grammar's keywords: the token type of KEYWORDS[i] is KEYWORD_BASE + i. */
-export const KEYWORDS: readonly string[] = ["False","None","True","and","as","assert","async","await","break","class","continue","def","del","elif","else","except","finally","for","from","global","if","import","in","is","lambda","nonlocal","not","or","pass","raise","return","try","while","with","yield"];
-export const KEYWORD_BASE = 500;
-
 export class GeneratedParser extends ParserBase {
   r_file(): any {
     const p = this;
