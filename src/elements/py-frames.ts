@@ -41,7 +41,11 @@ const EDIT_DEBOUNCE_MS = 600;
  * @csspart locals - A frame's variables table.
  * @csspart event - A return value, an exception or a breakpoint at this step.
  * @csspart instructions - Instruction mode: the bytecode around the current instruction.
- * @csspart value-stack - Instruction mode: the current frame's value stack (also `value-stack-slots`, `value-stack-effect`, `value-stack-note`).
+ * @csspart value-stack - Instruction mode: the current frame's value stack.
+ * @csspart value-stack-slots - Its slots, top first.
+ * @csspart value-stack-empty - "Empty." when the stack holds nothing.
+ * @csspart value-stack-effect - What the next instruction pops and the last one pushed.
+ * @csspart value-stack-note - A note on what the stack can't show (NULL slots, RESUME, fused instructions).
  * @csspart stdout - What the program printed up to this step.
  */
 export class PyFrames extends EngineElement<FramesResultDetail> {
