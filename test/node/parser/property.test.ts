@@ -7,6 +7,7 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { mutate, mutationArbitrary, type Mutation } from '../../support/mutations.js';
 import { readFileSync } from 'node:fs';
 import { parse, dump, PySyntaxError, formatSyntaxError } from '../../../src/engine/parser/index.js';
 import { stdlibFiles } from '../../oracle/tokenize.js';
@@ -24,30 +25,7 @@ const INTERESTING = [
   'f"{', '}"', '0', '1.5', '3j', 'x', '_', 'é', '#', ';', '!', '|', '&',
 ];
 
-interface Mutation {
-  at: number;
-  kind: 'insert' | 'delete' | 'replace';
-  text: string;
-  length: number;
-}
-
-function mutate(source: string, mutations: Mutation[]): string {
-  let s = source;
-  for (const m of mutations) {
-    const at = Math.floor(m.at * (s.length + 1));
-    if (m.kind === 'insert') s = s.slice(0, at) + m.text + s.slice(at);
-    else if (m.kind === 'delete') s = s.slice(0, at) + s.slice(at + m.length);
-    else s = s.slice(0, at) + m.text + s.slice(at + m.length);
-  }
-  return s;
-}
-
-const mutationArb: fc.Arbitrary<Mutation> = fc.record({
-  at: fc.double({ min: 0, max: 1, noNaN: true }),
-  kind: fc.constantFrom('insert', 'delete', 'replace'),
-  text: fc.constantFrom(...INTERESTING),
-  length: fc.integer({ min: 1, max: 4 }),
-});
+const mutationArb = mutationArbitrary(fc.constantFrom(...INTERESTING));
 
 let snippets: string[] = [];
 

@@ -5,6 +5,7 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { mutate, mutationArbitrary } from '../../support/mutations.js';
 import { runTokenize } from '../../../src/cli/tokenize-command.js';
 import { TokenizeError, tokenize, tokenizeBytes, tokenizeSafe } from '../../../src/engine/tokenizer/index.js';
 import { oracleGenerateTokens, oracleTokenizeCli, stdlibFiles } from '../../oracle/tokenize.js';
@@ -21,30 +22,7 @@ const INTERESTING = [
   'if', 'else', '0x', '1_', '1e', 'not', '\ufeff',
 ];
 
-interface Mutation {
-  at: number;
-  kind: 'insert' | 'delete' | 'replace';
-  text: string;
-  length: number;
-}
-
-function mutate(source: string, mutations: Mutation[]): string {
-  let s = source;
-  for (const m of mutations) {
-    const at = Math.floor(m.at * (s.length + 1));
-    if (m.kind === 'insert') s = s.slice(0, at) + m.text + s.slice(at);
-    else if (m.kind === 'delete') s = s.slice(0, at) + s.slice(at + m.length);
-    else s = s.slice(0, at) + m.text + s.slice(at + m.length);
-  }
-  return s;
-}
-
-const mutationArb: fc.Arbitrary<Mutation> = fc.record({
-  at: fc.double({ min: 0, max: 1, noNaN: true }),
-  kind: fc.constantFrom('insert', 'delete', 'replace'),
-  text: fc.oneof(fc.constantFrom(...INTERESTING), fc.string({ maxLength: 3 })),
-  length: fc.integer({ min: 1, max: 4 }),
-});
+const mutationArb = mutationArbitrary(fc.oneof(fc.constantFrom(...INTERESTING), fc.string({ maxLength: 3 })));
 
 let snippets: string[] = [];
 
