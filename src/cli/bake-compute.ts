@@ -9,6 +9,7 @@ import { disassembleWith } from '../engine/dis/index.js';
 import { BAKE_PYTHON, type BakeResults } from '../engine/bake/format.js';
 import type { Engine } from '../engine/runtime/types.js';
 import type { WorkerIO } from '../engine/runtime/protocol.js';
+import { DEFAULT_MAX_STEPS, DEFAULT_TIMEOUT_SECONDS } from '../elements/attributes.js';
 
 /** Why an element can't be baked: said on its line, and the run fails. */
 export class BakeRefusal extends Error {}
@@ -54,8 +55,8 @@ export async function cpythonComputer(): Promise<Computer> {
       if (tag === 'py-frames') {
         const granularity = attribute('granularity') ?? 'line';
         if (granularity !== 'line' && granularity !== 'instruction') throw new BakeRefusal(`granularity="${granularity}" is not one of line, instruction`);
-        const maxSteps = numberAttribute(attribute, 'max-steps', (n) => Number.isInteger(n) && n > 0, 'a positive whole number') ?? 10_000;
-        const timeout = numberAttribute(attribute, 'timeout', (n) => Number.isFinite(n) && n >= 0, 'a number of seconds') ?? 10;
+        const maxSteps = numberAttribute(attribute, 'max-steps', (n) => Number.isInteger(n) && n > 0, 'a positive whole number') ?? DEFAULT_MAX_STEPS;
+        const timeout = numberAttribute(attribute, 'timeout', (n) => Number.isFinite(n) && n >= 0, 'a number of seconds') ?? DEFAULT_TIMEOUT_SECONDS;
         const stdin = attribute('stdin');
         const lines = stdin === null ? [] : stdin.split(/(?<=\n)/);
         let askedReader = false;

@@ -3,12 +3,15 @@
  * attribute (or its property) is set, before any lazily loaded part is asked for, and shows the
  * same kind of message for every invalid value: the attribute, what it got, what it takes.
  */
-import { ENGINES } from '../config.js';
+// DOM-free (engine names only), so the `pyinnards bake` command reads the same defaults.
+import { ENGINES } from '../engine/engines.js';
 
 /** `<py-frames>`' play speeds, steps per second: the speed menu offers exactly these. */
 export const SPEEDS = [1, 2, 4, 8, 16] as const;
 /** The default for `max-steps`. */
 export const DEFAULT_MAX_STEPS = 10_000;
+/** The default for `timeout`, in seconds. */
+export const DEFAULT_TIMEOUT_SECONDS = 10;
 
 interface AttributeRule {
   /** The attribute's name in HTML. */

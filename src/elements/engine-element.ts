@@ -3,9 +3,9 @@ import { PyElement } from './py-element.js';
 import { EngineController } from './engine-controller.js';
 import type { RunOptions, TraceRunOptions } from '../engine/runtime/index.js';
 import type { Trace, TraceOptions } from '../engine/trace/format.js';
+import { DEFAULT_TIMEOUT_SECONDS } from './attributes.js';
 
 /** The default limit for runs nobody is watching interactively, in seconds. */
-export const DEFAULT_TIMEOUT_SECONDS = 10;
 /** How long past its own time limit a recording may take before the worker is stopped. */
 const RECORDING_GRACE_MS = 3000;
 
