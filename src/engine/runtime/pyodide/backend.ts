@@ -12,6 +12,8 @@ import recorderSource from './python/pyinnards_recorder.py?text';
 import valueStackSource from './python/pyinnards_value_stack.py?text';
 import stdlibSource from './python/pyinnards_stdlib.py?text';
 import loopSource from './python/pyinnards_loop.py?text';
+import stepsSource from './python/pyinnards_steps.py?text';
+import captureSource from './python/pyinnards_capture.py?text';
 import type { Helpers, PyFunction, Readline, Recorder } from './helpers.js';
 
 /** Where the helpers live in Pyodide's file system (a folder put first on sys.path). */
@@ -26,6 +28,9 @@ const MODULE_SOURCES: Record<string, string> = {
   [RECORDER_MODULE]: recorderSource,
   // The recorder's asyncio event loop (a virtual clock: see the module).
   pyinnards_loop: loopSource,
+  // The recorder's trace functions and tables, and its capture of the program's output.
+  pyinnards_steps: stepsSource,
+  pyinnards_capture: captureSource,
   pyinnards_value_stack: valueStackSource,
   [STDLIB_MODULE]: stdlibSource,
 };

@@ -12,11 +12,15 @@ time, ``loop.time()`` says two seconds passed, and the recording is the same eve
 What differs from a real-time run: ``time.time()``/``time.monotonic()`` don't move with the
 loop's clock, and nothing outside Python (sockets, subprocesses, JavaScript promises) can wake
 the loop: a program left waiting only for that ends with ``NothingLeftToRun``.
+
+``TracedCallbacks`` keeps the recorder tracing what an event loop runs from JavaScript (Pyodide's
+own loop, where stack switching lets ``asyncio.run()`` block on it).
 """
 
 import asyncio
 import asyncio.runners
 import contextlib
+import sys
 import time
 from asyncio import base_events, events
 
@@ -107,3 +111,66 @@ def recording_loops():
 
 
 __all__ = ["NothingLeftToRun", "VirtualClockLoop", "recording_loops"]
+
+
+class TracedCallbacks:
+    """Keeps the recorder tracing the callbacks an asyncio event loop runs, and their stacks as
+    CPython's own loops make them.
+
+    Under Pyodide, ``asyncio.run()`` runs ``WebLoop.run_until_complete``, which blocks on the
+    JavaScript event loop (``run_sync``, with stack switching); each callback, every step of a
+    task included, is then called from JavaScript with a Python thread state whose trace
+    function is unset, so a coroutine resuming there would run untraced (``sys.gettrace()`` is
+    None inside it; the trace function is back once ``run_sync`` returns). Every such callback
+    goes through ``asyncio.Handle._run``: while recording, that method installs the trace
+    function around the callback when it is missing.
+
+    Such a callback's frames also hang from JavaScript, not from the code that blocked. With
+    CPython's loops the callback runs inside ``run_until_complete``, so the frame that called
+    ``asyncio.run()`` is below the coroutine on the stack: the recorder continues the stack
+    from the frame that is blocked in ``run_sync`` (``recorder.outer``).
+
+    With CPython's own loops the trace function is there already and nothing changes.
+    """
+
+    def __init__(self, recorder):
+        self.recorder = recorder
+        self.blocked = []
+
+    def __enter__(self):
+        recorder = self.recorder
+        blocked = self.blocked
+        original_run = self.original_run = asyncio.Handle._run
+
+        def _run(handle):
+            if sys.gettrace() is not None:
+                return original_run(handle)
+            outer = recorder.outer
+            recorder.outer = blocked[-1] if blocked else None
+            sys.settrace(recorder.global_trace)
+            try:
+                return original_run(handle)
+            finally:
+                sys.settrace(None)
+                recorder.outer = outer
+
+        asyncio.Handle._run = _run
+        self.webloop = sys.modules.get("pyodide.webloop")
+        if self.webloop is not None:
+            original_run_sync = self.original_run_sync = self.webloop.run_sync
+
+            def run_sync(awaitable):
+                blocked.append(sys._getframe(1))
+                try:
+                    return original_run_sync(awaitable)
+                finally:
+                    blocked.pop()
+
+            self.webloop.run_sync = run_sync
+        return self
+
+    def __exit__(self, *exc):
+        asyncio.Handle._run = self.original_run
+        if self.webloop is not None:
+            self.webloop.run_sync = self.original_run_sync
+        return False
