@@ -3,7 +3,7 @@ import { EngineElement } from './engine-element.js';
 import type { ToolbarAction } from './py-element.js';
 import { defineElement } from './define-element.js';
 import { configureFromScriptTag } from '../config.js';
-import { onFirstView } from './on-first-view.js';
+import { FirstViewDebounce } from './controllers/first-view.js';
 import { adoptStyles } from './adopt-styles.js';
 import { BakedResultController } from './baked-result.js';
 import type { Position } from './highlight.js';
@@ -14,7 +14,7 @@ import { pythonErrorDetail, type DisResultDetail } from './events.js';
 const EDIT_DEBOUNCE_MS = 300;
 
 type DisModule = typeof import('../engine/dis/index.js');
-type DisView = typeof import('./dis/view.js');
+type DisListingModule = typeof import('./dis/listing.js');
 
 interface Disassembly {
   tree: DisTree;
@@ -40,7 +40,6 @@ export class PyDis extends EngineElement<DisResultDetail> {
     depth: { type: Number },
     result: { state: true },
     stale: { state: true },
-    active: { state: true },
     cursorLine: { state: true },
   };
 
@@ -61,7 +60,6 @@ export class PyDis extends EngineElement<DisResultDetail> {
   private declare result: Disassembly | undefined;
   /** The last good output is shown dimmed while the code doesn't compile. */
   private stale = false;
-  private declare active: number | undefined;
   private declare cursorLine: number | undefined;
 
   protected readonly label = 'Bytecode';
@@ -69,10 +67,9 @@ export class PyDis extends EngineElement<DisResultDetail> {
 
   private readonly baked = new BakedResultController(this, 'py-dis');
   private dis: DisModule | undefined;
-  private view: DisView | undefined;
-  private visible = false;
-  private stopWatching: (() => void) | undefined;
-  private debounce: ReturnType<typeof setTimeout> | undefined;
+  /** The chunk with the listing element, once loaded. */
+  private listing: DisListingModule | undefined;
+  private readonly schedule = new FirstViewDebounce(this, () => void this.disassemble(), EDIT_DEBOUNCE_MS);
   private generation = 0;
 
   /** What dis.dis prints for the code (object addresses differ from run to run, as in CPython). */
@@ -80,24 +77,8 @@ export class PyDis extends EngineElement<DisResultDetail> {
     return this.result ? this.result.lines.map((line) => `${line.text}\n`).join('') : '';
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.stopWatching = onFirstView(this, () => {
-      this.visible = true;
-      void this.disassemble();
-    });
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopWatching?.();
-    clearTimeout(this.debounce);
-  }
-
   protected codeChanged(): void {
-    clearTimeout(this.debounce);
-    if (!this.visible) return;
-    this.debounce = setTimeout(() => void this.disassemble(), this.result ? EDIT_DEBOUNCE_MS : 0);
+    this.schedule.schedule(this.result !== undefined);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -119,9 +100,9 @@ export class PyDis extends EngineElement<DisResultDetail> {
       return;
     }
     this.dis ??= await import('../engine/dis/index.js');
-    if (!this.view) {
-      this.view = await import('./dis/view.js');
-      adoptStyles(this, this.view.disStyles);
+    if (!this.listing) {
+      this.listing = await import('./dis/listing.js');
+      for (const styles of this.listing.disStyles) adoptStyles(this, styles);
     }
     const options = {
       showCaches: this.showCaches,
@@ -151,7 +132,6 @@ export class PyDis extends EngineElement<DisResultDetail> {
     }
     this.clearError();
     this.stale = false;
-    this.active = undefined;
     this.result = { tree, lines: this.dis.formatDisLines(tree, options) };
     this.emitResult({ text: this.text, code: tree });
   }
@@ -160,77 +140,24 @@ export class PyDis extends EngineElement<DisResultDetail> {
     this.cursorLine = line;
   }
 
-  private point(index: number | undefined): void {
-    this.active = index;
-    const instruction = index === undefined ? undefined : this.result?.lines[index]?.instruction;
-    const at = instruction?.positions;
-    this.markSpan(
-      at && at.lineno !== null && at.end_lineno !== null && at.col_offset !== null && at.end_col_offset !== null
-        ? { start: [at.lineno, at.col_offset], end: [at.end_lineno, at.end_col_offset] }
-        : undefined,
-    );
-  }
-
-  /** Arrows move between instructions; Enter on a jump goes to its target. */
-  private onRowKey(event: KeyboardEvent, index: number): void {
-    const lines = this.result?.lines ?? [];
-    const rows = lines.flatMap((line, i) => (line.instruction ? [i] : []));
-    const here = rows.indexOf(index);
-    let target: number | undefined;
-    if (event.key === 'ArrowDown') target = rows[here + 1];
-    else if (event.key === 'ArrowUp') target = rows[here - 1];
-    else if (event.key === 'Home') target = rows[0];
-    else if (event.key === 'End') target = rows.at(-1);
-    else if (event.key === 'Enter') target = this.jumpTarget(index);
-    if (target === undefined) return;
-    event.preventDefault();
-    this.renderRoot.querySelector<HTMLElement>(`.row[data-index="${target}"]`)?.focus();
-  }
-
-  /** A click on a jump takes the reader to its target. */
-  private followJump(index: number): void {
-    const target = this.jumpTarget(index);
-    if (target !== undefined) this.renderRoot.querySelector<HTMLElement>(`.row[data-index="${target}"]`)?.focus();
-  }
-
-  /** The row of the instruction a jump at row `index` goes to. */
-  private jumpTarget(index: number): number | undefined {
-    const line = this.result?.lines[index];
-    const offset = line?.instruction?.jump_target;
-    if (offset === null || offset === undefined) return undefined;
-    const found = this.result!.lines.findIndex((other) => other.code === line!.code && other.instruction?.offset === offset);
-    return found >= 0 ? found : undefined;
-  }
-
   protected renderOutput(): TemplateResult | typeof nothing {
     const result = this.result;
-    if (!result) return nothing;
-    const note = this.active === undefined ? undefined : result.lines[this.active]?.instruction;
-    let focusable = true;
-    return html`<pre class="listing ${this.stale ? 'stale' : ''}" part="bytecode" aria-label="Bytecode, as dis.dis prints it"
-        >${result.lines.map((line, index) => {
-          if (!line.instruction) return html`<span class="row">${line.text}\n</span>`;
-          const classes = ['row', this.active === index ? 'active' : '', this.cursorLine === line.instruction.line_number ? 'at-cursor' : ''];
-          const tabindex = focusable ? 0 : -1;
-          focusable = false;
-          return html`<span
-            class=${classes.join(' ')}
-            data-index=${index}
-            tabindex=${tabindex}
-            @mouseenter=${() => this.point(index)}
-            @focus=${() => this.point(index)}
-            @keydown=${(event: KeyboardEvent) => this.onRowKey(event, index)}
-            @click=${() => this.followJump(index)}
-            >${line.text}\n</span
-          >`;
-        })}</pre
-      >
-      <p class="opnote" part="opcode-note" aria-live="polite">
-        ${note ? html`<strong>${note.opname}</strong>: ${this.dis?.opcodeNote(note.opname) ?? ''}${note.jump_target !== null ? ' (Enter or a click goes to its target.)' : ''}` : 'Point at an instruction to see what it does and where it came from.'}
-      </p>
-      ${this.view?.renderCodeInfo(result.tree)}`;
+    if (!result || !this.listing) return nothing;
+    return html`<pyinnards-dis-listing
+      .lines=${result.lines}
+      .tree=${result.tree}
+      .cursorLine=${this.cursorLine}
+      ?stale=${this.stale}
+      @dis-point=${(event: CustomEvent<{ span: { start: Position; end: Position } | undefined }>) => this.markSpan(event.detail.span)}
+    ></pyinnards-dis-listing>`;
   }
 
+  /** Waits for the listing too, so `updateComplete` means that everything shown is up to date. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    await this.renderRoot?.querySelector('pyinnards-dis-listing')?.updateComplete;
+    return done;
+  }
 }
 
 // Loaded on its own, this file reads data-* settings from its own script tag.

@@ -3,12 +3,14 @@ import { EngineElement } from './engine-element.js';
 import type { ToolbarAction } from './py-element.js';
 import { defineElement } from './define-element.js';
 import { configureFromScriptTag } from '../config.js';
-import { onFirstView } from './on-first-view.js';
-import { DEFAULT_MAX_STEPS } from './attributes.js';
+import { FirstViewDebounce } from './controllers/first-view.js';
+import { DEFAULT_MAX_STEPS, invalidValueMessage } from './attributes.js';
 import { BakedResultController } from './baked-result.js';
+import { adoptStyles } from './adopt-styles.js';
 import type { Trace } from '../engine/trace/format.js';
-import type { Replay } from './frames/replay.js';
-import type { FramesResultDetail } from './events.js';
+import { pythonErrorDetail, type FramesResultDetail } from './events.js';
+
+type PlayerModule = typeof import('./frames/player.js');
 
 /** How long typing must pause before the code is recorded again. */
 const EDIT_DEBOUNCE_MS = 600;
@@ -16,9 +18,10 @@ const EDIT_DEBOUNCE_MS = 600;
 /**
  * `<py-frames>`: runs the code once under CPython's trace hook, recording every call, line,
  * return and exception with the whole stack, then lets the reader step through the recording
- * forwards and backwards. This file holds the attributes and when to record; the recording,
- * the replay and its view are a lazily loaded chunk (frames/replay.ts), fetched with the
- * interpreter.
+ * forwards and backwards. This file holds the attributes, the recording and the marks in the
+ * code view; the replay (controls, frames, output) is an internal element in a lazily loaded
+ * chunk (frames/player.ts) that this one drives through properties and that asks for step,
+ * speed and breakpoint changes with events.
  *
  * @csspart controls - The replay's buttons, timeline and step line.
  * @csspart timeline - The slider over all the steps.
@@ -71,49 +74,41 @@ export class PyFrames extends EngineElement<FramesResultDetail> {
   protected readonly label = 'Frames';
   protected override readonly actions: readonly ToolbarAction[] = ['run', 'reset', 'copy'];
 
-  private replay: Replay | undefined;
+  private player: PlayerModule | undefined;
   private readonly baked = new BakedResultController(this, 'py-frames');
-  private visible = false;
-  private stopWatching: (() => void) | undefined;
-  private debounce: ReturnType<typeof setTimeout> | undefined;
+  private readonly schedule = new FirstViewDebounce(this, () => void this.record(), EDIT_DEBOUNCE_MS);
+  /** A recording has been asked for (the "Recording…" note shows until one arrives). */
+  private started = false;
+  /** The recording on show: a SyntaxError leaves the previous one, dimmed. */
+  private shown: Trace | undefined;
+  /** The latest recording, whatever its end. */
+  private latest: Trace | undefined;
+  /** The recording on show no longer matches the code (edited since). */
+  private stale = false;
+  private generation = 0;
 
   /** The latest recording (see "The trace format" in the README), once there is one. */
   get trace(): Trace | undefined {
-    return this.replay?.latest;
+    return this.latest;
   }
 
   /** The current step as plain text: the stack, each frame's variables and the output so far. */
   get text(): string {
-    return this.replay?.text ?? '';
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.stopWatching = onFirstView(this, () => {
-      this.visible = true;
-      void this.record();
-    });
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopWatching?.();
-    clearTimeout(this.debounce);
-    this.replay?.pause();
+    return this.shown && this.player ? this.player.stepText(this.shown, this.step) : '';
   }
 
   protected codeChanged(): void {
-    clearTimeout(this.debounce);
-    this.replay?.codeEdited();
-    if (this.visible) this.debounce = setTimeout(() => void this.record(), this.replay ? EDIT_DEBOUNCE_MS : 0);
+    if (this.shown) this.stale = true;
+    this.markStep();
+    this.schedule.schedule(this.started);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const settings = ['maxSteps', 'granularity', 'timeout', 'engine'] as const;
     if (this.hasUpdated && settings.some((name) => changed.has(name))) this.codeChanged();
-    if (changed.has('step')) this.replay?.changed();
-    if (changed.has('breakpoints')) this.replay?.showBreakpoints();
+    if (changed.has('step')) this.markStep();
+    if (changed.has('breakpoints')) this.showBreakpoints();
   }
 
   protected override runAction(): void {
@@ -122,32 +117,111 @@ export class PyFrames extends EngineElement<FramesResultDetail> {
   }
 
   private async record(): Promise<void> {
-    clearTimeout(this.debounce);
+    this.schedule.cancel();
     // An invalid attribute says so in the error banner; nothing is recorded until it is fixed.
     if (this.misconfigured) return;
-    if (!this.replay) {
-      const { Replay } = await import('./frames/replay.js');
-      this.replay ??= new Replay({
-        element: this,
-        engine: () => this.engineController.engine(),
-        trace: (code, options) => this.tracePython(code, options),
-        reportError: (detail) => this.reportError(detail),
-        clearError: () => this.clearError(),
-        emitResult: (detail) => this.emitResult(detail),
-        markLines: (lines) => this.markLines(lines),
-        setGutter: (gutter) => this.setGutter(gutter),
-      });
-    }
+    this.started = true;
+    this.requestUpdate();
+    this.renderRoot.querySelector('pyinnards-frames-player')?.pause();
+    const generation = ++this.generation;
     const code = this.source;
     // A matching bake is the first recording: no interpreter until the reader changes something.
-    await this.replay.record(code, await this.baked.take(code));
+    const trace = (await this.baked.take(code)) ?? (await this.recordLive(code, generation));
+    if (!this.player) {
+      this.player = await import('./frames/player.js');
+      adoptStyles(this, this.player.playerStyles);
+      adoptStyles(this, this.player.valueStackStyles);
+      this.showBreakpoints();
+    }
+    if (generation !== this.generation || !trace) return;
+    this.latest = trace;
+    this.clearError();
+    if (trace.end.status === 'syntax-error') {
+      this.reportError(pythonErrorDetail(trace.end.error));
+      this.stale = this.shown !== undefined;
+      this.emitResult({ trace, text: '' });
+      this.markStep();
+      return;
+    }
+    this.stale = false;
+    this.shown = trace;
+    if (this.step >= trace.steps.length) {
+      // Only the recording knows its last step: said with the same words as every invalid value.
+      const last = trace.steps.length - 1;
+      this.reportError({ kind: 'Configuration', message: invalidValueMessage('step', String(this.step), 'a step of this recording', `a whole number from 0 to ${last}`) });
+      this.step = 0;
+    }
+    this.markStep();
+    this.emitResult({ trace, text: this.text });
+  }
+
+  private async recordLive(code: string, generation: number): Promise<Trace | undefined> {
+    const engine = await this.engineController.engine();
+    if (!engine || generation !== this.generation) return undefined;
+    if (!engine.capabilities.trace) {
+      this.reportError({ kind: 'Configuration', message: `${engine.capabilities.version} cannot record a run. Use engine="pyodide".` });
+      return undefined;
+    }
+    return this.tracePython(code, { maxSteps: this.maxSteps, granularity: this.granularity === 'instruction' ? 'instruction' : 'line' });
+  }
+
+  /** Keeps the step within the recording, and marks the lines of the step and the one before. */
+  private markStep(): void {
+    const last = Math.max((this.shown?.steps.length ?? 1) - 1, 0);
+    const clamped = Math.min(Math.max(Math.trunc(Number.isFinite(this.step) ? this.step : 0), 0), last);
+    if (clamped !== this.step) this.step = clamped;
+    const lines = new Map<number, string>();
+    if (this.shown && !this.stale && this.player) {
+      const previous = this.player.lineAt(this.shown.steps[this.step - 1]);
+      const current = this.player.lineAt(this.shown.steps[this.step]);
+      if (previous) lines.set(previous, 'line-previous');
+      if (current) lines.set(current, 'line-current');
+    }
+    this.markLines(lines);
+    this.requestUpdate();
+  }
+
+  /** Shows the breakpoints in the line numbers, which toggle them (styled by the player's chunk). */
+  private showBreakpoints(): void {
+    if (this.player) this.setGutter({ breakpoints: this.breakpoints, toggle: (line) => this.toggleBreakpoint(line) });
+  }
+
+  private toggleBreakpoint(line: number): void {
+    const next = new Set(this.breakpoints);
+    if (!next.delete(line)) next.add(line);
+    this.breakpoints = next;
   }
 
   protected renderOutput(): TemplateResult {
     // While an attribute is invalid the error banner says why, and no note promises a recording.
     if (this.misconfigured) return html`${nothing}`;
-    return html`${this.renderInputPrompt()}
-    ${this.replay?.render() ?? html`<p class="note" part="note">The run is recorded when the widget comes into view.</p>`}`;
+    return html`${this.renderInputPrompt()} ${this.renderReplay()}`;
+  }
+
+  private renderReplay(): TemplateResult | typeof nothing {
+    if (this.shown && this.player) {
+      return html`<pyinnards-frames-player
+        .trace=${this.shown}
+        .step=${this.step}
+        .speed=${this.speed}
+        .breakpoints=${this.breakpoints}
+        .timeout=${this.timeout}
+        ?stale=${this.stale}
+        @player-step=${(event: CustomEvent<number>) => (this.step = event.detail)}
+        @player-speed=${(event: CustomEvent<number>) => (this.speed = event.detail)}
+        @player-breakpoint=${(event: CustomEvent<number>) => this.toggleBreakpoint(event.detail)}
+      ></pyinnards-frames-player>`;
+    }
+    // After a SyntaxError with nothing earlier to show, the error banner says it all.
+    if (this.latest) return nothing;
+    return html`<p class="note" part="note">${this.started ? 'Recording…' : 'The run is recorded when the widget comes into view.'}</p>`;
+  }
+
+  /** Waits for the player too, so `updateComplete` means that everything shown is up to date. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    await this.renderRoot?.querySelector('pyinnards-frames-player')?.updateComplete;
+    return done;
   }
 }
 

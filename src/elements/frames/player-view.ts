@@ -9,9 +9,6 @@ import { eventSummary, frameName, kindLabel, stepHeading } from './describe.js';
 import { SPEEDS } from '../attributes.js';
 import { renderValueStack } from './value-stack-view.js';
 
-export { stepText, stepHeading } from './describe.js';
-export { lineAt } from './navigation.js';
-export { playerStyles } from './player-styles.js';
 
 /** What the view reads from and asks of the element. */
 export interface PlayerHost {

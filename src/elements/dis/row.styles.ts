@@ -1,0 +1,35 @@
+import { css } from 'lit';
+
+/**
+ * The columns of a dis listing's instruction rows (row.ts). An element with `container:
+ * dis-listing / inline-size` holds the rows. A long argument wraps in its own column; where the
+ * listing is too narrow for whole lines, the argument goes on its own line under the opcode,
+ * indented, so nothing is cut off or needs sideways scrolling. The alignment spaces stay in the
+ * text (and in what is copied), only hidden.
+ */
+export const disRowStyles = css`
+  .dis-row {
+    display: flex;
+    flex-wrap: wrap;
+  }
+  .dis-head,
+  .dis-gap {
+    flex: none;
+    white-space: pre;
+  }
+  .dis-arg {
+    flex: 1 1 0;
+    min-width: 0;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  @container dis-listing (max-width: 36rem) {
+    .dis-gap {
+      display: none;
+    }
+    .dis-arg {
+      flex-basis: 100%;
+      padding-left: 4ch;
+    }
+  }
+`;
