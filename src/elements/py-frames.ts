@@ -129,8 +129,7 @@ export class PyFrames extends EngineElement<FramesResultDetail> {
     const trace = (await this.baked.take(code)) ?? (await this.recordLive(code, generation));
     if (!this.player) {
       this.player = await import('./frames/player.js');
-      adoptStyles(this, this.player.playerStyles);
-      adoptStyles(this, this.player.valueStackStyles);
+      for (const styles of this.player.frameStyles) adoptStyles(this, styles);
       this.showBreakpoints();
     }
     if (generation !== this.generation || !trace) return;

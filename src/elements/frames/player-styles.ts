@@ -34,7 +34,11 @@ export const playerStyles = css`
   .stale {
     opacity: 0.45;
   }
+  pyinnards-frames-player {
+    display: block;
+  }
   .controls {
+    container: controls / inline-size;
     display: flex;
     flex-direction: column;
     gap: calc(var(--_space) / 2);
@@ -46,12 +50,53 @@ export const playerStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: calc(var(--_space) / 2);
+    gap: calc(var(--_space) / 2) calc(var(--_space) * 1.5);
   }
-  .separator {
-    width: 1px;
-    align-self: stretch;
-    background: var(--_border);
+  .group {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem;
+  }
+  /* Quiet by default; the one primary button keeps the accent fill. */
+  .controls button {
+    color: var(--_fg);
+    background: var(--_bg);
+    border-color: var(--_border);
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.35em;
+  }
+  .controls button:hover {
+    border-color: var(--_accent);
+  }
+  .controls button.primary {
+    color: var(--_accent-fg);
+    background: var(--_accent);
+    border-color: var(--_accent);
+    font-weight: 600;
+  }
+  .controls button[aria-pressed='true'] {
+    border-color: var(--_accent);
+    box-shadow: inset 0 0 0 1px var(--_accent);
+  }
+  /* A phone: each group on its own row, the debugger's four steps in an even grid. */
+  @container controls (max-width: 34rem) {
+    .buttons {
+      flex-direction: column;
+      align-items: stretch;
+    }
+    .moves button.primary {
+      flex: 1;
+    }
+    .debugger {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(6.5rem, 1fr));
+    }
+    .play {
+      justify-content: space-between;
+    }
   }
   .speed {
     display: inline-flex;
@@ -127,19 +172,28 @@ export const playerStyles = css`
     font-family: var(--_font-mono);
     font-size: var(--_code-font-size);
   }
+  /*
+   * Readable widths: a value breaks between words (after a comma, at a space) and mid-word only
+   * when one word is wider than the column; the type, a small muted note, gives way first.
+   */
   th,
   td {
     text-align: left;
     vertical-align: top;
-    padding: 0.1em 0.4em 0.1em 0;
-    overflow-wrap: anywhere;
+    padding: 0.1em 0.6em 0.1em 0;
   }
   th {
     font-weight: 600;
-    white-space: nowrap;
+    max-width: 14ch;
+    overflow-wrap: anywhere;
+  }
+  td.value {
+    overflow-wrap: break-word;
   }
   td.type {
-    white-space: nowrap;
+    font-size: 0.85em;
+    overflow-wrap: anywhere;
+    padding-right: 0;
   }
   .change {
     font-size: 0.85em;
@@ -150,6 +204,7 @@ export const playerStyles = css`
     background: color-mix(in srgb, var(--_highlight) 55%, transparent);
     box-shadow: inset 3px 0 0 var(--_accent);
   }
+  .controls button[aria-disabled='true'],
   button[aria-disabled='true'] {
     cursor: default;
     color: var(--_muted);

@@ -8,6 +8,7 @@ import { continueTo, frameAt, lineAt, scopeChanges, sharedObjects, stepInto, ste
 import { eventSummary, frameName, kindLabel, stepHeading } from './describe.js';
 import { SPEEDS } from '../attributes.js';
 import { renderValueStack } from './value-stack-view.js';
+import { renderDisColumns } from '../dis/row.js';
 
 
 /** What the view reads from and asks of the element. */
@@ -80,18 +81,21 @@ function renderControls(host: PlayerHost): TemplateResult {
   const last = trace.steps.length - 1;
   const atStart = step <= 0;
   const atEnd = step >= last;
-  const button = (part: string, label: string, symbol: TemplateResult, target: number, disabled: boolean): TemplateResult =>
+  const button = (part: string, label: string, symbol: TemplateResult, target: number, disabled: boolean, text = ''): TemplateResult =>
     html`<button
       type="button"
+      class=${text ? 'primary' : ''}
       part="button ${part}"
       title=${label}
       aria-label=${label}
       aria-disabled=${disabled ? 'true' : 'false'}
       @click=${() => disabled || host.go(target)}
     >
-      ${symbol}
+      ${symbol}${text ? html`<span class="button-text">${text}</span>` : nothing}
     </button>`;
   const heading = stepHeading(trace, step);
+  // One primary action (Forward, the step a reader takes most), the rest quieter and in groups
+  // that wrap whole: no separator is left alone at the end of a row on a phone.
   return html`<div
     class="controls"
     part="controls"
@@ -100,30 +104,34 @@ function renderControls(host: PlayerHost): TemplateResult {
     @keydown=${(event: KeyboardEvent) => onPlayerKey(host, event)}
   >
     <div class="buttons">
-      ${button('first-button', 'First step', icon('M5 4h2v16H5zM19 4v16L8 12z'), 0, atStart)}
-      ${button('back-button', 'Back one step', icon('M17 4v16L6 12z'), step - 1, atStart)}
-      ${button('forward-button', 'Forward one step', icon('M7 4v16l11-8z'), step + 1, atEnd)}
-      ${button('last-button', 'Last step', icon('M17 4h2v16h-2zM5 4v16l11-8z'), last, atEnd)}
-      <span class="separator" aria-hidden="true"></span>
-      ${textButton('into-button', 'Step into', 'Next line, entering calls', () => host.go(stepInto(trace, step)), atEnd)}
-      ${textButton('over-button', 'Step over', 'Next line in this frame, running calls through', () => host.go(stepOver(trace, step)), atEnd)}
-      ${textButton('out-button', 'Step out', 'Until this frame returns', () => host.go(stepOut(trace, step)), atEnd)}
-      ${textButton('continue-button', 'Continue', 'To the next breakpoint', () => host.go(continueTo(trace, step, host.breakpoints)), atEnd)}
-      <span class="separator" aria-hidden="true"></span>
-      <button
-        type="button"
-        part="button play-button"
-        aria-pressed=${host.playing ? 'true' : 'false'}
-        @click=${() => host.togglePlay()}
-      >
-        ${host.playing ? 'Pause' : 'Play'}
-      </button>
-      <label class="speed"
-        >Speed
-        <select part="speed" @change=${(event: Event) => host.setSpeed(Number((event.target as HTMLSelectElement).value))}>
-          ${SPEEDS.map((speed) => html`<option value=${speed} ?selected=${speed === host.speed}>${speed}/s</option>`)}
-        </select></label
-      >
+      <div class="group moves" role="group" aria-label="Move through the steps">
+        ${button('first-button', 'First step', icon('M5 4h2v16H5zM19 4v16L8 12z'), 0, atStart)}
+        ${button('back-button', 'Back one step', icon('M17 4v16L6 12z'), step - 1, atStart)}
+        ${button('forward-button', 'Forward one step', icon('M7 4v16l11-8z'), step + 1, atEnd, 'Forward')}
+        ${button('last-button', 'Last step', icon('M17 4h2v16h-2zM5 4v16l11-8z'), last, atEnd)}
+      </div>
+      <div class="group debugger" role="group" aria-label="Step as a debugger does">
+        ${textButton('into-button', 'Step into', 'Next line, entering calls', () => host.go(stepInto(trace, step)), atEnd)}
+        ${textButton('over-button', 'Step over', 'Next line in this frame, running calls through', () => host.go(stepOver(trace, step)), atEnd)}
+        ${textButton('out-button', 'Step out', 'Until this frame returns', () => host.go(stepOut(trace, step)), atEnd)}
+        ${textButton('continue-button', 'Continue', 'To the next breakpoint', () => host.go(continueTo(trace, step, host.breakpoints)), atEnd)}
+      </div>
+      <div class="group play" role="group" aria-label="Play">
+        <button
+          type="button"
+          part="button play-button"
+          aria-pressed=${host.playing ? 'true' : 'false'}
+          @click=${() => host.togglePlay()}
+        >
+          ${host.playing ? 'Pause' : 'Play'}
+        </button>
+        <label class="speed"
+          >Speed
+          <select part="speed" @change=${(event: Event) => host.setSpeed(Number((event.target as HTMLSelectElement).value))}>
+            ${SPEEDS.map((speed) => html`<option value=${speed} ?selected=${speed === host.speed}>${speed}/s</option>`)}
+          </select></label
+        >
+      </div>
     </div>
     <input
       class="timeline"
@@ -185,7 +193,7 @@ function renderStack(host: PlayerHost, step: TraceStep): TemplateResult {
                   const change = changes.added.has(name) ? 'new' : changes.changed.has(name) ? 'changed' : '';
                   return html`<tr class=${change}>
                     <th scope="row"><span class="name">${name}</span></th>
-                    <td>${renderValue(host, valueIndex, shared)}</td>
+                    <td class="value">${renderValue(host, valueIndex, shared)}</td>
                     <td class="type">${trace.values[valueIndex]?.type ?? ''}${change ? html` <span class="change">${change}</span>` : nothing}</td>
                   </tr>`;
                 })}
@@ -239,8 +247,9 @@ function renderEvent(trace: Trace, step: TraceStep, isLast: boolean): TemplateRe
 }
 
 /**
- * Instruction mode: the current instruction and its neighbours, as dis.dis prints them. Their
- * lines may be wider than the pane: it scrolls, and takes the focus so the keyboard can too.
+ * Instruction mode: the current instruction and its neighbours, as dis.dis prints them. In a
+ * narrow pane each argument goes under its opcode (dis/row.styles.ts); a line still wider than
+ * the pane scrolls, and the pane takes the focus so the keyboard can scroll it too.
  */
 const disLinesCache = new WeakMap<object, DisLine[]>();
 function renderInstructions(trace: Trace, step: TraceStep): TemplateResult | typeof nothing {
@@ -260,8 +269,8 @@ function renderInstructions(trace: Trace, step: TraceStep): TemplateResult | typ
     <h3>Bytecode of ${code?.qualname}</h3>
     <pre tabindex="0">${window.map((line) =>
       line === lines[at]
-        ? html`<span class="current-instruction" aria-current="step">${line.text}</span>\n`
-        : html`${line.text}\n`,
+        ? html`<span class="dis-row current-instruction" aria-current="step">${renderDisColumns(line)}</span>`
+        : html`<span class="dis-row">${renderDisColumns(line)}</span>`,
     )}</pre>
   </section>`;
 }

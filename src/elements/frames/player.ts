@@ -15,8 +15,12 @@ import { renderPlayer } from './player-view.js';
 import { stepText } from './describe.js';
 import { lineAt } from './navigation.js';
 
-export { playerStyles } from './player-styles.js';
-export { valueStackStyles } from './value-stack-view.js';
+import { playerStyles } from './player-styles.js';
+import { valueStackStyles } from './value-stack-view.js';
+import { disRowStyles } from '../dis/row.styles.js';
+
+/** The replay's styles, adopted by <py-frames> when this chunk arrives. */
+export const frameStyles = [playerStyles, valueStackStyles, disRowStyles];
 export { stepText, lineAt };
 
 /** The events the player asks its element for changes with. */

@@ -1,0 +1,177 @@
+// The layout of <py-dis> and <py-frames> at a phone's width and a desktop's: every bytecode
+// argument readable without sideways scrolling, the replay's controls with one primary action
+// and no stray separators, locals that break between words, and two marks in <py-dis> that
+// differ by more than colour. Measured in the browser: what is visible, not which classes are set.
+import { assert } from 'chai';
+import { press } from './support/keyboard.js';
+import { configure } from '../../src/config.js';
+import '../../src/elements/py-dis.js';
+import type { PyDis } from '../../src/elements/py-dis.js';
+import type { PyFrames } from '../../src/elements/py-frames.js';
+import { pyodideUrl } from './support/cdn.js';
+import { narrowPage, type NarrowPage } from './support/narrow.js';
+import { PYTHON_STARTS_WITHIN, PYTHON_TEST_TIMEOUT, mount, settle, shadow, unmountAll, until } from './support/dom.js';
+
+configure({ pyodideUrl });
+
+const WIDTHS = [375, 1280];
+
+/** The rectangle of the first occurrence of `text` among `within`'s text nodes. */
+function textRect(within: Element, text: string): DOMRect {
+  const walker = within.ownerDocument.createTreeWalker(within, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = node.textContent!.indexOf(text);
+    if (at < 0) continue;
+    const range = within.ownerDocument.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + text.length);
+    return range.getBoundingClientRect();
+  }
+  throw new Error(`"${text}" is not in ${within.textContent}`);
+}
+
+/** Whether `inner` lies inside `outer` (half a pixel of rounding allowed). */
+function inside(inner: DOMRect, outer: DOMRect): boolean {
+  return inner.left >= outer.left - 0.5 && inner.right <= outer.right + 0.5 && inner.width > 0;
+}
+
+/** Each instruction line's argument (what dis prints after the opcode name), from `text`. */
+function argumentsOf(lines: string[]): Array<[line: string, argument: string]> {
+  return lines.flatMap((line) => {
+    const match = /[A-Z][A-Z_0-9]+ +(\S.*)$/.exec(line);
+    return match ? [[line, match[1]!] as [string, string]] : [];
+  });
+}
+
+async function inPage<T>(width: number, use: (page: NarrowPage) => Promise<T>): Promise<T> {
+  const page = await narrowPage(width, 900);
+  try {
+    return await use(page);
+  } finally {
+    page.remove();
+  }
+}
+
+describe('<py-dis> and <py-frames> layout', function () {
+  this.timeout(PYTHON_TEST_TIMEOUT);
+  afterEach(unmountAll);
+
+  for (const width of WIDTHS) {
+    it(`shows every argument of <py-dis> whole, with no sideways scrolling, at ${width} px`, async () => {
+      await inPage(width, async (page) => {
+        const element = await page.mount<PyDis>('<py-dis code="x = 2&#10;y = x * 3&#10;print(y)"></py-dis>');
+        const listing = await until(() => shadow(element).querySelector<HTMLElement>('[part="bytecode"]'), 'the bytecode', PYTHON_STARTS_WITHIN);
+        await settle(element);
+        assert.isAtMost(listing.scrollWidth, listing.clientWidth, 'the listing does not scroll sideways');
+        const box = listing.getBoundingClientRect();
+        const widget = element.getBoundingClientRect();
+        const rows = Array.from(shadow(element).querySelectorAll<HTMLElement>('.row[data-index]'));
+        const args = argumentsOf(element.text.split('\n'));
+        assert.isAtLeast(args.length, 4);
+        for (const [line, argument] of args) {
+          const row = rows.find((candidate) => candidate.textContent!.replace(/\n$/, '') === line)!;
+          assert.exists(row, line);
+          const rect = textRect(row, argument);
+          assert.isTrue(inside(rect, box) && inside(rect, widget), `"${argument}" is visible in "${line.trim()}"`);
+        }
+      });
+    });
+
+    it(`shows the bytecode arguments in <py-frames granularity="instruction"> at ${width} px`, async () => {
+      await inPage(width, async (page) => {
+        const element = await page.mount<PyFrames>('<py-frames granularity="instruction" code="x = 2&#10;y = x * 3"></py-frames>');
+        await until(() => element.trace, 'the recording', PYTHON_STARTS_WITHIN);
+        const trace = element.trace!;
+        // An instruction of line 2: the pane's window then holds LOAD_SMALL_INT 3 and BINARY_OP (*).
+        element.step = trace.steps.findIndex((step) => step.event === 'opcode' && step.stack.at(-1)![1] === 2);
+        await settle(element);
+        const pane = await until(() => shadow(element).querySelector<HTMLElement>('[part~="instructions"] pre'), 'the instructions');
+        assert.isAtMost(pane.scrollWidth, pane.clientWidth, 'the pane does not scroll sideways');
+        const box = pane.getBoundingClientRect();
+        const args = argumentsOf(pane.textContent!.split('\n'));
+        assert.isTrue(args.some(([, argument]) => /\(\*\)|^\d+$/.test(argument)), 'the window holds BINARY_OP or LOAD_SMALL_INT');
+        for (const [line, argument] of args) {
+          const row = Array.from(pane.querySelectorAll('*')).find((candidate) => candidate.textContent!.replace(/\n$/, '') === line) ?? pane;
+          assert.isTrue(inside(textRect(row, argument), box), `"${argument}" is visible in "${line.trim()}"`);
+        }
+      });
+    });
+  }
+
+  it('gives the replay one primary action, quieter groups and no stray separators on a phone', async () => {
+    await inPage(375, async (page) => {
+      const element = await page.mount<PyFrames>('<py-frames code="def f(n):&#10;    return n * 2&#10;print(f(3))"></py-frames>');
+      const controls = await until(() => shadow(element).querySelector<HTMLElement>('[part~="controls"]'), 'the controls', PYTHON_STARTS_WITHIN);
+      await settle(element);
+      const buttons = Array.from(controls.querySelectorAll<HTMLElement>('button'));
+      assert.lengthOf(buttons, 9);
+      const fill = (button: HTMLElement) => getComputedStyle(button).backgroundColor;
+      const forward = shadow(element).querySelector<HTMLElement>('[part~="forward-button"]')!;
+      const others = buttons.filter((button) => button !== forward);
+      for (const button of others) assert.notEqual(fill(button), fill(forward), `${button.getAttribute('part')} is quieter than Forward`);
+      const box = controls.getBoundingClientRect();
+      for (const button of buttons) assert.isTrue(inside(button.getBoundingClientRect(), box), `${button.getAttribute('part')} fits`);
+      // A separator is a thin rule: none is left at the start or end of a wrapped row.
+      const rules = Array.from(controls.querySelectorAll<HTMLElement>('*')).filter((node) => {
+        const rect = node.getBoundingClientRect();
+        return rect.width > 0 && rect.width <= 2 && rect.height >= 8;
+      });
+      assert.deepEqual(rules.map((rule) => rule.outerHTML), [], 'no separator rules');
+    });
+  });
+
+  it('breaks a local’s value between words, the type column giving way, on a phone', async () => {
+    await inPage(375, async (page) => {
+      const code = 'words = "internationalization considerations overwhelmingly"&#10;f = print&#10;x = 1';
+      const element = await page.mount<PyFrames>(`<py-frames code='${code}'></py-frames>`);
+      await until(() => element.trace, 'the recording', PYTHON_STARTS_WITHIN);
+      element.step = element.trace!.steps.length - 1;
+      await settle(element);
+      const rows = Array.from(shadow(element).querySelectorAll<HTMLElement>('[part~="frame"] tbody tr'));
+      const row = rows.find((candidate) => candidate.querySelector('.name')!.textContent === 'words')!;
+      const repr = row.querySelector<HTMLElement>('.repr')!;
+      for (const word of ['internationalization', 'considerations', 'overwhelmingly']) {
+        const walker = page.document.createTreeWalker(repr, NodeFilter.SHOW_TEXT);
+        const node = walker.nextNode()!;
+        const range = page.document.createRange();
+        const at = node.textContent!.indexOf(word);
+        range.setStart(node, at);
+        range.setEnd(node, at + word.length);
+        const lines = new Set(Array.from(range.getClientRects()).filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)));
+        assert.equal(lines.size, 1, `"${word}" stays on one line`);
+      }
+      const table = row.closest('table')!;
+      assert.isAtMost(table.scrollWidth, table.parentElement!.clientWidth, 'the table fits its frame');
+    });
+  });
+
+  for (const theme of ['light', 'dark']) {
+    it(`marks the cursor line’s instructions and the one pointed at differently, not by colour alone (${theme})`, async () => {
+      const element = await mount<PyDis>(`<py-dis theme="${theme}"><script type="text/x-python">a = 1\nb = a + 2</script></py-dis>`);
+      await until(() => shadow(element).querySelector('[part="bytecode"]'), 'the bytecode', PYTHON_STARTS_WITHIN);
+      shadow(element).querySelector<HTMLElement>('.static-code')!.focus();
+      await until(() => shadow(element).querySelector('.cm-content'), 'the editor');
+      await press('ArrowDown');
+      await settle(element);
+      const cursorRow = await until(() => shadow(element).querySelector<HTMLElement>('.row.at-cursor'), 'the cursor line’s instructions');
+      const pointed = Array.from(shadow(element).querySelectorAll<HTMLElement>('.row[data-index]')).find((row) => !row.classList.contains('at-cursor'))!;
+      pointed.dispatchEvent(new MouseEvent('mouseenter'));
+      await settle(element);
+      assert.isTrue(pointed.classList.contains('active'));
+      const plain = Array.from(shadow(element).querySelectorAll<HTMLElement>('.row[data-index]')).find(
+        (row) => !row.classList.contains('at-cursor') && !row.classList.contains('active'),
+      );
+      const look = (row: HTMLElement) => {
+        const style = getComputedStyle(row);
+        return { background: style.backgroundColor, shape: `${style.boxShadow} | ${style.outlineStyle} ${style.outlineWidth}` };
+      };
+      const [cursor, active] = [look(cursorRow), look(pointed)];
+      assert.notEqual(cursor.background, active.background, 'two different fills');
+      assert.notEqual(cursor.shape, active.shape, 'and two different shapes (not colour alone)');
+      if (plain) {
+        assert.notEqual(cursor.shape, look(plain).shape, 'the cursor mark shows without colour');
+        assert.notEqual(active.shape, look(plain).shape, 'the pointed mark shows without colour');
+      }
+    });
+  }
+});
