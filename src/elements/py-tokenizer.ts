@@ -1,5 +1,6 @@
 import { css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { PyElement, type ToolbarAction } from './py-element.js';
+import { RovingTabindex } from './controllers/roving-tabindex.js';
 import { defineElement } from './define-element.js';
 import { configureFromScriptTag } from '../config.js';
 import type { Position } from './highlight.js';
@@ -107,8 +108,12 @@ export class PyTokenizer extends PyElement<TokenizerResultDetail> {
   private showAll = false;
   /** Index of the first rendered row, unless showAll. */
   private windowStart = 0;
-  /** The row that takes Tab focus (roving tabindex: the table is one stop, arrows move inside). */
-  private focusRow = 0;
+  /** The table is one Tab stop; the arrows move between rows (rendering the window they need). */
+  private readonly roving = new RovingTabindex(this, {
+    rows: () => this.result.tokens.map((_, index) => index),
+    selector: (index) => `tr[data-index="${index}"]`,
+    reveal: (index) => this.reveal(index),
+  });
 
   protected readonly label = 'Tokens';
   protected override readonly actions: readonly ToolbarAction[] = ['reset', 'copy'];
@@ -206,25 +211,12 @@ export class PyTokenizer extends PyElement<TokenizerResultDetail> {
     if (index < start || index >= end) this.windowStart = Math.max(0, index - ROW_WINDOW / 2);
   }
 
-  private async onRowKey(event: KeyboardEvent, index: number): Promise<void> {
-    const last = this.result.tokens.length - 1;
-    const target = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: last, PageDown: index + 10, PageUp: index - 10 }[
-      event.key
-    ];
-    if (target === undefined) return;
-    event.preventDefault();
-    const row = Math.max(0, Math.min(last, target));
-    this.reveal(row);
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`tr[data-index="${row}"]`)?.focus();
-  }
-
   protected renderOutput(): TemplateResult {
     const tokens = this.result.tokens;
     const [start, end] = this.visibleRange();
     const cursorRows = new Set(this.atCursor);
     // Exactly one rendered row takes Tab focus.
-    if (this.focusRow < start || this.focusRow >= end) this.focusRow = start;
+    const stop = this.roving.tabStop(start, end - 1);
     const tokenizer = tokenizerIfLoaded();
     if (!tokenizer) return html``;
     const clipped = end - start < tokens.length;
@@ -240,7 +232,7 @@ export class PyTokenizer extends PyElement<TokenizerResultDetail> {
           <tbody>
             ${tokens
               .slice(start, end)
-              .map((token, offset) => this.renderRow(tokenizer, token, start + offset, cursorRows.has(start + offset)))}
+              .map((token, offset) => this.renderRow(tokenizer, token, start + offset, cursorRows.has(start + offset), stop))}
           </tbody>
         </table>
       </div>
@@ -252,7 +244,7 @@ export class PyTokenizer extends PyElement<TokenizerResultDetail> {
         : nothing}`;
   }
 
-  private renderRow(tokenizer: Tokenizer, token: Token, index: number, atCursor: boolean): TemplateResult {
+  private renderRow(tokenizer: Tokenizer, token: Token, index: number, atCursor: boolean, stop: number): TemplateResult {
     const type = tokenizer.tokName[this.exact ? token.exactType : token.type] ?? String(token.type);
     const classes = [
       STRUCTURE_TOKENS.has(tokenizer.tokName[token.type] ?? '') ? 'structure' : '',
@@ -262,13 +254,13 @@ export class PyTokenizer extends PyElement<TokenizerResultDetail> {
     return html`<tr
       class=${classes}
       data-index=${index}
-      tabindex=${index === this.focusRow ? 0 : -1}
+      tabindex=${index === stop ? 0 : -1}
       @mouseenter=${() => this.point(index)}
       @focus=${() => {
-        this.focusRow = index;
+        this.roving.focused(index);
         this.point(index);
       }}
-      @keydown=${(event: KeyboardEvent) => this.onRowKey(event, index)}
+      @keydown=${(event: KeyboardEvent) => this.roving.keydown(event, index)}
     >
       <td class="position">${token.start[0]},${token.start[1]}-${token.end[0]},${token.end[1]}:</td>
       <td class="type">${type}</td>
