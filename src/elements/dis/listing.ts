@@ -63,8 +63,9 @@ export class DisListing extends LitElement {
   private point(index: number | undefined): void {
     this.active = index;
     const at = index === undefined ? undefined : this.lines[index]?.instruction?.positions;
+    // RESUME and other instructions of no source line have line 0 (or none): nothing to mark.
     const span =
-      at && at.lineno !== null && at.end_lineno !== null && at.col_offset !== null && at.end_col_offset !== null
+      at && at.lineno && at.end_lineno && at.col_offset !== null && at.end_col_offset !== null
         ? ({ start: [at.lineno, at.col_offset], end: [at.end_lineno, at.end_col_offset] } satisfies DisSpan)
         : undefined;
     this.dispatchEvent(new CustomEvent('dis-point', { detail: { span }, bubbles: true }));
