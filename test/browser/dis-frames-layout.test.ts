@@ -43,8 +43,10 @@ function argumentsOf(lines: string[]): Array<[line: string, argument: string]> {
   });
 }
 
+/** A page `width` px wide whose text column is the demo's (46rem, centred), as in an article. */
 async function inPage<T>(width: number, use: (page: NarrowPage) => Promise<T>): Promise<T> {
   const page = await narrowPage(width, 900);
+  page.document.body.style.cssText = 'max-width: 46rem; margin: 0 auto; padding: 1rem';
   try {
     return await use(page);
   } finally {
@@ -154,7 +156,10 @@ describe('<py-dis> and <py-frames> layout', function () {
       await press('ArrowDown');
       await settle(element);
       const cursorRow = await until(() => shadow(element).querySelector<HTMLElement>('.row.at-cursor'), 'the cursor line’s instructions');
-      const pointed = Array.from(shadow(element).querySelectorAll<HTMLElement>('.row[data-index]')).find((row) => !row.classList.contains('at-cursor'))!;
+      // An instruction of line 1 (RESUME, of no source line, is left out: it marks no span).
+      const pointed = Array.from(shadow(element).querySelectorAll<HTMLElement>('.row[data-index]')).find(
+        (row) => !row.classList.contains('at-cursor') && !row.textContent!.includes('RESUME'),
+      )!;
       pointed.dispatchEvent(new MouseEvent('mouseenter'));
       await settle(element);
       assert.isTrue(pointed.classList.contains('active'));

@@ -253,6 +253,7 @@ export const playerStyles = css`
     overflow: auto;
   }
   .instructions pre {
+    container: dis-listing / inline-size;
     white-space: pre;
   }
   .current-instruction {
