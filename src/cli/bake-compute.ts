@@ -68,7 +68,7 @@ export async function cpythonComputer(): Promise<Computer> {
           return lines.shift() ?? null;
         };
         const io: WorkerIO = { stdout: () => {}, stderr: () => {}, input: async () => readLine(), stdinLine: readLine };
-        // What <py-frames> asks for (src/elements/frames/replay.ts, engine-element.ts).
+        // What <py-frames> asks for (src/elements/py-frames.ts, engine-element.ts).
         const trace = await backend.trace(code, { maxSteps, granularity, timeLimitMs: timeout * 1000 }, io);
         if (askedReader) throw new BakeRefusal('the code calls input(), which asks the reader: give the element a stdin attribute to bake it');
         if (trace.end.status === 'time-limit') throw new BakeRefusal(`the run took longer than its time limit (${timeout} s), so the reader's run would differ`);
