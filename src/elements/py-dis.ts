@@ -15,6 +15,7 @@ const EDIT_DEBOUNCE_MS = 300;
 
 type DisModule = typeof import('../engine/dis/index.js');
 type DisListingModule = typeof import('./dis/listing.js');
+type DisListing = InstanceType<DisListingModule['DisListing']>;
 
 interface Disassembly {
   tree: DisTree;
@@ -155,7 +156,7 @@ export class PyDis extends EngineElement<DisResultDetail> {
   /** Waits for the listing too, so `updateComplete` means that everything shown is up to date. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
-    await this.renderRoot?.querySelector('pyinnards-dis-listing')?.updateComplete;
+    await this.renderRoot?.querySelector<DisListing>('pyinnards-dis-listing')?.updateComplete;
     return done;
   }
 }

@@ -11,6 +11,7 @@ import type { Trace } from '../engine/trace/format.js';
 import { pythonErrorDetail, type FramesResultDetail } from './events.js';
 
 type PlayerModule = typeof import('./frames/player.js');
+type FramesPlayer = InstanceType<PlayerModule['FramesPlayer']>;
 
 /** How long typing must pause before the code is recorded again. */
 const EDIT_DEBOUNCE_MS = 600;
@@ -122,7 +123,7 @@ export class PyFrames extends EngineElement<FramesResultDetail> {
     if (this.misconfigured) return;
     this.started = true;
     this.requestUpdate();
-    this.renderRoot.querySelector('pyinnards-frames-player')?.pause();
+    this.renderRoot.querySelector<FramesPlayer>('pyinnards-frames-player')?.pause();
     const generation = ++this.generation;
     const code = this.source;
     // A matching bake is the first recording: no interpreter until the reader changes something.
@@ -219,7 +220,7 @@ export class PyFrames extends EngineElement<FramesResultDetail> {
   /** Waits for the player too, so `updateComplete` means that everything shown is up to date. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
-    await this.renderRoot?.querySelector('pyinnards-frames-player')?.updateComplete;
+    await this.renderRoot?.querySelector<FramesPlayer>('pyinnards-frames-player')?.updateComplete;
     return done;
   }
 }

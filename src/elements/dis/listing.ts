@@ -130,9 +130,3 @@ export class DisListing extends LitElement {
 }
 
 defineElement('pyinnards-dis-listing', DisListing);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'pyinnards-dis-listing': DisListing;
-  }
-}

@@ -147,9 +147,3 @@ export class FramesPlayer extends LitElement {
 }
 
 defineElement('pyinnards-frames-player', FramesPlayer);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'pyinnards-frames-player': FramesPlayer;
-  }
-}
