@@ -100,6 +100,8 @@ export class PyTokenizer extends PyElement<TokenizerResultDetail> {
   exact = false;
 
   private result: TokenizeResult = { tokens: [], warnings: [] };
+  /** Whether `result` is the code's (false until the tokenizer chunk has run once). */
+  private tokenized = false;
   /** The row the reader points at (hover or focus). */
   private declare active: number | undefined;
   /** Rows of the tokens under the cursor in the editor. */
@@ -141,6 +143,7 @@ export class PyTokenizer extends PyElement<TokenizerResultDetail> {
       return;
     }
     this.result = tokenizer.tokenizeSafe(code);
+    this.tokenized = true;
     this.active = undefined;
     this.atCursor = [];
     this.markSpan(undefined);
@@ -155,7 +158,9 @@ export class PyTokenizer extends PyElement<TokenizerResultDetail> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('exact')) this.emitResult({ tokens: this.result.tokens, error: this.result.error });
+    // `exact` changes the output only once there is output: before the first tokenization (the
+    // tokenizer chunk still on its way) there is nothing to announce, so no empty result.
+    if (changed.has('exact') && this.tokenized) this.emitResult({ tokens: this.result.tokens, error: this.result.error });
   }
 
   protected override cursorMoved(at: Position): void {
