@@ -108,7 +108,7 @@ export class PyDis extends EngineElement<DisResultDetail> {
 
   private async disassemble(): Promise<void> {
     const generation = ++this.generation;
-    if (this.misconfigured) return;
+    if (this.misconfigured || !this.codeReady) return;
     const code = this.source;
     // A matching bake is the first result: no interpreter until the reader changes something.
     const baked = await this.baked.take(code);

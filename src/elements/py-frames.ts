@@ -69,7 +69,8 @@ export class PyFrames extends EngineElement<FramesResultDetail> {
   step = 0;
 
   protected readonly label = 'Frames';
-  protected override readonly actions: readonly ToolbarAction[] = ['run', 'reset', 'copy'];
+  protected override readonly actions: readonly ToolbarAction[] = ['reset', 'copy'];
+  protected override readonly offersRun = true;
 
   private replay: Replay | undefined;
   private readonly baked = new BakedResultController(this, 'py-frames');
@@ -123,8 +124,9 @@ export class PyFrames extends EngineElement<FramesResultDetail> {
 
   private async record(): Promise<void> {
     clearTimeout(this.debounce);
-    // An invalid attribute says so in the error banner; nothing is recorded until it is fixed.
-    if (this.misconfigured) return;
+    // An invalid attribute or a failed src says so in the error banner; nothing is recorded
+    // until it is fixed, nor while the code is still loading.
+    if (this.misconfigured || !this.codeReady) return;
     if (!this.replay) {
       const { Replay } = await import('./frames/replay.js');
       this.replay ??= new Replay({
