@@ -72,6 +72,8 @@ export abstract class PyElement<Result = unknown> extends LitElement {
   private sourced = false;
   /** Why the code could not be sourced (a `src` that failed): the element then starts nothing. */
   private sourceFailure: PyErrorDetail | undefined;
+  /** Whether the output has come (the first `py-result`): until then its space is reserved. */
+  private hasOutput = false;
 
   /** The element's name as shown to readers, e.g. "Tokens". */
   protected abstract readonly label: string;
@@ -116,6 +118,14 @@ export abstract class PyElement<Result = unknown> extends LitElement {
 
   /** The element's own output, rendered below the code. */
   protected abstract renderOutput(): TemplateResult | typeof nothing;
+
+  /**
+   * The height to keep for the output until it first comes (a CSS length), so the page doesn't
+   * jump when it does: elements whose output waits for an interpreter estimate it from their code.
+   */
+  protected reservedOutputHeight(_code: string): string | undefined {
+    return undefined;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -272,6 +282,7 @@ export abstract class PyElement<Result = unknown> extends LitElement {
 
   /** Fires `py-result` after the output changed. */
   protected emitResult(detail: Result): void {
+    this.hasOutput = true;
     emit(this, 'py-result', detail);
   }
 
@@ -296,9 +307,16 @@ export abstract class PyElement<Result = unknown> extends LitElement {
         </div>
         ${this.renderCode()}
         ${this.renderError()} ${this.renderStatus()}
-        <div class="output" part="output">${this.renderOutput()}</div>
+        <div class="output" part="output" style=${this.outputReserve()}>${this.renderOutput()}</div>
       </div>
     `;
+  }
+
+  /** The output's min-height while it is awaited (no reserve once it came or an error shows instead). */
+  private outputReserve(): string {
+    if (this.hasOutput || this.error) return '';
+    const height = this.reservedOutputHeight(this.source);
+    return height ? `min-height: ${height}` : '';
   }
 
   /** The code area: the code view (static, then the editor). A console puts itself here instead. */

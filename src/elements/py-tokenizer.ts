@@ -4,7 +4,8 @@ import { defineElement } from './define-element.js';
 import { configureFromScriptTag } from '../config.js';
 import type { Position } from './highlight.js';
 import type { Token, TokenizeResult } from '../engine/tokenizer/index.js';
-import { loadTokenizer, tokenizerIfLoaded, type Tokenizer } from './lazy-tokenizer.js';
+import * as tokenizer from '../engine/tokenizer/for-text.js';
+import { provideTokenizer, type Tokenizer } from './lazy-tokenizer.js';
 import { pythonErrorDetail, type TokenizerResultDetail } from './events.js';
 
 /**
@@ -123,8 +124,6 @@ export class PyTokenizer extends PyElement<TokenizerResultDetail> {
   /** What `python -m tokenize -e` prints for the code, the error line included. */
   get text(): string {
     let out = '';
-    const tokenizer = tokenizerIfLoaded();
-    if (!tokenizer) return out;
     for (const token of this.result.tokens) out += `${tokenizer.formatToken(token, true)}\n`;
     const error = this.result.error;
     if (error) {
@@ -136,12 +135,6 @@ export class PyTokenizer extends PyElement<TokenizerResultDetail> {
   }
 
   protected codeChanged(code: string): void {
-    const tokenizer = tokenizerIfLoaded();
-    if (!tokenizer) {
-      // The first code arrives before the tokenizer chunk; tokenize the latest code once it has.
-      void loadTokenizer().then(() => this.codeChanged(this.source));
-      return;
-    }
     this.result = tokenizer.tokenizeSafe(code);
     this.tokenized = true;
     this.active = undefined;
@@ -158,8 +151,8 @@ export class PyTokenizer extends PyElement<TokenizerResultDetail> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    // `exact` changes the output only once there is output: before the first tokenization (the
-    // tokenizer chunk still on its way) there is nothing to announce, so no empty result.
+    // `exact` changes the output only once there is output: before the code is sourced and
+    // tokenized there is nothing to announce, so no empty result.
     if (changed.has('exact') && this.tokenized) this.emitResult({ tokens: this.result.tokens, error: this.result.error });
   }
 
@@ -230,8 +223,6 @@ export class PyTokenizer extends PyElement<TokenizerResultDetail> {
     const cursorRows = new Set(this.atCursor);
     // Exactly one rendered row takes Tab focus.
     if (this.focusRow < start || this.focusRow >= end) this.focusRow = start;
-    const tokenizer = tokenizerIfLoaded();
-    if (!tokenizer) return html``;
     const clipped = end - start < tokens.length;
     return html`<div class="table-scroll" part="tokens" @mouseleave=${() => this.point(undefined)}>
         <table aria-label="Tokens, as python -m tokenize lists them">
@@ -282,6 +273,8 @@ export class PyTokenizer extends PyElement<TokenizerResultDetail> {
   }
 }
 
+// The tokens are this element's output: the tokenizer comes with it (see provideTokenizer).
+provideTokenizer(tokenizer);
 // Loaded on its own, this file reads data-* settings from its own script tag.
 configureFromScriptTag(import.meta.url);
 defineElement('py-tokenizer', PyTokenizer);
