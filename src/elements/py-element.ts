@@ -293,6 +293,7 @@ export abstract class PyElement<Result = unknown> extends LitElement {
   }
 
   protected override render(): TemplateResult {
+    const reserve = this.outputReserve();
     return html`
       <div class="widget" part="container">
         <div class="toolbar" part="toolbar">
@@ -307,16 +308,17 @@ export abstract class PyElement<Result = unknown> extends LitElement {
         </div>
         ${this.renderCode()}
         ${this.renderError()} ${this.renderStatus()}
-        <div class="output" part="output" style=${this.outputReserve()}>${this.renderOutput()}</div>
+        <div class=${reserve ? 'output reserved' : 'output'} part="output" style=${reserve ? `min-height: ${reserve}` : ''}>
+          ${this.renderOutput()}
+        </div>
       </div>
     `;
   }
 
-  /** The output's min-height while it is awaited (no reserve once it came or an error shows instead). */
-  private outputReserve(): string {
-    if (this.hasOutput || this.error) return '';
-    const height = this.reservedOutputHeight(this.source);
-    return height ? `min-height: ${height}` : '';
+  /** The output's min-height while it is awaited (none once it came, or when an error shows instead). */
+  private outputReserve(): string | undefined {
+    if (this.hasOutput || this.error) return undefined;
+    return this.reservedOutputHeight(this.source);
   }
 
   /** The code area: the code view (static, then the editor). A console puts itself here instead. */

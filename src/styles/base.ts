@@ -152,7 +152,8 @@ export const baseStyles = [
       overflow: auto;
       max-width: 100%;
     }
-    .output:empty {
+    /* Kept while the output is awaited (its estimated height is reserved), so the page doesn't jump. */
+    .output:empty:not(.reserved) {
       display: none;
     }
   `,
