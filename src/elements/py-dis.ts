@@ -156,6 +156,18 @@ export class PyDis extends EngineElement<DisResultDetail> {
     this.emitResult({ text: this.text, code: tree });
   }
 
+  /**
+   * Until the bytecode comes (after Python loads), keep about its height: dis prints some seven
+   * lines per line of code, in a listing capped at --py-max-height, then the note and one panel
+   * per code object.
+   */
+  protected override reservedOutputHeight(code: string): string {
+    const lines = code.split('\n').filter((line) => line.trim() !== '').length;
+    const codeObjects = 1 + (code.match(/^\s*(async\s+def|def|class)\b/gm)?.length ?? 0);
+    const rows = 1 + Math.round(6.5 * lines);
+    return `calc(min(var(--_max-height), ${rows} * var(--_code-font-size) * var(--_line-height) + 2 * var(--_space)) + ${(1 + codeObjects) * 2.3}em)`;
+  }
+
   protected override cursorMoved([line]: Position): void {
     this.cursorLine = line;
   }
