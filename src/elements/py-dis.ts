@@ -165,7 +165,8 @@ export class PyDis extends EngineElement<DisResultDetail> {
     const lines = code.split('\n').filter((line) => line.trim() !== '').length;
     const codeObjects = 1 + (code.match(/^\s*(async\s+def|def|class)\b/gm)?.length ?? 0);
     const rows = 1 + Math.round(6.5 * lines);
-    return `calc(min(var(--_max-height), ${rows} * var(--_code-font-size) * var(--_line-height) + 2 * var(--_space)) + ${(1 + codeObjects) * 2.3}em)`;
+    // (The note wraps to a second line on a phone.)
+    return `calc(min(var(--_max-height), ${rows} * var(--_code-font-size) * var(--_line-height) + 2 * var(--_space)) + ${(1 + codeObjects) * 2.3}em + max(0px, 3em - 4vw))`;
   }
 
   protected override cursorMoved([line]: Position): void {

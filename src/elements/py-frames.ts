@@ -117,6 +117,15 @@ export class PyFrames extends EngineElement<FramesResultDetail> {
     if (changed.has('breakpoints')) this.replay?.showBreakpoints();
   }
 
+  /**
+   * Until the first recording shows, keep about the player's height at its first step (measured
+   * on the demo: the controls and panels, taller in instruction mode and when the controls wrap
+   * on a narrow screen).
+   */
+  protected override reservedOutputHeight(): string {
+    return this.granularity === 'instruction' ? 'max(32.7em, 43.7em - 22.4vw)' : 'max(13.9em, 23.6em - 20vw)';
+  }
+
   protected override runAction(): void {
     this.baked.goLive();
     void this.record();
