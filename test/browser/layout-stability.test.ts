@@ -66,21 +66,36 @@ function onScreen(demo: Demo): Map<Element, DOMRect> {
   return blocks;
 }
 
-/** Layout shift's score for what moved between two looks at the screen (no scrolling between). */
+/**
+ * Layout shift's score for what moved between two looks at the screen (no scrolling between), as
+ * the Layout Instability spec counts it: the share of the screen covered by the moved blocks, where
+ * they were and where they are, times the longest move over the screen's larger side.
+ */
 function movedScore(demo: Demo, before: Map<Element, DOMRect>): number {
   const width = demo.window.innerWidth;
   const height = demo.window.innerHeight;
-  let area = 0;
+  const spans: [number, number][] = [];
   let distance = 0;
   for (const [block, was] of before) {
     const now = block.getBoundingClientRect();
     const moved = Math.max(Math.abs(now.top - was.top), Math.abs(now.left - was.left));
     if (moved < 1) continue;
-    const visible = (box: DOMRect) => Math.max(0, Math.min(box.bottom, height) - Math.max(box.top, 0)) * Math.min(box.width, width);
-    area += visible(was) + visible(now);
+    const top = Math.max(0, Math.min(was.top, now.top));
+    const bottom = Math.min(height, Math.max(was.bottom, now.bottom));
+    if (bottom > top) spans.push([top, bottom]);
     distance = Math.max(distance, moved);
   }
-  return Math.min(1, area / (width * height)) * Math.min(1, distance / height);
+  // The union of the moved blocks' bands (each block is as wide as the text column or less).
+  spans.sort((a, b) => a[0] - b[0]);
+  let covered = 0;
+  let end = 0;
+  for (const [top, bottom] of spans) {
+    if (bottom <= end) continue;
+    covered += bottom - Math.max(top, end);
+    end = bottom;
+  }
+  const column = Math.min(width, demo.document.querySelector('article')!.getBoundingClientRect().width);
+  return Math.min(1, (covered * column) / (width * height)) * Math.min(1, distance / Math.max(width, height));
 }
 
 /** CLS as web vitals counts it: the worst burst of shifts (less than 1 s apart, at most 5 s). */
