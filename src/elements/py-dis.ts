@@ -157,14 +157,16 @@ export class PyDis extends EngineElement<DisResultDetail> {
   }
 
   /**
-   * Until the bytecode comes (after Python loads), keep about its height: dis prints some seven
-   * lines per line of code, in a listing capped at --py-max-height, then the note and one panel
-   * per code object.
+   * Until the bytecode comes (after Python loads), keep about its height: dis prints some five
+   * lines per line of code (fitted on the demo), in a listing capped at --py-max-height, then the
+   * note and one panel per code object.
    */
   protected override reservedOutputHeight(code: string): string {
     const lines = code.split('\n').filter((line) => line.trim() !== '').length;
     const codeObjects = 1 + (code.match(/^\s*(async\s+def|def|class)\b/gm)?.length ?? 0);
-    const rows = 1 + Math.round(6.5 * lines);
+    // A class body also stores __module__, __qualname__, __firstlineno__ and __static_attributes__.
+    const classes = code.match(/^\s*class\b/gm)?.length ?? 0;
+    const rows = 3 + 5 * lines + 6 * classes;
     // (The note wraps to a second line on a phone.)
     return `calc(min(var(--_max-height), ${rows} * var(--_code-font-size) * var(--_line-height) + 2 * var(--_space)) + ${(1 + codeObjects) * 2.3}em + max(0px, 3em - 4vw))`;
   }

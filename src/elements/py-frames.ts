@@ -123,7 +123,7 @@ export class PyFrames extends EngineElement<FramesResultDetail> {
    * on a narrow screen).
    */
   protected override reservedOutputHeight(): string {
-    return this.granularity === 'instruction' ? 'max(32.7em, 43.7em - 22.4vw)' : 'max(13.9em, 23.6em - 20vw)';
+    return this.granularity === 'instruction' ? 'max(32.7em, 46.1em - 22.4vw)' : 'max(13.9em, 26em - 20vw)';
   }
 
   protected override runAction(): void {
