@@ -120,6 +120,13 @@ async function readDemo(width: number): Promise<{ layoutShift: number | undefine
   const demo = await openDemo(width);
   try {
     const widgets = [...demo.document.querySelectorAll<Widget>(TAGS)];
+    // The widgets replace the page's own code blocks once the script has come (after the first
+    // paint here, as on a slow network): that one move, at load, is measured apart (the README
+    // says it). From the moment they are up, nothing may jump.
+    await Promise.all([...new Set(widgets.map((widget) => widget.localName))].map((tag) => demo.window.customElements.whenDefined(tag)));
+    await until(() => widgets.every((widget) => widget.shadowRoot?.querySelector('[part="toolbar"]')), 'every widget drawn');
+    await new Promise((resolve) => demo.window.requestAnimationFrame(() => demo.window.requestAnimationFrame(resolve)));
+    const up = demo.window.performance.now();
     let moved = 0;
     const heights: number[] = [];
     const growth: string[] = [];
@@ -140,7 +147,9 @@ async function readDemo(width: number): Promise<{ layoutShift: number | undefine
     // The observer's callback runs after the last frame: give it a turn.
     await new Promise((resolve) => setTimeout(resolve, 100));
     console.log(`demo at ${width} px, widget heights (when on screen → finished): ${growth.join(', ')}`);
-    return { layoutShift: demo.reportsShifts ? sessionWindowMax(demo.shifts) : undefined, moved, heights };
+    const atLoad = demo.reportsShifts ? sessionWindowMax(demo.shifts.filter((shift) => shift.startTime < up)) : undefined;
+    console.log(`demo at ${width} px: layout shift when the widgets replace the code blocks at load: ${atLoad?.toFixed(3) ?? '(not reported by this browser)'}`);
+    return { layoutShift: demo.reportsShifts ? sessionWindowMax(demo.shifts.filter((shift) => shift.startTime >= up)) : undefined, moved, heights };
   } finally {
     demo.frame.remove();
   }
@@ -150,9 +159,9 @@ describe('the demo does not jump while it is read', function () {
   this.timeout(PYTHON_TEST_TIMEOUT);
 
   for (const width of [1280, 375]) {
-    it(`at ${width} px: layout shift of at most 0.05`, async () => {
+    it(`at ${width} px: once the widgets are up, layout shift of at most 0.05`, async () => {
       const { layoutShift, moved, heights } = await readDemo(width);
-      console.log(`demo at ${width} px: layout shift ${layoutShift?.toFixed(3) ?? '(not reported by this browser)'}, moved on screen ${moved.toFixed(3)}, page height ${heights.join(' → ')} px`);
+      console.log(`demo at ${width} px, once the widgets are up: layout shift ${layoutShift?.toFixed(3) ?? '(not reported by this browser)'}, moved on screen ${moved.toFixed(3)}, page height ${heights.join(' → ')} px`);
       assert.isAtMost(moved, 0.05, 'what moved on screen while the widgets in view finished');
       if (layoutShift !== undefined) assert.isAtMost(layoutShift, 0.05, "the browser's own layout-shift score (CLS)");
     });
