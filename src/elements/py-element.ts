@@ -351,6 +351,7 @@ export abstract class PyElement<Result = unknown> extends LitElement {
       case 'reset':
         return html`<button
           type="button"
+          class="quiet"
           part="button reset-button"
           ?disabled=${!this.canReset}
           @click=${() => this.reset()}
@@ -358,7 +359,7 @@ export abstract class PyElement<Result = unknown> extends LitElement {
           Reset
         </button>`;
       case 'copy':
-        return html`<button type="button" part="button copy-button" @click=${() => void this.copy()}>
+        return html`<button type="button" class="quiet" part="button copy-button" @click=${() => void this.copy()}>
           ${this.copied ? 'Copied' : 'Copy'}
         </button>`;
     }
