@@ -307,7 +307,7 @@ export abstract class PyElement<Result = unknown> extends LitElement {
             .map((action) => this.renderAction(action))}
         </div>
         ${this.renderCode()}
-        ${this.renderError()} ${this.renderStatus()}
+        ${renderErrorBanner(this.error, this.renderErrorActions())} ${renderStatusLine(this.status)}
         <div class=${reserve ? 'output reserved' : 'output'} part="output" style=${reserve ? `min-height: ${reserve}` : ''}>
           ${this.renderOutput()}
         </div>
@@ -365,13 +365,6 @@ export abstract class PyElement<Result = unknown> extends LitElement {
     }
   }
 
-  private renderError(): TemplateResult | typeof nothing {
-    return renderErrorBanner(this.error, this.renderErrorActions());
-  }
-
-  private renderStatus(): TemplateResult {
-    return renderStatusLine(this.status);
-  }
 
 }
 
