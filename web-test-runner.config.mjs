@@ -1,6 +1,7 @@
 // Browser tests in Debian's Chromium, Firefox ESR and WebKitGTK ($BROWSERS picks some: see
 // scripts/browsers.mjs). Test files import our TypeScript sources through
 // esbuild; the CDN tests import the built dist/ from a second server on another origin.
+import { readFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { testLaunchers } from './scripts/test-launchers.mjs';
 import { testCommandsPlugin } from './scripts/test-commands.mjs';
@@ -23,6 +24,16 @@ function cdnPlugin() {
       cdn?.close();
     },
     serve(context) {
+      // The demo page, on the tests' own origin (so a test can frame it and read its layout),
+      // loading the built kit from the kit's "CDN" as `npm start` does.
+      if (context.path === '/__demo/') {
+        return {
+          body: readFileSync(new URL('./demo/index.html', import.meta.url), 'utf8')
+            .replaceAll('%KIT_ORIGIN%', cdn.kit.origin)
+            .replaceAll('%PYODIDE_URL%', cdn.pyodideUrl),
+          type: 'html',
+        };
+      }
       if (context.path === '/__cdn.js') {
         return {
           body: `export const cdnOrigin = ${JSON.stringify(cdn.kit.origin)};\nexport const pyodideUrl = ${JSON.stringify(cdn.pyodideUrl)};`,

@@ -53,6 +53,9 @@ export function serveStatic(root, { port = 0, host = '127.0.0.1', cors = false, 
       });
       return;
     }
+    // The size, as a CDN sends it: the kit's download progress needs it for a bar that fills
+    // (without it the bar is indeterminate).
+    headers['content-length'] = String(statSync(path).size);
     response.writeHead(200, headers);
     createReadStream(path).pipe(response);
   };

@@ -10,14 +10,14 @@ export interface StatusState {
   progress?: number | null;
 }
 
-/** The error banner, with a Retry button when `retry` is given. */
-export function renderErrorBanner(error: PyErrorDetail | undefined, retry: (() => void) | undefined): TemplateResult | typeof nothing {
+/** The error banner, with the buttons an element offers for it (e.g. Retry) after the message. */
+export function renderErrorBanner(error: PyErrorDetail | undefined, actions: TemplateResult | typeof nothing): TemplateResult | typeof nothing {
   if (!error) return nothing;
   const where =
     error.line !== undefined ? ` at line ${error.line}${error.column !== undefined ? `, column ${error.column}` : ''}` : '';
   return html`<div class="error" part="error" role="alert">
     <strong>${error.kind}${where}:</strong> ${error.message}
-    ${retry ? html`<button type="button" part="button retry-button" @click=${retry}>Retry</button>` : nothing}
+    ${actions}
   </div>`;
 }
 

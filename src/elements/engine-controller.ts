@@ -51,6 +51,9 @@ export class EngineController implements ReactiveController {
       this.callbacks.failed({ kind: 'Configuration', message: error });
       return undefined;
     }
+    // Said at once: the interpreter layer's import and the worker's start take a moment before
+    // the first download progress arrives.
+    this.callbacks.progress({ engine: settings.engine, phase: 'loading' });
     try {
       const { loadEngine } = await import('../engine/runtime/index.js');
       const engine = await loadEngine({ engine: settings.engine, pyodideUrl: settings.pyodideUrl }, (progress) =>

@@ -4,17 +4,21 @@ import { EngineController } from './engine-controller.js';
 import type { RunOptions, TraceRunOptions } from '../engine/runtime/index.js';
 import type { Trace, TraceOptions } from '../engine/trace/format.js';
 import { DEFAULT_TIMEOUT_SECONDS } from './attributes.js';
+import { emit, type PyEngineDetail, type PyErrorDetail } from './events.js';
+import { engineStatus } from './engine-status.js';
 
-/** The default limit for runs nobody is watching interactively, in seconds. */
 /** How long past its own time limit a recording may take before the worker is stopped. */
 const RECORDING_GRACE_MS = 3000;
 
 /**
  * The base of elements that run Python (<py-dis>, <py-frames>, <py-repl>): the `engine`,
  * `pyodide-url`, `stdin` and `timeout` attributes, the shared engine loaded on demand with
- * progress, Stop, and Retry when the interpreter can't be loaded.
+ * progress, Run and Stop, and Retry when the interpreter can't be loaded.
  *
  * @fires py-engine - An interpreter is loading; `detail` is `{ engine, phase, loaded?, total? }`.
+ * @csspart run-button - Run.
+ * @csspart stop-button - Stop, shown while code runs.
+ * @csspart retry-button - Retry, offered when an interpreter could not load.
  * @csspart input-prompt - Where the reader answers input().
  */
 export abstract class EngineElement<Result = unknown> extends PyElement<Result> {
@@ -25,6 +29,7 @@ export abstract class EngineElement<Result = unknown> extends PyElement<Result> 
     stdin: {},
     timeout: { type: Number },
     inputRequest: { state: true },
+    retry: { state: true },
   };
 
   /** `pyodide` (CPython 3.14, the default) or `skulpt`; overrides the page-wide setting. */
@@ -39,6 +44,10 @@ export abstract class EngineElement<Result = unknown> extends PyElement<Result> 
   private engineNote: string | undefined;
   /** An input() call waiting for the reader's answer. */
   private declare inputRequest: { prompt: string; answer: (value: string | null) => void } | undefined;
+  /** Offered as a Retry button in the error banner when the interpreter failed to load. */
+  private declare retry: (() => void) | undefined;
+  /** Whether the toolbar has a Run button (Stop while the code runs). */
+  protected readonly offersRun: boolean = false;
 
   protected readonly engineController = new EngineController(this, {
     progress: (detail) => this.reportEngine(detail),
@@ -49,17 +58,59 @@ export abstract class EngineElement<Result = unknown> extends PyElement<Result> 
     failed: (detail) => {
       const { retry, ...error } = detail;
       this.clearStatus();
-      this.reportError(error, retry);
+      this.reportError(error);
+      this.retry = retry;
     },
   });
 
-  protected override get running(): boolean {
+  /**
+   * The toolbar's Run button. (Named apart from any public `run` an element offers scripts,
+   * such as `<py-repl>`'s `run(input)`.)
+   */
+  protected runAction(): void {}
+
+  /** Whether code is running now: the toolbar then shows Stop instead of Run. */
+  protected get running(): boolean {
     return this.engineController.running;
   }
 
-  protected override stop(): void {
+  /** Stops the running code (the Stop button). */
+  protected stop(): void {
     this.answerInput(null);
     this.engineController.stop();
+  }
+
+  /** Fires `py-engine` and mirrors the progress in the status line, in the reader's words. */
+  protected reportEngine(detail: PyEngineDetail): void {
+    this.setStatus(engineStatus(detail));
+    emit(this, 'py-engine', detail);
+  }
+
+  protected override reportError(detail: PyErrorDetail): void {
+    this.retry = undefined;
+    super.reportError(detail);
+  }
+
+  protected override clearError(): void {
+    this.retry = undefined;
+    super.clearError();
+  }
+
+  protected override renderToolbarEnd(): TemplateResult | typeof nothing {
+    if (!this.offersRun) return nothing;
+    return this.running
+      ? html`<button type="button" part="button stop-button" @click=${() => this.stop()}>Stop</button>`
+      : html`<button type="button" part="button run-button" @click=${() => this.runAction()}>Run</button>`;
+  }
+
+  protected override renderErrorActions(): TemplateResult | typeof nothing {
+    const retry = this.retry;
+    if (!retry) return nothing;
+    const again = () => {
+      this.clearError();
+      retry();
+    };
+    return html`<button type="button" part="button retry-button" @click=${again}>Retry</button>`;
   }
 
   /** Asks the reader for a line of input (input() on a backend that can wait for it). */

@@ -17,3 +17,13 @@ export function loadTokenizer(): Promise<Tokenizer> {
 export function tokenizerIfLoaded(): Tokenizer | undefined {
   return loaded;
 }
+
+/**
+ * For an element whose output is the tokens (<py-tokenizer>): it brings the tokenizer in its own
+ * module, so its first frame already shows them (no empty table that then grows) and every code
+ * view on the page is coloured at once.
+ */
+export function provideTokenizer(module: Tokenizer): void {
+  loaded ??= module;
+  loading ??= Promise.resolve(module);
+}

@@ -90,7 +90,7 @@ export class PyDis extends EngineElement<DisResultDetail> {
 
   private async disassemble(): Promise<void> {
     const generation = ++this.generation;
-    if (this.misconfigured) return;
+    if (this.misconfigured || !this.codeReady) return;
     const code = this.source;
     // A matching bake is the first result: no interpreter until the reader changes something.
     const baked = await this.baked.take(code);
@@ -135,6 +135,21 @@ export class PyDis extends EngineElement<DisResultDetail> {
     this.stale = false;
     this.result = { tree, lines: this.dis.formatDisLines(tree, options) };
     this.emitResult({ text: this.text, code: tree });
+  }
+
+  /**
+   * Until the bytecode comes (after Python loads), keep about its height: dis prints some five
+   * lines per line of code (fitted on the demo), in a listing capped at --py-max-height, then the
+   * note and one panel per code object.
+   */
+  protected override reservedOutputHeight(code: string): string {
+    const lines = code.split('\n').filter((line) => line.trim() !== '').length;
+    const codeObjects = 1 + (code.match(/^\s*(async\s+def|def|class)\b/gm)?.length ?? 0);
+    // A class body also stores __module__, __qualname__, __firstlineno__ and __static_attributes__.
+    const classes = code.match(/^\s*class\b/gm)?.length ?? 0;
+    const rows = 3 + 5 * lines + 6 * classes;
+    // (The note wraps to a second line on a phone.)
+    return `calc(min(var(--_max-height), ${rows} * var(--_code-font-size) * var(--_line-height) + 2 * var(--_space)) + ${(1 + codeObjects) * 2.3}em + max(0px, 3em - 4vw))`;
   }
 
   protected override cursorMoved([line]: Position): void {

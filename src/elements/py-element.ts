@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValu
 import { themeStyles } from '../styles/theme.js';
 import { baseStyles } from '../styles/base.js';
 import { CodeSourceError, hasInlineCode, sourceCode } from './code-source.js';
-import { emit, type PyErrorDetail, type PyEngineDetail, type PyEventMap } from './events.js';
+import { emit, type PyErrorDetail, type PyEventMap } from './events.js';
 import { CodeView } from './code-view.js';
 import type { Position } from './highlight.js';
 import { copyText } from './clipboard.js';
@@ -12,9 +12,8 @@ import { renderErrorBanner, renderStatusLine, type StatusState } from './chrome.
 export type ThemeName = 'auto' | 'light' | 'dark';
 export type { StatusState };
 
-/** Toolbar buttons an element can ask for. */
-export type ToolbarAction = 'run' | 'reset' | 'copy';
-
+/** The toolbar buttons every element may show (an engine element adds Run/Stop: engine-element.ts). */
+export type ToolbarAction = 'reset' | 'copy';
 
 /**
  * What every pyinnards element shares: where the code comes from, the code view (static first,
@@ -30,14 +29,11 @@ export type ToolbarAction = 'run' | 'reset' | 'copy';
  * @csspart editor - The CodeMirror editor, once the reader edits.
  * @csspart note - A short note (e.g. why the editor could not load).
  * @csspart button - Every button.
- * @csspart run-button - Run.
- * @csspart stop-button - Stop, shown while code runs.
  * @csspart reset-button - Reset, back to the code as written.
  * @csspart copy-button - Copy, which copies `text`.
- * @csspart retry-button - Retry, offered when an interpreter could not load.
  * @csspart error - The error banner.
  * @csspart status - The status line.
- * @csspart progress - The download progress bar.
+ * @csspart progress - A progress bar in the status line (e.g. while the code or an interpreter downloads).
  * @csspart output - The element's output.
  */
 export abstract class PyElement<Result = unknown> extends LitElement {
@@ -71,9 +67,13 @@ export abstract class PyElement<Result = unknown> extends LitElement {
   protected originalSource = '';
   protected declare status: StatusState | undefined;
   protected declare error: PyErrorDetail | undefined;
-  /** Offered as a Retry button in the error banner (e.g. when an interpreter failed to load). */
-  private retry: (() => void) | undefined;
   private copied = false;
+  /** Whether the code has been sourced (it may still be loading from `src`, or have failed to). */
+  private sourced = false;
+  /** Why the code could not be sourced (a `src` that failed): the element then starts nothing. */
+  private sourceFailure: PyErrorDetail | undefined;
+  /** Whether the output has come (the first `py-result`): until then its space is reserved. */
+  private hasOutput = false;
 
   /** The element's name as shown to readers, e.g. "Tokens". */
   protected abstract readonly label: string;
@@ -116,22 +116,16 @@ export abstract class PyElement<Result = unknown> extends LitElement {
     this.codeView.setGutter(gutter);
   }
 
-  /**
-   * The toolbar's Run button, for elements that have one. (Named apart from any public `run`
-   * an element offers scripts, such as `<py-repl>`'s `run(input)`.)
-   */
-  protected runAction(): void {}
-
-  /** Whether code is running now: the toolbar then shows Stop instead of Run. */
-  protected get running(): boolean {
-    return false;
-  }
-
-  /** Stops the running code (the Stop button). */
-  protected stop(): void {}
-
   /** The element's own output, rendered below the code. */
   protected abstract renderOutput(): TemplateResult | typeof nothing;
+
+  /**
+   * The height to keep for the output until it first comes (a CSS length), so the page doesn't
+   * jump when it does: elements whose output waits for an interpreter estimate it from their code.
+   */
+  protected reservedOutputHeight(_code: string): string | undefined {
+    return undefined;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -169,9 +163,17 @@ export abstract class PyElement<Result = unknown> extends LitElement {
     this.attributeText.clear();
   }
 
-  /** Whether an attribute has an invalid value: the element then shows why and starts nothing. */
+  /**
+   * Whether the element must start nothing: an attribute has an invalid value, or the code could
+   * not be loaded. The error banner says why.
+   */
   protected get misconfigured(): boolean {
-    return this.invalid.size > 0;
+    return this.invalid.size > 0 || this.sourceFailure !== undefined;
+  }
+
+  /** Whether the code is here: false while a `src` loads (or after it failed). */
+  protected get codeReady(): boolean {
+    return this.sourced;
   }
 
   /** The one check of every attribute, as it is set (before any lazily loaded part is asked for). */
@@ -199,18 +201,29 @@ export abstract class PyElement<Result = unknown> extends LitElement {
     this.sourcing?.abort();
     const controller = new AbortController();
     this.sourcing = controller;
-    if (this.src && this.code === undefined) this.setStatus({ message: `Loading ${this.src}…`, progress: null });
+    const fetching = Boolean(this.src) && this.code === undefined;
+    if (fetching) {
+      this.sourced = false;
+      this.setStatus({ message: `Loading ${this.src}…`, progress: null });
+    }
+    if (this.sourceFailure) {
+      this.sourceFailure = undefined;
+      if (this.error?.kind === 'Source') this.clearError();
+    }
     try {
       const code = await sourceCode(this, this.code, this.src, controller.signal);
       if (controller.signal.aborted) return;
-      this.clearStatus();
+      if (fetching) this.clearStatus();
       this.originalSource = code;
+      this.sourced = true;
       this.applyCode(code);
     } catch (error) {
       if (controller.signal.aborted) return;
-      this.clearStatus();
+      if (fetching) this.clearStatus();
       const message = error instanceof CodeSourceError ? error.message : String(error);
-      this.reportError({ kind: 'Source', message });
+      // The message stays: nothing runs on code that isn't there (not even an empty module).
+      this.sourceFailure = { kind: 'Source', message };
+      this.reportError(this.sourceFailure);
     }
   }
 
@@ -247,19 +260,20 @@ export abstract class PyElement<Result = unknown> extends LitElement {
   }
 
   /** Shows the error banner, marks the position in the code, and fires `py-error`. */
-  protected reportError(detail: PyErrorDetail, retry?: () => void): void {
+  protected reportError(detail: PyErrorDetail): void {
     this.error = detail;
-    this.retry = retry;
     this.codeView.markError(detail.line, detail.column);
     emit(this, 'py-error', detail);
   }
 
-  /** Clears the error banner; an invalid attribute's message stays until the value is fixed. */
+  /**
+   * Clears the error banner. An invalid attribute's message stays until the value is fixed, and
+   * a failed `src` stays until the code is sourced again.
+   */
   protected clearError(): void {
     if (this.error === undefined) return;
-    this.retry = undefined;
     this.codeView.markError(undefined, undefined);
-    this.error = this.invalid.size ? this.configurationError() : undefined;
+    this.error = this.invalid.size ? this.configurationError() : this.sourceFailure;
   }
 
   private configurationError(): PyErrorDetail {
@@ -268,14 +282,8 @@ export abstract class PyElement<Result = unknown> extends LitElement {
 
   /** Fires `py-result` after the output changed. */
   protected emitResult(detail: Result): void {
+    this.hasOutput = true;
     emit(this, 'py-result', detail);
-  }
-
-  /** Fires `py-engine` and mirrors the progress in the status line. */
-  protected reportEngine(detail: PyEngineDetail): void {
-    const progress = detail.total ? (detail.loaded ?? 0) / detail.total : null;
-    this.setStatus({ message: `${detail.engine}: ${detail.phase}`, progress });
-    emit(this, 'py-engine', detail);
   }
 
   private async copy(): Promise<void> {
@@ -285,22 +293,32 @@ export abstract class PyElement<Result = unknown> extends LitElement {
   }
 
   protected override render(): TemplateResult {
+    const reserve = this.outputReserve();
     return html`
       <div class="widget" part="container">
         <div class="toolbar" part="toolbar">
           <span class="label" part="label">${this.label}</span>
           ${this.renderToolbarStart()}
           <span class="spacer"></span>
+          ${this.renderToolbarEnd()}
           ${this.actions
             // Reset undoes edits; a read-only element has none to undo.
             .filter((action) => !(action === 'reset' && this.readonly))
             .map((action) => this.renderAction(action))}
         </div>
         ${this.renderCode()}
-        ${this.renderError()} ${this.renderStatus()}
-        <div class="output" part="output">${this.renderOutput()}</div>
+        ${renderErrorBanner(this.error, this.renderErrorActions())} ${renderStatusLine(this.status)}
+        <div class=${reserve ? 'output reserved' : 'output'} part="output" style=${reserve ? `min-height: ${reserve}` : ''}>
+          ${this.renderOutput()}
+        </div>
       </div>
     `;
+  }
+
+  /** The output's min-height while it is awaited (none once it came, or when an error shows instead). */
+  private outputReserve(): string | undefined {
+    if (this.hasOutput || this.error) return undefined;
+    return this.reservedOutputHeight(this.source);
   }
 
   /** The code area: the code view (static, then the editor). A console puts itself here instead. */
@@ -318,15 +336,22 @@ export abstract class PyElement<Result = unknown> extends LitElement {
     return nothing;
   }
 
+  /** Controls a subclass puts before Reset and Copy (an engine element's Run/Stop). */
+  protected renderToolbarEnd(): TemplateResult | typeof nothing {
+    return nothing;
+  }
+
+  /** Buttons a subclass adds to the error banner (an engine element's Retry). */
+  protected renderErrorActions(): TemplateResult | typeof nothing {
+    return nothing;
+  }
+
   private renderAction(action: ToolbarAction): TemplateResult {
     switch (action) {
-      case 'run':
-        return this.running
-          ? html`<button type="button" part="button stop-button" @click=${() => this.stop()}>Stop</button>`
-          : html`<button type="button" part="button run-button" @click=${() => this.runAction()}>Run</button>`;
       case 'reset':
         return html`<button
           type="button"
+          class="quiet"
           part="button reset-button"
           ?disabled=${!this.canReset}
           @click=${() => this.reset()}
@@ -334,27 +359,12 @@ export abstract class PyElement<Result = unknown> extends LitElement {
           Reset
         </button>`;
       case 'copy':
-        return html`<button type="button" part="button copy-button" @click=${() => void this.copy()}>
+        return html`<button type="button" class="quiet" part="button copy-button" @click=${() => void this.copy()}>
           ${this.copied ? 'Copied' : 'Copy'}
         </button>`;
     }
   }
 
-  private renderError(): TemplateResult | typeof nothing {
-    const retry = this.retry;
-    return renderErrorBanner(
-      this.error,
-      retry &&
-        (() => {
-          this.clearError();
-          retry();
-        }),
-    );
-  }
-
-  private renderStatus(): TemplateResult {
-    return renderStatusLine(this.status);
-  }
 
 }
 

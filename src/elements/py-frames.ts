@@ -73,7 +73,8 @@ export class PyFrames extends EngineElement<FramesResultDetail> {
   step = 0;
 
   protected readonly label = 'Frames';
-  protected override readonly actions: readonly ToolbarAction[] = ['run', 'reset', 'copy'];
+  protected override readonly actions: readonly ToolbarAction[] = ['reset', 'copy'];
+  protected override readonly offersRun = true;
 
   private player: PlayerModule | undefined;
   private readonly baked = new BakedResultController(this, 'py-frames');
@@ -112,6 +113,15 @@ export class PyFrames extends EngineElement<FramesResultDetail> {
     if (changed.has('breakpoints')) this.showBreakpoints();
   }
 
+  /**
+   * Until the first recording shows, keep about the player's height at its first step (measured
+   * on the demo: the controls and panels, taller in instruction mode and when the controls wrap
+   * on a narrow screen).
+   */
+  protected override reservedOutputHeight(): string {
+    return this.granularity === 'instruction' ? 'max(32.7em, 46.1em - 22.4vw)' : 'max(13.9em, 26em - 20vw)';
+  }
+
   protected override runAction(): void {
     this.baked.goLive();
     void this.record();
@@ -119,8 +129,9 @@ export class PyFrames extends EngineElement<FramesResultDetail> {
 
   private async record(): Promise<void> {
     this.schedule.cancel();
-    // An invalid attribute says so in the error banner; nothing is recorded until it is fixed.
-    if (this.misconfigured) return;
+    // An invalid attribute or a failed src says so in the error banner; nothing is recorded
+    // until it is fixed, nor while the code is still loading.
+    if (this.misconfigured || !this.codeReady) return;
     this.started = true;
     this.requestUpdate();
     this.renderRoot.querySelector<FramesPlayer>('pyinnards-frames-player')?.pause();

@@ -5,7 +5,8 @@ import { defineElement } from './define-element.js';
 import { configureFromScriptTag } from '../config.js';
 import type { Position } from './highlight.js';
 import type { Token, TokenizeResult } from '../engine/tokenizer/index.js';
-import { loadTokenizer, tokenizerIfLoaded, type Tokenizer } from './lazy-tokenizer.js';
+import * as tokenizer from '../engine/tokenizer/for-text.js';
+import { provideTokenizer, type Tokenizer } from './lazy-tokenizer.js';
 import { pythonErrorDetail, type TokenizerResultDetail } from './events.js';
 
 /**
@@ -101,6 +102,8 @@ export class PyTokenizer extends PyElement<TokenizerResultDetail> {
   exact = false;
 
   private result: TokenizeResult = { tokens: [], warnings: [] };
+  /** Whether `result` is the code's (false until the tokenizer chunk has run once). */
+  private tokenized = false;
   /** The row the reader points at (hover or focus). */
   private declare active: number | undefined;
   /** Rows of the tokens under the cursor in the editor. */
@@ -126,8 +129,6 @@ export class PyTokenizer extends PyElement<TokenizerResultDetail> {
   /** What `python -m tokenize -e` prints for the code, the error line included. */
   get text(): string {
     let out = '';
-    const tokenizer = tokenizerIfLoaded();
-    if (!tokenizer) return out;
     for (const token of this.result.tokens) out += `${tokenizer.formatToken(token, true)}\n`;
     const error = this.result.error;
     if (error) {
@@ -139,13 +140,8 @@ export class PyTokenizer extends PyElement<TokenizerResultDetail> {
   }
 
   protected codeChanged(code: string): void {
-    const tokenizer = tokenizerIfLoaded();
-    if (!tokenizer) {
-      // The first code arrives before the tokenizer chunk; tokenize the latest code once it has.
-      void loadTokenizer().then(() => this.codeChanged(this.source));
-      return;
-    }
     this.result = tokenizer.tokenizeSafe(code);
+    this.tokenized = true;
     this.active = undefined;
     this.atCursor = [];
     this.markSpan(undefined);
@@ -160,7 +156,9 @@ export class PyTokenizer extends PyElement<TokenizerResultDetail> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('exact')) this.emitResult({ tokens: this.result.tokens, error: this.result.error });
+    // `exact` changes the output only once there is output: before the code is sourced and
+    // tokenized there is nothing to announce, so no empty result.
+    if (changed.has('exact') && this.tokenized) this.emitResult({ tokens: this.result.tokens, error: this.result.error });
   }
 
   protected override cursorMoved(at: Position): void {
@@ -217,8 +215,6 @@ export class PyTokenizer extends PyElement<TokenizerResultDetail> {
     const cursorRows = new Set(this.atCursor);
     // Exactly one rendered row takes Tab focus.
     const stop = this.roving.tabStop(start, end - 1);
-    const tokenizer = tokenizerIfLoaded();
-    if (!tokenizer) return html``;
     const clipped = end - start < tokens.length;
     return html`<div class="table-scroll" part="tokens" @mouseleave=${() => this.point(undefined)}>
         <table aria-label="Tokens, as python -m tokenize lists them">
@@ -269,6 +265,8 @@ export class PyTokenizer extends PyElement<TokenizerResultDetail> {
   }
 }
 
+// The tokens are this element's output: the tokenizer comes with it (see provideTokenizer).
+provideTokenizer(tokenizer);
 // Loaded on its own, this file reads data-* settings from its own script tag.
 configureFromScriptTag(import.meta.url);
 defineElement('py-tokenizer', PyTokenizer);

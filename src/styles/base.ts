@@ -55,6 +55,15 @@ export const baseStyles = [
       min-height: 2em;
       cursor: pointer;
     }
+    /* Reset and Copy are secondary: the one filled button in a toolbar is its action (Run). */
+    button.quiet {
+      color: var(--_fg);
+      background: transparent;
+      border-color: var(--_border);
+    }
+    button.quiet:hover:not(:disabled) {
+      border-color: var(--_accent);
+    }
     button:disabled {
       cursor: default;
       color: var(--_muted);
@@ -152,7 +161,8 @@ export const baseStyles = [
       overflow: auto;
       max-width: 100%;
     }
-    .output:empty {
+    /* Kept while the output is awaited (its estimated height is reserved), so the page doesn't jump. */
+    .output:empty:not(.reserved) {
       display: none;
     }
   `,

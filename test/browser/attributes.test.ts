@@ -15,19 +15,21 @@ configure({ pyodideUrl });
 const errorText = (element: HTMLElement) => shadow(element).querySelector('[part="error"]')?.textContent ?? '';
 const notes = (element: HTMLElement) => [...shadow(element).querySelectorAll('[part="note"]')].map((note) => note.textContent ?? '');
 
+const ENGINE_TAGS = ['py-dis', 'py-frames', 'py-repl'];
+const EVERY_TAG = ['py-tokenizer', ...ENGINE_TAGS];
+
+/** Each value the reader-polish issue names, on every element that has the attribute. */
 const CASES: { tag: string; attribute: string; value: string; takes: RegExp }[] = [
-  { tag: 'py-tokenizer', attribute: 'theme', value: 'purple', takes: /use auto, light or dark/ },
+  ...EVERY_TAG.map((tag) => ({ tag, attribute: 'theme', value: 'purple', takes: /use auto, light or dark/ })),
+  ...ENGINE_TAGS.map((tag) => ({ tag, attribute: 'timeout', value: 'soon', takes: /use a number from 0/ })),
+  ...ENGINE_TAGS.map((tag) => ({ tag, attribute: 'engine', value: 'pypy', takes: /use one of pyodide, skulpt/ })),
   { tag: 'py-frames', attribute: 'speed', value: '3', takes: /use one of 1, 2, 4, 8, 16/ },
   { tag: 'py-frames', attribute: 'step', value: '-1', takes: /use a whole number from 0/ },
   { tag: 'py-dis', attribute: 'depth', value: '-1', takes: /use a whole number from 0/ },
   { tag: 'py-dis', attribute: 'adaptive', value: 'yes', takes: /use a whole number from 0/ },
-  { tag: 'py-dis', attribute: 'timeout', value: 'soon', takes: /use a number from 0/ },
-  { tag: 'py-repl', attribute: 'timeout', value: 'soon', takes: /use a number from 0/ },
   { tag: 'py-frames', attribute: 'breakpoints', value: 'two', takes: /use line numbers from 1/ },
   { tag: 'py-frames', attribute: 'max-steps', value: 'lots', takes: /use a whole number from 1/ },
   { tag: 'py-frames', attribute: 'granularity', value: 'opcode', takes: /use line or instruction/ },
-  { tag: 'py-frames', attribute: 'engine', value: 'pypy', takes: /use one of pyodide, skulpt/ },
-  { tag: 'py-repl', attribute: 'engine', value: 'pypy', takes: /use one of pyodide, skulpt/ },
 ];
 
 describe('invalid attribute values', () => {

@@ -145,10 +145,14 @@ describe('shared element base: static view, editor, toolbar', () => {
     }
   });
 
-  it('Run calls the element', async () => {
+  it('has no Run, Stop or Retry of its own: those belong to elements that run Python', async () => {
     const element = await mount<TestElement>(`<test-element>x</test-element>`);
-    shadow(element).querySelector<HTMLButtonElement>('[part~="run-button"]')!.click();
-    assert.equal(element.runs, 1);
+    element.showError({ kind: 'Engine', message: 'x' });
+    await settle(element);
+    assert.isNotNull(shadow(element).querySelector('[part="error"]'));
+    for (const part of ['run-button', 'stop-button', 'retry-button']) {
+      assert.isNull(shadow(element).querySelector(`[part~="${part}"]`), part);
+    }
   });
 });
 
@@ -191,18 +195,15 @@ describe('shared element base: errors, status, events, theme', () => {
     assert.isNotNull(line.querySelector('.cm-error-mark'));
   });
 
-  it('shows status messages with a progress bar, and mirrors engine progress as py-engine', async () => {
+  it('shows status messages with a progress bar', async () => {
     const element = await mount<TestElement>(`<test-element>x</test-element>`);
     const status = shadow(element).querySelector('[part="status"]')!;
     assert.equal(status.getAttribute('role'), 'status');
     assert.equal(status.textContent, '');
-    const events: CustomEvent[] = [];
-    document.addEventListener('py-engine', (event) => events.push(event as CustomEvent), { once: true });
-    element.engineProgress({ engine: 'pyodide', phase: 'downloading', loaded: 25, total: 100 });
+    element.showStatus({ message: 'Loading…', progress: 0.25 });
     await settle(element);
-    assert.include(status.textContent, 'pyodide: downloading');
+    assert.include(status.textContent, 'Loading…');
     assert.equal(status.querySelector('progress')!.value, 0.25);
-    assert.equal(events[0]!.detail.loaded, 25);
     element.showStatus({ message: 'Starting…', progress: null });
     await settle(element);
     assert.isFalse(status.querySelector('progress')!.hasAttribute('value'), 'indeterminate');

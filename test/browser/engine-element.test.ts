@@ -12,6 +12,20 @@ describe('elements that run Python', function () {
   this.timeout(PYTHON_TEST_TIMEOUT);
   afterEach(unmountAll);
 
+  // First: the engine is cold only once per page.
+  it('say at once that Python is loading, before its first download byte', async () => {
+    const element = await mount<TestRunElement>(`<test-run-element pyodide-url="${pyodideUrl}">x = 1</test-run-element>`);
+    const statuses: string[] = [];
+    const seen = new MutationObserver(() => statuses.push(shadow(element).querySelector('[part="status"]')!.textContent!.trim()));
+    seen.observe(shadow(element), { subtree: true, childList: true, characterData: true });
+    const running = element.run();
+    await settle(element);
+    assert.match(shadow(element).querySelector('[part="status"]')!.textContent!, /^\s*Loading Python 3\.14…/, 'a status from the first frame');
+    await running;
+    seen.disconnect();
+    assert.notInclude(statuses.join('\n'), 'pyodide:', 'no engine jargon');
+  });
+
   it('show output as text, never as HTML', async () => {
     const element = await mount<TestRunElement>(
       `<test-run-element pyodide-url="${pyodideUrl}"><script type="text/x-python">print("<img src=x onerror=alert(1)>")</script></test-run-element>`,
@@ -21,6 +35,33 @@ describe('elements that run Python', function () {
     const output = shadow(element).querySelector('.run-output')!;
     assert.equal(output.textContent, '<img src=x onerror=alert(1)>\n');
     assert.isNull(output.querySelector('img'));
+  });
+
+  it('have a Run button that calls the element', async () => {
+    const element = await mount<TestRunElement>(`<test-run-element engine="skulpt">print(6 * 7)</test-run-element>`);
+    button(element, 'run-button')!.click();
+    await until(() => element.text === '42\n', 'the run', PYTHON_STARTS_WITHIN);
+  });
+
+  it('mirror engine progress as py-engine, in the reader\'s words in the status line', async () => {
+    const element = await mount<TestRunElement>(`<test-run-element>x</test-run-element>`);
+    const status = shadow(element).querySelector('[part="status"]')!;
+    const events: CustomEvent[] = [];
+    document.addEventListener('py-engine', (event) => events.push(event as CustomEvent), { once: true });
+    element.engineProgress({ engine: 'pyodide', phase: 'downloading', loaded: 1_500_000, total: 6_000_000 });
+    await settle(element);
+    assert.equal(status.textContent!.trim(), 'Downloading Python 3.14 (6.0 MB)…');
+    assert.equal(status.querySelector('progress')!.value, 0.25);
+    assert.equal(events[0]!.detail.loaded, 1_500_000, 'the event keeps the engine\'s own phase and bytes');
+    assert.equal(events[0]!.detail.phase, 'downloading');
+    // No Content-Length: the size is unknown, so the bar is indeterminate, not stuck at 100 %.
+    element.engineProgress({ engine: 'pyodide', phase: 'downloading', loaded: 3_000_000 });
+    await settle(element);
+    assert.equal(status.textContent!.trim(), 'Downloading Python 3.14… 3.0 MB so far');
+    assert.isFalse(status.querySelector('progress')!.hasAttribute('value'), 'indeterminate');
+    element.engineProgress({ engine: 'pyodide', phase: 'starting Python' });
+    await settle(element);
+    assert.equal(status.textContent!.trim(), 'Starting Python 3.14…');
   });
 
   it('show Stop while running; Stop ends `while True: pass` and says the session was reset', async () => {

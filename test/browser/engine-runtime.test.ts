@@ -4,6 +4,7 @@ import { assert } from 'chai';
 import { PYTHON_TEST_TIMEOUT } from './support/dom.js';
 import { pyodideUrl } from './support/cdn.js';
 import { assertStopInterruptsKeepingSession } from './support/interrupt.js';
+import { watchMainThread } from './support/long-tasks.js';
 
 type Runtime = typeof import('../../src/engine/runtime/index.js');
 type LoadProgress = import('../../src/engine/runtime/index.js').LoadProgress;
@@ -14,21 +15,6 @@ const pyodideRequests = () =>
     .getEntriesByType('resource')
     .map((entry) => entry.name)
     .filter((name) => name.startsWith(pyodideUrl));
-
-/** Main-thread tasks longer than 50 ms, as the browser reports them. */
-function watchLongTasks(): { stop(): number[] } {
-  const durations: number[] = [];
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) durations.push(Math.round(entry.duration));
-  });
-  observer.observe({ type: 'longtask', buffered: false });
-  return {
-    stop() {
-      observer.disconnect();
-      return durations;
-    },
-  };
-}
 
 describe('engine: pyodide backend in a worker', function () {
   this.timeout(PYTHON_TEST_TIMEOUT);
@@ -97,7 +83,7 @@ describe('engine: pyodide backend in a worker', function () {
 
   it('stops `while True: pass` within a second, and the page stays responsive', async () => {
     const engine = await runtime.loadEngine({ engine: 'pyodide', pyodideUrl });
-    const tasks = watchLongTasks();
+    const tasks = watchMainThread();
     const handle = engine.run('while True: pass');
     await new Promise((resolve) => setTimeout(resolve, 300));
     // The main thread keeps ticking while Python spins in the worker.
@@ -112,7 +98,7 @@ describe('engine: pyodide backend in a worker', function () {
     assert.equal(outcome.status, 'stopped');
     assert.isBelow(stoppedAfter, 1000, 'stopped within a second');
     assert.isAbove(ticks, 10, 'timers kept firing');
-    assert.deepEqual(tasks.stop().filter((ms) => ms > 50), [], 'no long main-thread task');
+    assert.deepEqual(tasks.stop().longTasks.filter((ms) => ms > 50), [], 'no long main-thread task');
     // The worker restarted: a new run works.
     const again = await runtime.loadEngine({ engine: 'pyodide', pyodideUrl });
     let out = '';
@@ -128,7 +114,7 @@ describe('engine: pyodide backend in a worker', function () {
 
   it('survives a flood of a million prints without freezing the page', async () => {
     const engine = await runtime.loadEngine({ engine: 'pyodide', pyodideUrl });
-    const tasks = watchLongTasks();
+    const tasks = watchMainThread();
     let chunks = 0;
     let chars = 0;
     const outcome = await engine.run('for i in range(1_000_000): print(i)', {
@@ -140,7 +126,7 @@ describe('engine: pyodide backend in a worker', function () {
     assert.deepEqual(outcome, { status: 'ok' });
     assert.isBelow(chunks, 2000, 'output arrives in batches, not a message per print');
     assert.isAbove(chars, 6_000_000);
-    assert.deepEqual(tasks.stop().filter((ms) => ms > 50), [], 'no long main-thread task');
+    assert.deepEqual(tasks.stop().longTasks.filter((ms) => ms > 50), [], 'no long main-thread task');
   });
 
   it('says clearly when the assets cannot be loaded', async () => {

@@ -6,6 +6,7 @@ import type { Trace } from '../../src/engine/trace/format.js';
 import { pyodideUrl } from './support/cdn.js';
 import { axeViolations } from './support/axe.js';
 import { PYTHON_STARTS_WITHIN, PYTHON_TEST_TIMEOUT, mount, settle, shadow, unmountAll, until } from './support/dom.js';
+import { watchMainThread } from './support/long-tasks.js';
 
 configure({ pyodideUrl });
 
@@ -316,9 +317,7 @@ describe('<py-frames>', function () {
   });
 
   it('replays a 10,000-step recording without long main-thread tasks', async () => {
-    const long: number[] = [];
-    const observer = new PerformanceObserver((list) => long.push(...list.getEntries().map((entry) => entry.duration)));
-    observer.observe({ type: 'longtask' });
+    const watch = watchMainThread();
     const element = await framesElement('total = 0\nfor i in range(100000):\n    total += i');
     assert.equal(trace(element).steps.length, 10000);
     part(element, 'last-button').focus();
@@ -333,8 +332,7 @@ describe('<py-frames>', function () {
       await settle(element);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
-    observer.disconnect();
-    assert.deepEqual(long.filter((duration) => duration > 100), []);
+    assert.deepEqual(watch.stop().longTasks.filter((duration) => duration > 100), []);
   });
 
   it('records line steps with Skulpt, saying what Skulpt cannot show', async () => {

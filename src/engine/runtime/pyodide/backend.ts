@@ -328,12 +328,17 @@ function countDownloads(progress: (phase: string, loaded?: number, total?: numbe
   const report = () => {
     let loaded = 0;
     let total = 0;
+    let known = true;
     for (const size of sizes.values()) {
       loaded += size.loaded;
+      // No Content-Length (a chunked or re-compressed answer): the total is unknown, and the
+      // progress says so rather than claiming 100 % at every chunk.
+      if (!size.length) known = false;
       // A compressed transfer can deliver more bytes than its Content-Length says.
       total += Math.max(size.length, size.loaded);
     }
-    progress('downloading', loaded, total);
+    if (known) progress('downloading', loaded, total);
+    else progress('downloading', loaded);
   };
   const fail = (url: string, why: string) => {
     state.failure ??= `Could not load ${url}: ${why}`;

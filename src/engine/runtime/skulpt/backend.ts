@@ -1,21 +1,20 @@
 // The Skulpt backend, inside its worker: Skulpt 1.2.0 (a Python 3.7-like subset compiled to
 // JavaScript) with the patches that make it print what CPython prints where that is cheap.
-import type { Capabilities, PythonError, RunOutcome } from '../types.js';
+import type { Capabilities, RunOutcome } from '../types.js';
 import type { LoadSettings, WorkerBackend, WorkerIO } from '../protocol.js';
 import type { Trace, TraceEnd } from '../../trace/format.js';
-import { floatRepr } from './float-repr.js';
 import { RecordingLimit, SkulptRecorder } from './recorder.js';
-import { findUnsupported, importedModules, needsMoreInput, scopeNames, stripFinalIndent } from './source-scan.js';
+import { needsMoreInput, stripFinalIndent } from './source-scan.js';
 import { keywords } from '../../tokenizer/index.js';
+import { configureSkulpt } from './patches.js';
+import { isA, outcomeOf as outcomeOfError, systemExit as endBySystemExit } from './errors.js';
+import { USE_PYODIDE, checkSupported as checkWith } from './support-check.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Skulpt is untyped JavaScript. */
 type Sk = any;
 
 const SKULPT = 'Skulpt 1.2.0';
 const VERSION = `${SKULPT} (Python 3 subset)`;
-const USE_PYODIDE = 'Use engine="pyodide" for full CPython 3.14.';
-/** How long Python runs before Skulpt yields to the worker's event loop (to see an interrupt). */
-const YIELD_EVERY_MS = 50;
 
 interface Session {
   globals: Record<string, unknown>;
@@ -46,7 +45,7 @@ export function createSkulptBackend(): WorkerBackend {
   }
 
   const suspensionHandlers = {
-    // Skulpt yields every YIELD_EVERY_MS (Sk.yieldLimit): give the event loop a turn, then
+    // Skulpt yields every few milliseconds (Sk.yieldLimit, patches.ts): give the event loop a turn, then
     // stop with KeyboardInterrupt if Stop was pressed. (Skulpt's own handler needs setImmediate.)
     'Sk.yield': (suspension: Sk) =>
       new Promise((resolve) => setTimeout(resolve, 0)).then(() => {
@@ -113,82 +112,11 @@ export function createSkulptBackend(): WorkerBackend {
   /** Set while compiling a REPL input: top-level expression statements get echoed. */
   let echoing = false;
 
-  function outcomeOf(error: unknown, io: WorkerIO, replFilenames: boolean): RunOutcome {
-    if (!(error instanceof Sk.builtin.BaseException)) {
-      return { status: 'failed', message: `Skulpt failed: ${error instanceof Error ? error.message : String(error)}` };
-    }
-    const pythonError = describe(error, replFilenames);
-    io.stderr(pythonError.traceback);
-    if (isA(error, 'KeyboardInterrupt')) return { status: 'stopped', sessionReset: false };
-    return { status: 'error', error: pythonError };
-  }
+  const outcomeOf = (error: unknown, io: WorkerIO, replFilenames: boolean) => outcomeOfError(Sk, error, io, replFilenames, sources);
+  const systemExit = (error: unknown, io: WorkerIO) => endBySystemExit(Sk, error, io);
+  const checkSupported = (code: string) => checkWith(Sk, code);
 
-  function describe(error: Sk, replFilenames: boolean): PythonError {
-    const type: string = error.tp$name;
-    const message = exceptionText(error);
-    const finalLine = message === '' ? `${type}\n` : `${type}: ${message}\n`;
-    if (error instanceof Sk.builtin.SyntaxError && error.$pyinnardsContext) {
-      // A compile error: CPython prints where, the line and a caret, and no "Traceback" header.
-      const [[line, column], , text] = error.$pyinnardsContext as [[number, number], [number, number], string];
-      const filename = (error.traceback[0]?.filename as string | undefined) ?? '<string>';
-      const sourceLine = String(text ?? '').replace(/\n$/, '');
-      const stripped = sourceLine.trimStart();
-      const caret = Math.max(0, column - (sourceLine.length - stripped.length));
-      const shown = stripped ? `    ${stripped}\n    ${' '.repeat(caret)}^\n` : '';
-      return { type, message, traceback: `  File "${filename}", line ${line}\n${shown}${finalLine}`, line, column: column + 1 };
-    }
-    const frames = [...(error.traceback as { lineno?: number; colno?: number; filename?: string }[])].reverse();
-    let traceback = 'Traceback (most recent call last):\n';
-    for (const frame of frames) {
-      const filename = frame.filename ?? '<unknown>';
-      const scope = scopeNames(sources.get(filename) ?? '')[frame.lineno ?? 0] ?? '<module>';
-      traceback += `  File "${filename}", line ${frame.lineno ?? '?'}, in ${scope}\n`;
-    }
-    traceback += finalLine;
-    // The position in the element's code: the innermost frame of its own file.
-    const own = [...frames].reverse().find((frame) => frame.filename === frames[0]?.filename && !replFilenames);
-    const where = own ?? frames.at(-1);
-    return {
-      type,
-      message,
-      traceback,
-      ...(where?.lineno !== undefined ? { line: where.lineno } : {}),
-      ...(where?.colno !== undefined ? { column: where.colno + 1 } : {}),
-    };
-  }
 
-  /** str(exception), as the last traceback line shows it. */
-  function exceptionText(error: Sk): string {
-    try {
-      return String(error.tp$str().v);
-    } catch {
-      return '';
-    }
-  }
-
-  /** A message for code that needs what Skulpt lacks, or undefined when Skulpt can try. */
-  function checkSupported(code: string): string | undefined {
-    const unsupported = findUnsupported(code);
-    if (unsupported) {
-      return `This code uses ${unsupported.feature} (line ${unsupported.line}), which the Skulpt engine does not support. ${USE_PYODIDE}`;
-    }
-    // Code that guards its imports handles a missing module itself.
-    if (/except\s*(\(|[\w.]*(ImportError|ModuleNotFoundError))/.test(code)) return undefined;
-    for (const module of importedModules(code)) {
-      if (!hasModule(module.name)) {
-        return `This code imports '${module.name}' (line ${module.line}), which the Skulpt engine does not have. ${USE_PYODIDE}`;
-      }
-    }
-    return undefined;
-  }
-
-  function hasModule(name: string): boolean {
-    const files: Record<string, string> = Sk.builtinFiles.files;
-    const candidates = [`src/builtin/${name}.js`, `src/lib/${name}.js`, `src/lib/${name}.py`, `src/lib/${name}/__init__.js`, `src/lib/${name}/__init__.py`];
-    const file = candidates.find((path) => path in files);
-    // Skulpt ships stubs for much of the stdlib that only raise NotImplementedError.
-    return file !== undefined && !/^raise NotImplementedError/.test(files[file]!);
-  }
 
   function withIO<T>(io: WorkerIO, body: () => Promise<T>): Promise<T> {
     current = io;
@@ -208,7 +136,12 @@ export function createSkulptBackend(): WorkerBackend {
       (0, eval)(skulptSource);
       (0, eval)(stdlibSource);
       Sk = (globalThis as unknown as { Sk: Sk }).Sk;
-      configure(Sk);
+      configureSkulpt(Sk, {
+        io: () => current,
+        recording: () => recording,
+        replGlobals: () => replGlobals,
+        echoing: () => echoing,
+      });
       progress('ready');
       return {
         version: VERSION,
@@ -234,7 +167,7 @@ export function createSkulptBackend(): WorkerBackend {
           await execute(code, safeFilename(filename), globals, false);
           return { status: 'ok' };
         } catch (error) {
-          if (isA(error, 'SystemExit')) return systemExit(error, io);
+          if (isA(Sk, error, 'SystemExit')) return systemExit(error, io);
           return outcomeOf(error, io, false);
         }
       });
@@ -271,11 +204,11 @@ export function createSkulptBackend(): WorkerBackend {
           } catch (error) {
             if (error instanceof RecordingLimit) {
               end = error.end;
-            } else if (isA(error, 'SystemExit')) {
+            } else if (isA(Sk, error, 'SystemExit')) {
               // As `python3.14 FILE` (and the Pyodide recorder): the run ends, a message is printed.
               systemExit(error, recordingIO);
               end = { status: 'ok' };
-            } else if (isA(error, 'KeyboardInterrupt')) {
+            } else if (isA(Sk, error, 'KeyboardInterrupt')) {
               end = { status: 'stopped' };
             } else {
               const outcome = outcomeOf(error, recordingIO, false);
@@ -309,7 +242,7 @@ export function createSkulptBackend(): WorkerBackend {
           await execute(source + '\n', filename, session.globals, true);
           return { more: false, outcome: { status: 'ok' } as RunOutcome };
         } catch (error) {
-          if (isA(error, 'SystemExit')) return { more: false, outcome: systemExit(error, io) };
+          if (isA(Sk, error, 'SystemExit')) return { more: false, outcome: systemExit(error, io) };
           return { more: false, outcome: outcomeOf(error, io, true) };
         } finally {
           replGlobals = undefined;
@@ -354,11 +287,6 @@ export function createSkulptBackend(): WorkerBackend {
     },
   };
 
-  /** instanceof a Skulpt exception class that this Skulpt may not have. */
-  function isA(error: unknown, name: string): boolean {
-    const type = Sk.builtin[name];
-    return typeof type === 'function' && error instanceof type;
-  }
 
   function lookupName(session: Session, name: string): Sk {
     const value = session.globals[name] ?? Sk.builtins[name];
@@ -366,132 +294,7 @@ export function createSkulptBackend(): WorkerBackend {
     return value;
   }
 
-  function systemExit(error: Sk, io: WorkerIO): RunOutcome {
-    // Like the CLI: exit(0)/exit() end normally; exit("text") prints the text; exit(n) fails.
-    const code = error.args.v[0];
-    if (code === undefined || code === Sk.builtin.none.none$ || (code instanceof Sk.builtin.int_ && Sk.builtin.asnum$(code) === 0)) {
-      return { status: 'ok' };
-    }
-    const text = code instanceof Sk.builtin.int_ ? '' : `${Sk.misceval.objectRepr(code) && String(new Sk.builtin.str(code).v)}\n`;
-    if (text) io.stderr(text);
-    return { status: 'error', error: { type: 'SystemExit', message: String(new Sk.builtin.str(code).v), traceback: text } };
-  }
 
-  /** Hooks and patches, once per worker (Skulpt reads Sk.output and Sk.inputfun on each use). */
-  function configure(Sk: Sk): void {
-    Sk.configure({
-      __future__: Sk.python3,
-      output: (text: string) => current?.stdout(text),
-      read: (path: string) => {
-        const file = Sk.builtinFiles?.files[path];
-        if (file === undefined) throw new Error(`File not found: '${path}'`);
-        return file;
-      },
-      // input(prompt): the prompt goes with the request to the host (not to stdout), and
-      // Skulpt waits on the promise through a suspension.
-      inputfunTakesPrompt: true,
-      inputfun: (prompt: string) =>
-        (current?.input(String(prompt)) ?? Promise.resolve(null)).then((line) => {
-          if (line === null) throw new Sk.builtin.EOFError('EOF when reading a line');
-          return line.replace(/\r?\n$/, '');
-        }),
-      yieldLimit: YIELD_EVERY_MS,
-      // Code compiled for a recording (Sk.debugging) stops before every statement.
-      breakpoints: () => true,
-      // The host enforces time limits (it can stop the worker); Skulpt's own limit is off.
-      execLimit: null,
-    });
-    applyPatches(Sk);
-  }
-
-  /** Exceptions CPython has and Skulpt 1.2.0 lacks, built the way Skulpt builds its own. */
-  function addMissingExceptions(Sk: Sk): void {
-    if (!Sk.builtin.EOFError) {
-      Sk.builtin.EOFError = Sk.abstr.buildNativeClass('EOFError', {
-        constructor: function EOFError(this: unknown, ...args: unknown[]) {
-          Sk.builtin.Exception.apply(this, args);
-        },
-        base: Sk.builtin.Exception,
-      });
-      Sk.builtins['EOFError'] = Sk.builtin.EOFError;
-    }
-    // What Stop raises (a BaseException, so `except Exception` doesn't swallow it).
-    if (!Sk.builtin.KeyboardInterrupt) {
-      Sk.builtin.KeyboardInterrupt = Sk.abstr.buildNativeClass('KeyboardInterrupt', {
-        constructor: function KeyboardInterrupt(this: unknown, ...args: unknown[]) {
-          Sk.builtin.BaseException.apply(this, args);
-        },
-        base: Sk.builtin.BaseException,
-      });
-      Sk.builtins['KeyboardInterrupt'] = Sk.builtin.KeyboardInterrupt;
-    }
-  }
-
-  function applyPatches(Sk: Sk): void {
-    addMissingExceptions(Sk);
-    // float repr/str: CPython's shortest round-trip layout instead of toPrecision(16).
-    const originalStr = Sk.builtin.float_.prototype.str$;
-    Sk.builtin.float_.prototype.str$ = function (this: { v: number }, base?: number, sign?: boolean) {
-      if (base !== undefined && base !== 10) return originalStr.call(this, base, sign);
-      return floatRepr(sign === false ? Math.abs(this.v) : this.v);
-    };
-
-    // breakpoint(): Skulpt has no sys.breakpointhook. In a recording it marks a stop (as
-    // CPython's default hook stops in pdb); otherwise it does nothing and returns None (like
-    // PYTHONBREAKPOINT=0).
-    Sk.builtins['breakpoint'] = new Sk.builtin.func(function breakpoint() {
-      recording?.breakpoint();
-      return Sk.builtin.none.none$;
-    });
-    Sk.builtins['breakpoint'].$name = 'breakpoint';
-
-    // The REPL's echo: repr of a top-level expression's value (not None), saved as `_`.
-    Sk.builtins['__pyinnards_displayhook__'] = new Sk.builtin.func(function displayhook(value: Sk) {
-      if (value === Sk.builtin.none.none$) return Sk.builtin.none.none$;
-      return Sk.misceval.chain(Sk.misceval.callsimOrSuspendArray(Sk.builtins['repr'], [value]), (text: Sk) => {
-        if (replGlobals) replGlobals['_'] = value;
-        current?.stdout(`${text.v}\n`);
-        return Sk.builtin.none.none$;
-      });
-    });
-
-    // Echo: while compiling a REPL input, wrap each top-level expression statement `e` as
-    // `__pyinnards_displayhook__(e)` in the AST Skulpt compiles.
-    const astFromParse = Sk.astFromParse;
-    Sk.astFromParse = function (...args: unknown[]) {
-      const tree = astFromParse.apply(this, args);
-      if (echoing) {
-        for (const statement of tree.body) {
-          if (statement instanceof Sk.astnodes.Expr) {
-            const hook = new Sk.astnodes.Name(new Sk.builtin.str('__pyinnards_displayhook__'), Sk.astnodes.Load, statement.lineno, statement.col_offset);
-            statement.value = new Sk.astnodes.Call(hook, [statement.value], [], statement.lineno, statement.col_offset);
-          }
-        }
-      }
-      return tree;
-    };
-
-    // CPython's wording for messages Skulpt words differently. Every built-in exception is
-    // constructed through Exception's constructor, so one hook on its .apply sees them all.
-    const exceptionApply = Function.prototype.apply;
-    const Exception = Sk.builtin.Exception;
-    // (defineProperty: a plain assignment to the inherited, read-only `apply` would throw.)
-    Object.defineProperty(Exception, 'apply', { configurable: true, writable: true, value: function (this: unknown, self: Sk, args: unknown[]) {
-      if (self instanceof Sk.builtin.ZeroDivisionError && typeof args[0] === 'string' && /^(integer |float )?division( or modulo)? by zero$|^integer modulo by zero$/.test(args[0])) {
-        args = ['division by zero', ...args.slice(1)];
-      } else if (self instanceof Sk.builtin.SyntaxError) {
-        if (args[0] === 'bad input') args = ['invalid syntax', ...args.slice(1)];
-        if (Array.isArray(args[3])) self.$pyinnardsContext = args[3];
-      }
-      return exceptionApply.call(this as (...a: unknown[]) => unknown, self, args);
-    } });
-
-    // KeyError's text is the repr of the key (KeyError: 'a'), as in CPython.
-    Sk.builtin.KeyError.prototype.tp$str = function (this: Sk) {
-      if (this.args.v.length === 1) return new Sk.builtin.str(Sk.misceval.objectRepr(this.args.v[0]));
-      return Sk.builtin.BaseException.prototype.tp$str.call(this);
-    };
-  }
 }
 
 /** The namespace of the REPL input running now (for `_`). */
