@@ -42,6 +42,8 @@ export class PyRepl extends EngineElement<ReplResultDetail> {
   private console: ReplConsole | undefined;
   private loadingConsole: Promise<ReplConsole> | undefined;
   private stopWatching: (() => void) | undefined;
+  /** Keys typed at the static prompt while the console's code loads: the console gets them. */
+  private typedEarly = '';
 
   /** The transcript as a terminal shows it: banner, prompts, inputs and what they printed. */
   get text(): string {
@@ -137,7 +139,7 @@ export class PyRepl extends EngineElement<ReplResultDetail> {
         status: (message) => (message ? this.setStatus({ message }) : this.clearStatus()),
         failed: (detail) => this.reportError(detail),
         result: (detail) => this.emitResult(detail),
-      });
+      }, this.typedEarly);
       this.started = true;
       void this.console.start();
       return this.console;
@@ -159,7 +161,14 @@ export class PyRepl extends EngineElement<ReplResultDetail> {
       @focus=${() => {
         if (!this.misconfigured) void this.startConsole().then((console) => console.focusInput());
       }}
-    >${this.readonly ? `${what} starts when shown.` : `Click or type here to start ${what}.\n>>> `}</pre>`;
+      @keydown=${(event: KeyboardEvent) => {
+        // Typing starts the console too: what is typed meanwhile waits for its input line.
+        if (this.readonly || event.ctrlKey || event.metaKey || event.altKey || event.key.length !== 1) return;
+        event.preventDefault();
+        this.typedEarly += event.key;
+        this.requestUpdate();
+      }}
+    >${this.readonly ? `${what} starts when shown.` : `Click or type here to start ${what}.\n>>> ${this.typedEarly}`}</pre>`;
   }
 
   protected renderOutput(): typeof nothing {

@@ -54,6 +54,11 @@ const consoleStyles = css`
         padding: var(--_space);
         cursor: text;
       }
+      /* One ring around the whole console: the input line draws none (it would cross the prompts). */
+      .console:focus-within {
+        outline: 2px solid var(--_focus);
+        outline-offset: -2px;
+      }
       .transcript,
       .prompt-row pre {
         margin: 0;
@@ -77,6 +82,11 @@ const consoleStyles = css`
       .banner,
       .note {
         color: var(--_muted);
+      }
+      /* Prose, not output: it wraps between words. */
+      .banner {
+        overflow-wrap: normal;
+        text-wrap: pretty;
       }
       .prompt {
         white-space: pre;
@@ -116,19 +126,32 @@ const consoleStyles = css`
         padding: 0;
         list-style: none;
       }
+      .completions {
+        gap: 0.25em 0.5ch;
+        margin-top: 0.25em;
+      }
+      /* Choices, as a terminal's completion menu lists them: small framed buttons, not links. */
       .completions button {
         font: inherit;
         color: var(--_fg);
-        background: none;
-        border: none;
+        background: var(--_bg);
+        border: 1px solid var(--_border);
+        border-radius: 3px;
         min-height: 0;
-        padding: 0;
-        text-decoration: underline dotted;
+        padding: 0 0.5ch;
+        text-decoration: none;
+        cursor: pointer;
+      }
+      .completions button:hover {
+        border-color: var(--_focus);
       }
     `;
 
 /** Each console without a session name gets its own. */
 let consoles = 0;
+
+/** The started consoles of each shared session, by session name. */
+const members = new Map<string, Set<ReplConsole>>();
 
 const USAGE = 'Python console input. Enter runs, Shift+Enter adds a line, Up and Down recall earlier inputs, Tab completes, Ctrl+C interrupts, Ctrl+L clears. Press Escape then Tab to leave.';
 
@@ -159,7 +182,15 @@ export class ReplConsole {
   /** input() can wait for the reader's answer with this engine here. */
   private canAskReader = false;
 
-  constructor(private readonly options: ConsoleOptions) {
+  /** Enter was pressed before the editor was there: it is pressed again once it is. */
+  private enterOnMount = false;
+
+  constructor(
+    private readonly options: ConsoleOptions,
+    /** What the reader typed before the console's code arrived (see PyRepl's static prompt). */
+    typedEarly = '',
+  ) {
+    this.pending = typedEarly;
     const { session } = options.config();
     this.sessionName = session !== undefined ? `shared:${session}` : `console-${++consoles}`;
     this.history = new History(historyKey(options.element, session));
@@ -197,7 +228,9 @@ export class ReplConsole {
     this.session = session;
     this.canAskReader = engine.capabilities.interactiveInput;
     this.listen();
-    this.showBanner(engine);
+    const shared = this.sharedWith();
+    this.showBanner(engine, shared.size > 0);
+    shared.add(this);
     await this.preload(this.options.config().echoPreload);
     return session;
   }
@@ -216,8 +249,22 @@ export class ReplConsole {
     });
   }
 
-  private showBanner(engine: Engine): void {
+  /** The other started consoles of this console's shared session (an empty set if it has none). */
+  private sharedWith(): Set<ReplConsole> {
+    const { session } = this.options.config();
+    if (session === undefined) return new Set();
+    let set = members.get(session);
+    if (!set) members.set(session, (set = new Set()));
+    return set;
+  }
+
+  /** The banner; a console joining a shared session says only that (the first one showed it). */
+  private showBanner(engine: Engine, joining: boolean): void {
     if (!this.options.config().banner) return;
+    if (joining) {
+      this.show('banner', `Shares the session "${this.options.config().session}" with the console above: same Python, same variables.\n`);
+      return;
+    }
     const { capabilities } = engine;
     if (capabilities.topLevelAwait) {
       // What `python -m asyncio` prints, with where this Python runs; asyncio is imported.
@@ -266,8 +313,8 @@ export class ReplConsole {
    */
   private async submit(
     source: string,
-    { force, echo, show }: { force: boolean; echo: boolean; show: boolean },
-  ): Promise<{ more: boolean; output: string; outcome: RunOutcome }> {
+    { force, echo, show, onRunning }: { force: boolean; echo: boolean; show: boolean; onRunning?: () => void },
+  ): Promise<{ more: boolean; output: string; outcome: RunOutcome; tookBack: boolean }> {
     const session = this.session!;
     const config = this.options.config();
     let output = '';
@@ -284,6 +331,7 @@ export class ReplConsole {
       if (!this.busy) {
         this.busy = true;
         this.editor?.setBusy(true);
+        onRunning?.();
         this.options.element.requestUpdate();
       }
     };
@@ -304,11 +352,12 @@ export class ReplConsole {
       clearTimeout(timer);
       // The worker took longer than the timer to say the input is incomplete (a slow phone, a
       // busy machine): take the early echo back, or the block would show twice.
-      if (more && echoPiece && output === '' && this.transcript.remove(echoPiece)) this.options.element.requestUpdate();
+      const tookBack = more && echoPiece !== undefined && output === '' && this.transcript.remove(echoPiece);
+      if (tookBack) this.options.element.requestUpdate();
       if (!more) running();
       const note = this.describe(outcome);
       if (note) print(note.kind)(note.text);
-      return { more, output, outcome };
+      return { more, output, outcome, tookBack };
     } finally {
       clearTimeout(timer);
       this.busy = false;
@@ -410,33 +459,56 @@ export class ReplConsole {
   private onEnter(): boolean {
     const editor = this.editor!;
     this.completions = undefined;
+    const pressed = { text: editor.text, cursor: editor.cursor };
+    // While an input runs, Enter hands what was typed ahead to the queue, as a terminal does:
+    // it runs in turn and the prompt is free for more.
+    const detached = this.busy;
+    if (detached) this.setPending('');
     // Decided in turn, after what runs now (the interpreter may still be loading). What the
     // input holds now is what Enter sends, unless an earlier Enter's answer changed it meanwhile.
-    const pressed = { text: editor.text, cursor: editor.cursor };
-    void this.start().then((session) => session && this.enqueue(() => this.enterPressed(editor, pressed)));
+    void this.start().then((session) => session && this.enqueue(() => this.enterPressed(editor, pressed, detached)));
     return true;
   }
 
-  private async enterPressed(editor: ReplInput, pressed: { text: string; cursor: number }): Promise<void> {
-    const current = !editor.text.startsWith(pressed.text);
+  /**
+   * Enter, in its turn. `detached`: the text was already taken out of the input (typed ahead
+   * while another input ran); otherwise it leaves the input when it starts to run.
+   */
+  private async enterPressed(editor: ReplInput, pressed: { text: string; cursor: number }, detached: boolean): Promise<void> {
+    const current = !detached && !editor.text.startsWith(pressed.text);
     const text = current ? editor.text : pressed.text;
     const cursor = current ? editor.cursor : pressed.cursor;
     const action = enterAction(text, cursor, this.indentUnit);
     if (action.kind === 'newline') {
-      editor.replace(cursor, cursor, action.insert);
+      if (detached) editor.replace(0, 0, text.slice(0, cursor) + action.insert + text.slice(cursor), true);
+      else editor.replace(cursor, cursor, action.insert);
+      this.pending = editor.text;
       return;
     }
-    const result = await this.submit(text, { force: action.kind === 'run', echo: true, show: true });
-    // What was typed while the interpreter answered (after the input), as a terminal keeps it
-    // for the next line; nothing if the reader changed the input itself.
-    const typedAhead = editor.text.startsWith(text) ? editor.text.slice(text.length) : '';
+    // Once it runs, the input is in the transcript only: what the prompt holds is what comes
+    // after it (typed while the interpreter answered), as a terminal keeps it for the next line.
+    let taken = detached;
+    const takeOut = () => {
+      if (taken) return;
+      taken = true;
+      this.setPending(editor.text.startsWith(text) ? editor.text.slice(text.length) : editor.text);
+    };
+    const result = await this.submit(text, { force: action.kind === 'run', echo: true, show: true, onRunning: takeOut });
     if (result.more) {
-      // Incomplete: a new line, auto-indented, where Enter was pressed.
-      const at = Math.min(text.length, editor.text.length);
-      editor.replace(at, at, action.kind === 'ask' ? action.afterMore : '\n', typedAhead !== '');
+      // Incomplete: a new line, auto-indented, where Enter was pressed (in front of anything
+      // typed since, which the input kept or got back).
+      const insert = action.kind === 'ask' ? action.afterMore : '\n';
+      if (taken) {
+        editor.replace(0, 0, text + insert, editor.text !== '');
+      } else {
+        const typedAhead = editor.text.startsWith(text) ? editor.text.slice(text.length) : '';
+        const at = Math.min(text.length, editor.text.length);
+        editor.replace(at, at, insert, typedAhead !== '');
+      }
       this.pending = editor.text;
     } else {
-      this.afterEnter(text, typedAhead);
+      takeOut();
+      this.afterEnter(text, editor.text);
       this.report(text, result.output, result.outcome);
     }
   }
@@ -522,23 +594,41 @@ export class ReplConsole {
     return true;
   }
 
-  /** Reset: a fresh namespace, a clear screen, the banner and the element's code again. */
+  /**
+   * Reset: a fresh namespace, a clear screen, the banner and the element's code again. In a
+   * shared session every member's code runs again (in page order) and each one says so.
+   */
   async reset(): Promise<void> {
     this.interrupt();
     const session = await this.start();
     if (!session) return;
-    await this.enqueue(async () => {
-      await session.reset();
-      this.transcript.clear();
-      this.setPending('');
-      const engine = await this.options.engine();
-      if (engine) this.showBanner(engine);
-      await this.preload(this.options.config().echoPreload);
+    await this.enqueue(() => session.reset());
+    const others = [...this.sharedWith()].filter((member) => member !== this);
+    const all = [this, ...others].sort((a, b) =>
+      a.options.element.compareDocumentPosition(b.options.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
+    );
+    for (const member of all) await member.sessionWasReset(member === this, others.length > 0);
+  }
+
+  /** After the session's reset: this console's part (`own`: its Reset was pressed). */
+  private sessionWasReset(own: boolean, shared: boolean): Promise<void> {
+    return this.enqueue(async () => {
+      if (own) {
+        this.transcript.clear();
+        this.setPending('');
+        const engine = await this.options.engine();
+        if (engine) this.showBanner(engine, false);
+      }
+      if (shared) {
+        this.show('note', `The session "${this.options.config().session}" was reset: its variables are gone, and the code of each console sharing it runs again.\n`);
+      }
+      await this.preload(own && this.options.config().echoPreload);
     });
   }
 
   /** The element left the page: stop listening, drop the editor (it comes back on focus). */
   disconnect(): void {
+    this.sharedWith().delete(this);
     this.stopListening?.();
     this.stopListening = undefined;
     this.editor?.destroy();
@@ -548,7 +638,10 @@ export class ReplConsole {
 
   /** Back in the page (moved): the session and transcript are as they were. */
   connect(): void {
-    if (this.session && !this.stopListening) this.listen();
+    if (this.session && !this.stopListening) {
+      this.sharedWith().add(this);
+      this.listen();
+    }
   }
 
   // The input line ------------------------------------------------------------------------
@@ -558,7 +651,22 @@ export class ReplConsole {
     void this.start();
     if (this.options.config().readonly) return;
     this.loadingEditor ??= this.mountEditor();
+    // Until the editor is there, the static prompt has the focus and keeps what is typed.
+    void this.options.element.updateComplete.then(() => {
+      if (!this.editor) this.root().querySelector<HTMLElement>('.prompt-row .static-code')?.focus();
+    });
     void this.loadingEditor.then(() => this.editor?.focus());
+  }
+
+  /** A key at the static prompt, before the editor is there: kept for it, as a terminal keeps type-ahead. */
+  private keyBeforeEditor(event: KeyboardEvent): void {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key.length === 1) this.pending += event.key;
+    else if (event.key === 'Backspace') this.pending = this.pending.slice(0, -1);
+    else if (event.key === 'Enter') this.enterOnMount = true;
+    else return;
+    event.preventDefault();
+    this.options.element.requestUpdate();
   }
 
   private async mountEditor(): Promise<void> {
@@ -593,6 +701,10 @@ export class ReplConsole {
     this.editor.setBusy(this.busy);
     this.options.element.requestUpdate();
     await this.options.element.updateComplete;
+    if (this.enterOnMount) {
+      this.enterOnMount = false;
+      this.onEnter();
+    }
   }
 
   private root(): ShadowRoot {
@@ -650,6 +762,7 @@ export class ReplConsole {
         role="textbox"
         aria-label=${USAGE}
         @focus=${() => this.focusInput()}
+        @keydown=${(event: KeyboardEvent) => this.keyBeforeEditor(event)}
       >${this.pending}</pre>
     </div>`;
   }
