@@ -1,4 +1,4 @@
-// The console's Python helpers (the REPL section of pyinnards_runtime.py), run in the oracle's
+// The console's Python helpers (pyinnards_console.py, through pyinnards_runtime.py), run in the oracle's
 // Pyodide, against what CPython 3.14's own console prints for the same sessions
 // (test/fixtures/repl-transcripts.json, from test/oracle/console.ts), step by step.
 import { describe, it } from 'node:test';
