@@ -6,7 +6,7 @@ import { configure } from '../../src/config.js';
 import '../../src/elements/py-repl.js';
 import type { PyRepl } from '../../src/elements/py-repl.js';
 import { pyodideUrl } from './support/cdn.js';
-import { PYTHON_STARTS_WITHIN, PYTHON_TEST_TIMEOUT, mount, shadow, unmountAll, until } from './support/dom.js';
+import { PYTHON_STARTS_WITHIN, PYTHON_TEST_TIMEOUT, mount, contentRoot, shadow, unmountAll, until } from './support/dom.js';
 
 configure({ pyodideUrl });
 
@@ -16,16 +16,16 @@ async function console_(attributes = '', code = ''): Promise<PyRepl> {
   return element;
 }
 
-const transcript = (element: PyRepl) => shadow(element).querySelector<HTMLElement>('[part="transcript"]')!.textContent!;
+const transcript = (element: PyRepl) => contentRoot(element).querySelector<HTMLElement>('[part="transcript"]')!.textContent!;
 const inputText = (element: PyRepl) =>
-  Array.from(shadow(element).querySelectorAll('.cm-line'))
+  Array.from(contentRoot(element).querySelectorAll('.cm-line'))
     .map((line) => line.textContent)
     .join('\n');
 
 async function focusInput(element: PyRepl): Promise<HTMLElement> {
-  shadow(element).querySelector<HTMLElement>('.static-code')!.focus();
-  await until(() => shadow(element).activeElement?.classList.contains('cm-content'), 'the input to have focus', PYTHON_STARTS_WITHIN);
-  return shadow(element).querySelector<HTMLElement>('.cm-content')!;
+  contentRoot(element).querySelector<HTMLElement>('.static-code')!.focus();
+  await until(() => contentRoot(element).activeElement?.classList.contains('cm-content'), 'the input to have focus', PYTHON_STARTS_WITHIN);
+  return contentRoot(element).querySelector<HTMLElement>('.cm-content')!;
 }
 
 describe('<py-repl> as a new user finds it', function () {
@@ -59,9 +59,9 @@ describe('<py-repl> as a new user finds it', function () {
 
   it('keeps the keys typed right after a click on “Click or type here”', async () => {
     const element = await mount<PyRepl>('<py-repl no-banner></py-repl>');
-    shadow(element).querySelector<HTMLElement>('.static-code')!.focus();
+    contentRoot(element).querySelector<HTMLElement>('.static-code')!.focus();
     await type('6 * 7');
-    await until(() => shadow(element).querySelector('.cm-content'), 'the editor', PYTHON_STARTS_WITHIN);
+    await until(() => contentRoot(element).querySelector('.cm-content'), 'the editor', PYTHON_STARTS_WITHIN);
     await until(() => inputText(element) === '6 * 7', `the whole input (has ${JSON.stringify(inputText(element))})`, PYTHON_STARTS_WITHIN);
     await press('Enter');
     await until(() => transcript(element).endsWith('>>> 6 * 7\n42\n'), 'it to run', PYTHON_STARTS_WITHIN);
@@ -82,9 +82,9 @@ describe('<py-repl> as a new user finds it', function () {
   it('draws the focus ring around the console, not over the >>> prompt', async () => {
     const element = await console_('no-banner');
     await focusInput(element);
-    const editor = shadow(element).querySelector<HTMLElement>('.cm-editor')!;
+    const editor = contentRoot(element).querySelector<HTMLElement>('.cm-editor')!;
     assert.equal(getComputedStyle(editor).outlineStyle, 'none', 'the input line draws no ring of its own');
-    const box = shadow(element).querySelector<HTMLElement>('[part="console"]')!;
+    const box = contentRoot(element).querySelector<HTMLElement>('[part="console"]')!;
     assert.notEqual(getComputedStyle(box).outlineStyle, 'none', 'the console draws it');
   });
 
@@ -94,7 +94,7 @@ describe('<py-repl> as a new user finds it', function () {
     await focusInput(element);
     await type('ap');
     await press('Tab');
-    const button = await until(() => shadow(element).querySelector<HTMLElement>('[part="completions"] button'), 'the choices');
+    const button = await until(() => contentRoot(element).querySelector<HTMLElement>('[part="completions"] button'), 'the choices');
     assert.equal(getComputedStyle(button).textDecorationLine, 'none');
     assert.notEqual(getComputedStyle(button).borderStyle, 'none', 'each choice is a small framed button');
   });
@@ -105,7 +105,7 @@ describe('<py-repl> as a new user finds it', function () {
     assert.match(first.text, /^Python console: CPython 3\.14/);
     assert.notInclude(second.text, 'Python console:', 'the second member does not repeat the banner');
     assert.match(second.text, /session "banner-shared"/, 'it says it shares the session');
-    const banner = shadow(first).querySelector<HTMLElement>('.banner')!;
+    const banner = contentRoot(first).querySelector<HTMLElement>('.banner')!;
     assert.notEqual(getComputedStyle(banner).overflowWrap, 'anywhere', 'the banner breaks between words');
   });
 });
