@@ -7,7 +7,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
 
 export class InputRequest implements ReactiveController {
-  private waiting: { label: string; answer: (value: string | null) => void } | undefined;
+  private waiting: { prompt: string; label: string; answer: (value: string | null) => void } | undefined;
 
   constructor(
     private readonly host: Host,
@@ -24,11 +24,16 @@ export class InputRequest implements ReactiveController {
     return this.waiting !== undefined;
   }
 
+  /** What the waiting input() printed before it asked ('' when none waits). */
+  get prompt(): string {
+    return this.waiting?.prompt ?? '';
+  }
+
   /** Asks the reader; `prompt` is what input() printed (it names the field for screen readers). */
   ask(prompt: string): Promise<string | null> {
     this.answer(null);
     return new Promise((resolve) => {
-      this.waiting = { label: prompt.trim() ? `input(): ${prompt.trim()}` : 'input()', answer: resolve };
+      this.waiting = { prompt, label: prompt.trim() ? `input(): ${prompt.trim()}` : 'input()', answer: resolve };
       this.host.requestUpdate();
       void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLInputElement>('.input-field')?.focus());
     });
