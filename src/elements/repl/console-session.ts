@@ -256,7 +256,8 @@ export class ConsoleSession {
         return { kind: 'note', text: `${outcome.message}\n` };
       case 'error':
         if (outcome.error.type === 'EOFError' && this.owner.config().stdin === undefined && !this.canAskReader) {
-          this.owner.status('input() can’t ask the reader with this engine in this browser: give the element a stdin attribute with the input lines.');
+          // (At an input's top level the console awaits the answer; a function can't wait here.)
+          this.owner.status('In this browser input() can ask the reader only at the top level of an input, not inside a function: give the element a stdin attribute with the input lines.');
         }
         return undefined;
       case 'ok':

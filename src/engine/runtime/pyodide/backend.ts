@@ -232,7 +232,9 @@ export function createPyodideBackend(): WorkerBackend {
             }, 50)
           : undefined;
         try {
-          return JSON.parse(await call(helpers.push, session, source, readlineFor(io), force)) as {
+          // Without a way to block for the reader, input() at the input's top level awaits the answer.
+          const awaitLine = io.inputSync || promising ? undefined : () => io.input('').then((answer) => (answer === null ? undefined : `${answer}\n`));
+          return JSON.parse(await call(helpers.push, session, source, readlineFor(io), force, awaitLine)) as {
             more: boolean;
             outcome: RunOutcome;
           };

@@ -140,7 +140,7 @@ class Session:
         exc.__traceback__ = None
         return outcome_for(exc, report(exc, filename, source))
 
-    async def runsource(self, source, filename):
+    async def runsource(self, source, filename, await_line=None):
         """Compile and run one complete input. Several statements (a paste, or a block of
         them) run one by one in order, only the last in 'single' mode so only it echoes,
         stopping at the first that fails: what 3.14's console does."""
@@ -149,6 +149,9 @@ class Session:
             tree = compiler(source, filename, "exec", ast.PyCF_ONLY_AST, incomplete_input=False)
         except (SyntaxError, OverflowError, ValueError) as exc:
             return self._syntax_error(exc, filename, source)
+        if await_line is not None:
+            tree = _TopLevelInput().visit(tree)
+            builtins.__dict__[_AWAITED_INPUT] = self._awaited_input(await_line)
         outcome = dict(OK)
         for i, stmt in enumerate(tree.body):
             last = i == len(tree.body) - 1
@@ -190,7 +193,20 @@ class Session:
             return outcome_for(exc, report(exc, filename, source))
         return dict(OK)
 
-    async def push(self, source, readline, force):
+    def _awaited_input(self, await_line):
+        async def awaited_input(prompt=""):
+            # The reader's own `input` (a name they defined) is called as it is.
+            if self.module.__dict__.get("input", builtins.input) is not builtins.input:
+                return self.module.__dict__["input"](prompt)
+            sys.stdout.write(str(prompt))
+            sys.stdout.flush()
+            line = await await_line()
+            if line is None:
+                raise EOFError("EOF when reading a line")
+            return line[:-1] if line.endswith("\n") else line
+        return awaited_input
+
+    async def push(self, source, readline, force, await_line=None):
         """The reader pressed Enter with ``source`` (every line of the input so far) at the
         prompt: unless ``force``, an incomplete input only answers ``more`` (nothing is kept:
         the page holds the lines, as the console's line editor does); a complete one runs as
@@ -204,9 +220,10 @@ class Session:
         _inputs_of = self.name
         try:
             with Running(self.module, readline), self._own_underscore():
-                outcome = await self.runsource(strip_final_indent(source), filename)
+                outcome = await self.runsource(strip_final_indent(source), filename, await_line)
         finally:
             _inputs_of = None
+            builtins.__dict__.pop(_AWAITED_INPUT, None)
         return {"more": False, "outcome": outcome}
 
     @contextlib.contextmanager
@@ -237,11 +254,38 @@ def _session(name):
     return session
 
 
-async def push(name, source, readline=None, force=False):
+# Where the worker can't block for the reader's answer (no stack switching, no shared memory:
+# Safari), an input() call at the top level of an input becomes an await of the answer: the
+# input runs as a task on the event loop already (top-level await), so it can wait there. One
+# inside a function can't (the function isn't a coroutine): it reads stdin, and gets EOFError.
+_AWAITED_INPUT = "__pyinnards_awaited_input__"
+
+
+class _TopLevelInput(ast.NodeTransformer):
+    """``input(...)`` -> ``await __pyinnards_awaited_input__(...)`` outside functions, classes,
+    lambdas and comprehensions (where an await would change what the code means or not compile)."""
+
+    def _keep(self, node):
+        return node
+
+    visit_FunctionDef = visit_AsyncFunctionDef = visit_ClassDef = visit_Lambda = _keep
+    visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _keep
+
+    def visit_Call(self, node):
+        self.generic_visit(node)
+        if isinstance(node.func, ast.Name) and node.func.id == "input":
+            func = ast.copy_location(ast.Name(_AWAITED_INPUT, ast.Load()), node.func)
+            call = ast.copy_location(ast.Call(func, node.args, node.keywords), node)
+            return ast.copy_location(ast.Await(call), node)
+        return node
+
+
+async def push(name, source, readline=None, force=False, await_line=None):
     """Enter pressed at the prompt of console ``name`` with ``source`` in its input (one line or
     several: typed, pasted or recalled from history); ``force`` runs it even if incomplete (the
-    console's Enter on a blank line after a block)."""
-    return json.dumps(await _session(name).push(source, readline, bool(force)))
+    console's Enter on a blank line after a block). ``await_line``, where the worker can't
+    block for the reader: a function returning an awaitable of the next line (None at end)."""
+    return json.dumps(await _session(name).push(source, readline, bool(force), await_line))
 
 
 def reset(name):
