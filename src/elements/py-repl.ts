@@ -25,6 +25,7 @@ export class PyRepl extends EngineElement<ReplResultDetail> {
     noBanner: { type: Boolean, attribute: 'no-banner' },
     started: { state: true },
     busy: { state: true },
+    typedEarly: { state: true },
   };
 
   /** Elements with the same session name share one namespace; each element has its own otherwise. */
@@ -186,7 +187,6 @@ export class PyRepl extends EngineElement<ReplResultDetail> {
         if (this.readonly || event.ctrlKey || event.metaKey || event.altKey || event.key.length !== 1) return;
         event.preventDefault();
         this.typedEarly += event.key;
-        this.requestUpdate();
       }}
     >${this.readonly ? `${what} starts when shown.` : `Click or type here to start ${what}.\n>>> ${this.typedEarly}`}</pre>`;
   }
