@@ -6,6 +6,7 @@ import type { Trace, TraceOptions } from '../engine/trace/format.js';
 import { DEFAULT_TIMEOUT_SECONDS } from './attributes.js';
 import { emit, type PyEngineDetail, type PyErrorDetail } from './events.js';
 import { engineStatus } from './engine-status.js';
+import { InputRequest } from './input-request.js';
 
 /** How long past its own time limit a recording may take before the worker is stopped. */
 const RECORDING_GRACE_MS = 3000;
@@ -28,7 +29,6 @@ export abstract class EngineElement<Result = unknown> extends PyElement<Result> 
     pyodideUrl: { attribute: 'pyodide-url', reflect: true },
     stdin: {},
     timeout: { type: Number },
-    inputRequest: { state: true },
     retry: { state: true },
   };
 
@@ -42,12 +42,12 @@ export abstract class EngineElement<Result = unknown> extends PyElement<Result> 
   timeout = DEFAULT_TIMEOUT_SECONDS;
   /** What the reader should know about how the engine runs here (e.g. on the page, not a worker). */
   private engineNote: string | undefined;
-  /** An input() call waiting for the reader's answer. */
-  private declare inputRequest: { prompt: string; answer: (value: string | null) => void } | undefined;
   /** Offered as a Retry button in the error banner when the interpreter failed to load. */
   private declare retry: (() => void) | undefined;
   /** Whether the toolbar has a Run button (Stop while the code runs). */
   protected readonly offersRun: boolean = false;
+  /** An input() call waiting for the reader's answer (the same field as the console's). */
+  private readonly inputRequest = new InputRequest(this);
 
   protected readonly engineController = new EngineController(this, {
     progress: (detail) => this.reportEngine(detail),
@@ -115,42 +115,22 @@ export abstract class EngineElement<Result = unknown> extends PyElement<Result> 
 
   /** Asks the reader for a line of input (input() on a backend that can wait for it). */
   private askInput(prompt: string): Promise<string | null> {
-    return new Promise((answer) => {
-      this.inputRequest = { prompt, answer };
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('.input-prompt input')?.focus());
-    });
+    return this.inputRequest.ask(prompt);
   }
 
   protected answerInput(value: string | null): void {
-    this.inputRequest?.answer(value);
-    this.inputRequest = undefined;
+    this.inputRequest.answer(value);
   }
 
   /** The prompt of a waiting input() call; subclasses put it where their output is. */
   protected renderInputPrompt(): TemplateResult | typeof nothing {
-    const request = this.inputRequest;
-    if (!request) return nothing;
+    if (!this.inputRequest.pending) return nothing;
     const submit = (event: SubmitEvent) => {
       event.preventDefault();
-      const field = (event.currentTarget as HTMLFormElement).querySelector('input')!;
-      this.answerInput(field.value);
+      this.answerInput((event.currentTarget as HTMLFormElement).querySelector('input')!.value);
     };
     return html`<form class="input-prompt" part="input-prompt" @submit=${submit}>
-      <label
-        ><span class="prompt">${request.prompt}</span>
-        <input
-          type="text"
-          autocomplete="off"
-          spellcheck="false"
-          aria-label=${request.prompt.trim() ? `input(): ${request.prompt.trim()}` : 'input()'}
-          @keydown=${(event: KeyboardEvent) => {
-            // Ctrl+D ends the input, as in a terminal (input() raises EOFError).
-            if (event.key === 'd' && event.ctrlKey) {
-              event.preventDefault();
-              this.answerInput(null);
-            }
-          }}
-      /></label>
+      <label><span class="prompt">${this.inputRequest.prompt}</span> ${this.inputRequest.renderField()}</label>
       <button type="submit" part="button">Enter</button>
     </form>`;
   }

@@ -4,14 +4,14 @@ import type { ToolbarAction } from './py-element.js';
 import { defineElement } from './define-element.js';
 import { configureFromScriptTag, settingsFor } from '../config.js';
 import { onFirstView } from './on-first-view.js';
-import type { ReplConsole } from './repl/console.js';
-import type { ReplResultDetail } from './events.js';
+import type { PyReplConsole } from './repl/console-element.js';
+import type { PyErrorDetail, ReplResultDetail } from './events.js';
 
 /**
  * `<py-repl>`: a Python console that behaves like CPython 3.14's (`python -m asyncio`: prompts,
  * echo, blocks, tracebacks, top-level await, history, completion). This file is what the page
  * loads up front: the element's attributes and the console as it looks before it starts. The
- * console itself (./repl/console.ts) is a chunk loaded when the reader first uses it.
+ * console itself (./repl/console-element.ts, an internal element) is a chunk loaded when the reader first uses it.
  *
  * @csspart console - The console: transcript, prompt and input.
  * @csspart transcript - What the console printed, prompts and inputs included.
@@ -24,6 +24,8 @@ export class PyRepl extends EngineElement<ReplResultDetail> {
     echoPreload: { type: Boolean, attribute: 'echo-preload' },
     noBanner: { type: Boolean, attribute: 'no-banner' },
     started: { state: true },
+    busy: { state: true },
+    typedEarly: { state: true },
   };
 
   /** Elements with the same session name share one namespace; each element has its own otherwise. */
@@ -35,13 +37,17 @@ export class PyRepl extends EngineElement<ReplResultDetail> {
   /** A console's inputs have no time limit unless the page sets one (Ctrl+C stops them). */
   override timeout = 0;
   private started = false;
+  /** An input runs in the console (the toolbar shows Stop). */
+  private busy = false;
 
   protected readonly label = 'Console';
   protected override readonly actions: readonly ToolbarAction[] = ['reset', 'copy'];
 
-  private console: ReplConsole | undefined;
-  private loadingConsole: Promise<ReplConsole> | undefined;
+  private console: PyReplConsole | undefined;
+  private loadingConsole: Promise<PyReplConsole> | undefined;
   private stopWatching: (() => void) | undefined;
+  /** Keys typed at the static prompt while the console's code loads: the console gets them. */
+  private typedEarly = '';
 
   /** The transcript as a terminal shows it: banner, prompts, inputs and what they printed. */
   get text(): string {
@@ -76,7 +82,7 @@ export class PyRepl extends EngineElement<ReplResultDetail> {
   }
 
   protected override get running(): boolean {
-    return this.console?.busy ?? false;
+    return this.busy;
   }
 
   protected override stop(): void {
@@ -90,7 +96,6 @@ export class PyRepl extends EngineElement<ReplResultDetail> {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.console?.connect();
     // A read-only console has no prompt to start it: it starts (and shows its code's
     // transcript) when the reader can see it.
     if (this.readonly && !this.started) {
@@ -103,7 +108,6 @@ export class PyRepl extends EngineElement<ReplResultDetail> {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopWatching?.();
-    this.console?.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -117,36 +121,55 @@ export class PyRepl extends EngineElement<ReplResultDetail> {
   protected codeChanged(): void {}
 
   /** Loads the console (and, through it, the interpreter) once; refused while an attribute is invalid. */
-  private startConsole(): Promise<ReplConsole> {
+  private startConsole(): Promise<PyReplConsole> {
     if (this.misconfigured && !this.loadingConsole) {
       return Promise.reject(new Error(`pyinnards: <py-repl> has an invalid attribute: ${this.error?.message ?? ''}`));
     }
-    this.loadingConsole ??= import('./repl/console.js').then(({ ReplConsole }) => {
-      this.console = new ReplConsole({
-        element: this,
-        engine: () => this.engineController.engine(),
-        config: () => ({
-          session: this.session,
-          preload: this.source,
-          echoPreload: this.echoPreload,
-          banner: !this.noBanner,
-          readonly: this.readonly,
-          ...(this.stdin !== undefined ? { stdin: this.stdin } : {}),
-          timeoutMs: this.timeLimitMs,
-        }),
-        status: (message) => (message ? this.setStatus({ message }) : this.clearStatus()),
-        failed: (detail) => this.reportError(detail),
-        result: (detail) => this.emitResult(detail),
+    this.loadingConsole ??= import('./repl/console-element.js').then(() => {
+      const console = document.createElement('pyinnards-repl-console') as PyReplConsole;
+      console.setAttribute('exportparts', 'console, transcript, input, completions, input-prompt');
+      console.owner = this;
+      console.engine = () => this.engineController.engine();
+      console.readonly = this.readonly;
+      // (Read when the console starts and at each input: the code is the preload of the next Reset.)
+      const host = this;
+      console.config = {
+        session: this.session,
+        get preload() {
+          return host.source;
+        },
+        get echoPreload() {
+          return host.echoPreload;
+        },
+        get banner() {
+          return !host.noBanner;
+        },
+        get stdin() {
+          return host.stdin;
+        },
+        get timeoutMs() {
+          return host.timeLimitMs;
+        },
+      };
+      console.addEventListener('console-status', (event) => {
+        const message = (event as CustomEvent<string | undefined>).detail;
+        if (message) this.setStatus({ message });
+        else this.clearStatus();
       });
+      console.addEventListener('console-failed', (event) => this.reportError((event as CustomEvent<PyErrorDetail>).detail));
+      console.addEventListener('console-result', (event) => this.emitResult((event as CustomEvent<ReplResultDetail>).detail));
+      console.addEventListener('console-busy', (event) => (this.busy = (event as CustomEvent<boolean>).detail));
+      console.init(this.typedEarly);
+      this.console = console;
       this.started = true;
-      void this.console.start();
-      return this.console;
+      void console.start();
+      return console;
     });
     return this.loadingConsole;
   }
 
   protected override renderCode(): TemplateResult {
-    if (this.console) return this.console.render();
+    if (this.console) return html`${this.console}`;
     // Before it starts: what the console will be, and a prompt that starts it when focused
     // (the code view's own look: the console's styles come with it).
     const what = settingsFor(this).settings.engine === 'skulpt' ? 'Skulpt (a light Python 3 subset)' : 'Python 3.14 (CPython, about 10 MB the first time)';
@@ -159,7 +182,13 @@ export class PyRepl extends EngineElement<ReplResultDetail> {
       @focus=${() => {
         if (!this.misconfigured) void this.startConsole().then((console) => console.focusInput());
       }}
-    >${this.readonly ? `${what} starts when shown.` : `Click or type here to start ${what}.\n>>> `}</pre>`;
+      @keydown=${(event: KeyboardEvent) => {
+        // Typing starts the console too: what is typed meanwhile waits for its input line.
+        if (this.readonly || event.ctrlKey || event.metaKey || event.altKey || event.key.length !== 1) return;
+        event.preventDefault();
+        this.typedEarly += event.key;
+      }}
+    >${this.readonly ? `${what} starts when shown.` : `Click or type here to start ${what}.\n>>> ${this.typedEarly}`}</pre>`;
   }
 
   protected renderOutput(): typeof nothing {

@@ -4,7 +4,7 @@ import { narrowPage } from './support/narrow.js';
 import { configure } from '../../src/index.js';
 import { pyodideUrl } from './support/cdn.js';
 import { axeViolations } from './support/axe.js';
-import { PYTHON_TEST_TIMEOUT, mount, settle, shadow, unmountAll, until } from './support/dom.js';
+import { PYTHON_TEST_TIMEOUT, mount, settle, contentRoot, shadow, unmountAll, until } from './support/dom.js';
 
 const TAGS = ['py-tokenizer', 'py-dis', 'py-frames', 'py-repl'] as const;
 const SAMPLE = `class Dog:\n    def bark(self):\n        return f"Woof {1 + 2!r}"  # loud\n`;
@@ -24,7 +24,7 @@ describe('accessibility (axe-core)', function () {
         await settle(element);
         assert.deepEqual(await axeViolations(element), [], 'static view');
         shadow(element).querySelector<HTMLElement>('.static-code')!.focus();
-        await until(() => shadow(element).querySelector('.cm-editor'), 'the editor');
+        await until(() => contentRoot(element).querySelector('.cm-editor'), 'the editor');
         assert.deepEqual(await axeViolations(element), [], 'editor');
       });
     }

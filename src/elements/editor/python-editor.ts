@@ -6,7 +6,7 @@ import { EditorView, keymap, highlightActiveLine, drawSelection, Decoration, Wid
 import { EditorState, Compartment, StateEffect, StateField, RangeSet, type Text } from '@codemirror/state';
 import { unitOffset, codePointCount } from '../columns.js';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { syntaxHighlighting, indentOnInput, bracketMatching } from '@codemirror/language';
+import { syntaxHighlighting, indentOnInput, bracketMatching, indentUnit } from '@codemirror/language';
 import { python } from '@codemirror/lang-python';
 import { editorTheme, highlightStyle } from './python-style.js';
 
@@ -155,6 +155,8 @@ export function createPythonEditor(options: PythonEditorOptions): PythonEditor {
               }),
             ]
           : [],
+        // PEP 8: four spaces a level, for Enter after a colon and for Tab / Shift+Tab.
+        indentUnit.of('    '),
         EditorState.tabSize.of(8),
         // indentWithTab keeps CodeMirror's escape hatch: Escape, then Tab, leaves the editor.
         keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),

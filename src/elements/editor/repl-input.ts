@@ -5,7 +5,7 @@
  */
 import { EditorView, keymap, drawSelection, lineNumbers } from '@codemirror/view';
 import { EditorState, Compartment, Prec } from '@codemirror/state';
-import { defaultKeymap, history, historyKeymap, insertNewlineAndIndent } from '@codemirror/commands';
+import { defaultKeymap, history, historyKeymap, indentLess, insertNewlineAndIndent } from '@codemirror/commands';
 import { syntaxHighlighting, indentOnInput, bracketMatching, indentUnit } from '@codemirror/language';
 import { python } from '@codemirror/lang-python';
 import { editorTheme, highlightStyle } from './python-style.js';
@@ -20,7 +20,7 @@ export interface ReplInput {
   insert(text: string): void;
   /** Replaces `from`..`to` with `text`, the cursor after it (or left where it is, with `keepCursor`). */
   replace(from: number, to: number, text: string, keepCursor?: boolean): void;
-  /** While code runs: no prompt, no typing (the keys still reach the element). */
+  /** While code runs: no prompt; typing goes on (it waits for its turn, as in a terminal). */
   setBusy(busy: boolean): void;
   focus(): void;
   destroy(): void;
@@ -57,6 +57,8 @@ export interface ReplInputOptions {
 const replTheme = EditorView.theme({
   '.cm-scroller': { maxHeight: 'none' },
   '.cm-content': { padding: '0' },
+  // The console draws the focus ring around itself: one drawn here would cross the prompts.
+  '&.cm-focused': { outline: 'none' },
   '.cm-line': { padding: '0' },
   '.cm-gutters': { backgroundColor: 'transparent', border: 'none', color: 'var(--_muted)' },
   // Four characters wide, like the terminal's `>>> `: the code lines up with the transcript's.
@@ -65,7 +67,6 @@ const replTheme = EditorView.theme({
 });
 
 export function createReplInput(options: ReplInputOptions): ReplInput {
-  const busy = new Compartment();
   const prompts = new Compartment();
   const promptGutter = (shown: boolean) =>
     // The prompts are the "line numbers": `>>> ` on the first line, `... ` on the others.
@@ -89,6 +90,8 @@ export function createReplInput(options: ReplInputOptions): ReplInput {
             { key: 'ArrowDown', run: (view) => onLastLine(view) && keys.historyDown() },
             // Escape first, then Tab, leaves the input (CodeMirror's tab-focus mode skips this).
             { key: 'Tab', run: () => keys.complete() },
+            // (By the indent unit: four spaces.)
+            { key: 'Shift-Tab', run: indentLess },
             { key: 'Ctrl-c', run: (view) => view.state.selection.main.empty && keys.interrupt() },
             { key: 'Ctrl-l', run: () => keys.clearScreen() },
             { key: 'Escape', run: () => keys.escape() },
@@ -106,7 +109,6 @@ export function createReplInput(options: ReplInputOptions): ReplInput {
         // Over the code editor's look: the input sits in the console, flush with the transcript.
         Prec.high(replTheme),
         prompts.of(promptGutter(true)),
-        busy.of(EditorState.readOnly.of(false)),
         keymap.of([...defaultKeymap, ...historyKeymap]),
         EditorView.contentAttributes.of({ 'aria-label': options.label }),
         EditorView.updateListener.of((update) => {
@@ -134,9 +136,7 @@ export function createReplInput(options: ReplInputOptions): ReplInput {
       view.dispatch({ changes, ...(keepCursor ? {} : { selection: { anchor: from + text.length } }), scrollIntoView: true });
     },
     setBusy(value) {
-      view.dispatch({
-        effects: [busy.reconfigure(EditorState.readOnly.of(value)), prompts.reconfigure(promptGutter(!value))],
-      });
+      view.dispatch({ effects: prompts.reconfigure(promptGutter(!value)) });
     },
     focus() {
       view.focus();

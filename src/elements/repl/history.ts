@@ -67,3 +67,16 @@ export class History {
     }
   }
 }
+
+/**
+ * Where the element's history is kept in sessionStorage: by its id when it has one, else by
+ * its session name and its position among the page's <py-repl> elements. (Undefined keeps it in
+ * memory only: an element outside the document's tree, e.g. in another shadow root.)
+ */
+export function historyKey(element: HTMLElement, session: string | undefined): string | undefined {
+  const page = `pyinnards:repl-history:${location.pathname}`;
+  if (element.id) return `${page}#${element.id}`;
+  const position = Array.from(document.querySelectorAll('py-repl')).indexOf(element as never);
+  if (position < 0) return undefined;
+  return `${page}:${session !== undefined ? `session=${session}:` : ''}${position}`;
+}

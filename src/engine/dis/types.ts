@@ -1,5 +1,5 @@
 // The structured disassembly the Pyodide helper sends (`disassemble()` in
-// src/engine/runtime/pyodide/python/pyinnards_runtime.py, `_code_tree`): one node per code
+// src/engine/runtime/pyodide/python/pyinnards_disassembly.py, `code_tree`): one node per code
 // object, each with every field of its `dis.Instruction`s. Field names stay in CPython's
 // snake_case so they read like the `dis` documentation and need no mapping on either side.
 

@@ -49,8 +49,10 @@ export class WorkerEngine implements Engine {
     options: RunOptions,
     body: (askInput: boolean) => Parameters<WorkerHost['request']>[0],
     outcomeOf: (answer: unknown) => RunOutcome,
+    /** Whether the backend can ask the reader for this request (a console can at an input's top level). */
+    canAsk = this.capabilities.interactiveInput,
   ): RunHandle & { answer: Promise<unknown> } {
-    const request = body(this.capabilities.interactiveInput && options.onInput !== undefined);
+    const request = body(canAsk && options.onInput !== undefined);
     let resolveAnswer!: (answer: unknown) => void;
     const answer = new Promise<unknown>((resolve) => (resolveAnswer = resolve));
     if (this.host.interruptBuffer) Atomics.store(this.host.interruptBuffer, 0, 0);
@@ -173,6 +175,8 @@ export class WorkerEngine implements Engine {
       options,
       (askInput) => ({ kind: 'push', session, source, force: options.force ?? false, stdin: options.stdin ?? null, askInput }),
       (answer) => (answer as ReplPushResult).outcome,
+      // Top-level await lets a console wait for input() even where Python can't block.
+      this.capabilities.interactiveInput || this.capabilities.topLevelAwait,
     );
   }
 

@@ -6,7 +6,7 @@ import { configure } from '../../../src/config.js';
 import '../../../src/elements/py-repl.js';
 import type { PyRepl } from '../../../src/elements/py-repl.js';
 import { pyodideUrl } from '../support/cdn.js';
-import { PYTHON_STARTS_WITHIN, PYTHON_TEST_TIMEOUT, mount, shadow, unmountAll, until } from '../support/dom.js';
+import { PYTHON_STARTS_WITHIN, PYTHON_TEST_TIMEOUT, mount, contentRoot, unmountAll, until } from '../support/dom.js';
 
 configure({ pyodideUrl });
 
@@ -22,7 +22,7 @@ describe('<py-repl> on a crossOriginIsolated page', function () {
     const running = element.run('while True:\n    pass\n');
     await new Promise((resolve) => setTimeout(resolve, 400));
     // Ctrl+C where the reader's focus is (the console); the element's stop does the same.
-    shadow(element).querySelector('.console')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'c', ctrlKey: true, bubbles: true, composed: true }));
+    contentRoot(element).querySelector('.console')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'c', ctrlKey: true, bubbles: true, composed: true }));
     const output = await running;
     if (typeof SharedArrayBuffer !== 'function') {
       // WebKitGTK: crossOriginIsolated without SharedArrayBuffer, so Ctrl+C restarts Python.

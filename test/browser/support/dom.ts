@@ -54,3 +54,11 @@ export const PYTHON_STARTS_WITHIN = 240000;
 
 /** A test that starts Python, maybe more than once (Stop restarts it without shared memory). */
 export const PYTHON_TEST_TIMEOUT = 2 * PYTHON_STARTS_WITHIN;
+
+/**
+ * Where an element's live content is: its shadow root, or the shadow root of the internal part
+ * it loaded (`<py-repl>`'s console is an element of its own, `<pyinnards-repl-console>`).
+ */
+export function contentRoot(element: HTMLElement): ShadowRoot {
+  return shadow(element).querySelector('pyinnards-repl-console')?.shadowRoot ?? shadow(element);
+}

@@ -305,7 +305,7 @@ describe('formatDis: details', () => {
   it('renders specialized (adaptive) code after the code has run', async () => {
     const result = await pyEval<string>(
       [
-        'import dis, io, json, pyinnards_runtime as rt',
+        'import dis, io, json, pyinnards_disassembly as rt',
         'class P:',
         '    def __init__(self): self.v = 1',
         '    def m(self): return self.v',
@@ -321,7 +321,7 @@ describe('formatDis: details', () => {
         '    for positions in (False, True):',
         '        s = io.StringIO()',
         '        dis.dis(hot, file=s, adaptive=True, show_caches=caches, show_offsets=True, show_positions=positions)',
-        '        out.append({"text": s.getvalue(), "tree": rt._code_tree(hot.__code__, None, caches, True),',
+        '        out.append({"text": s.getvalue(), "tree": rt.code_tree(hot.__code__, None, caches, True),',
         '                    "options": {"showCaches": caches, "showOffsets": True, "showPositions": positions, "adaptive": True}})',
         'json.dumps(out)',
       ].join('\n'),

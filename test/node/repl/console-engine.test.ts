@@ -1,4 +1,4 @@
-// The console's Python helpers (the REPL section of pyinnards_runtime.py), run in the oracle's
+// The console's Python helpers (pyinnards_console.py, through pyinnards_runtime.py), run in the oracle's
 // Pyodide, against what CPython 3.14's own console prints for the same sessions
 // (test/fixtures/repl-transcripts.json, from test/oracle/console.ts), step by step.
 import { describe, it } from 'node:test';
@@ -142,5 +142,27 @@ describe('complete()', () => {
     // A whole line: only its last word is completed.
     assert.deepEqual(JSON.parse(helpers.complete('comp', 'x = colle')), ['x = collections']);
     assert.deepEqual(JSON.parse(helpers.complete('comp', '')), []);
+  });
+});
+
+describe('input() where Python can’t block for the reader (WebKit)', () => {
+  it('awaits the answer at an input’s top level; inside a function it reads stdin (EOFError), as without one', async () => {
+    const { helpers } = await runtime();
+    const asked: string[] = [];
+    const awaitLine = () => {
+      asked.push('asked');
+      return Promise.resolve('Ada\n');
+    };
+    const first = await capture(() => helpers.push('awaited-input', 'name = input("Name? ")', stdinOf(''), false, awaitLine));
+    assert.equal((JSON.parse(first.value) as { outcome: Outcome }).outcome.status, 'ok');
+    assert.equal(first.stdout, 'Name? ');
+    assert.deepEqual(asked, ['asked']);
+    const shown = await capture(() => helpers.push('awaited-input', '[name, input("Again? ")]', stdinOf(''), false, awaitLine));
+    assert.equal(shown.stdout, "Again? ['Ada', 'Ada']\n", 'an input() inside an expression statement, echoed as the console echoes');
+    await capture(() => helpers.push('awaited-input', 'def ask():\n    return input("In f? ")\n', stdinOf(''), true, awaitLine));
+    const inside = await capture(() => helpers.push('awaited-input', 'ask()', stdinOf(''), false, awaitLine));
+    assert.equal(asked.length, 2, 'a function’s input() did not await');
+    assert.match(inside.stderr, /File "<python-input-3>", line 1, in <module>\n[\s\S]*EOFError: EOF when reading a line\n$/);
+    assert.doesNotMatch(inside.stderr, /pyinnards/, 'no frame of ours');
   });
 });

@@ -1,5 +1,5 @@
 // The pyodide backend, inside its worker: loads CPython 3.14 (Pyodide) from the asset URL and
-// answers requests through the Python helpers in ./python/pyinnards_runtime.py (and
+// answers requests through the Python helpers in ./python/ (pyinnards_runtime.py calls into the others, and
 // ./python/pyinnards_recorder.py for recorded runs). This file is
 // only glue (loading, progress, stdio wiring); everything Python-shaped lives in the helpers,
 // where the Node tests check it against CPython.
@@ -8,6 +8,10 @@ import type { Capabilities, Disassembly, RunOutcome } from '../types.js';
 import type { LoadSettings, WorkerBackend, WorkerIO } from '../protocol.js';
 import type { Trace } from '../../trace/format.js';
 import helpersSource from './python/pyinnards_runtime.py?text';
+import consoleSource from './python/pyinnards_console.py?text';
+import disassemblySource from './python/pyinnards_disassembly.py?text';
+import errorsSource from './python/pyinnards_errors.py?text';
+import stdioSource from './python/pyinnards_stdio.py?text';
 import recorderSource from './python/pyinnards_recorder.py?text';
 import valueStackSource from './python/pyinnards_value_stack.py?text';
 import stdlibSource from './python/pyinnards_stdlib.py?text';
@@ -25,6 +29,10 @@ const STDLIB_MODULE = 'pyinnards_stdlib';
 /** Every helper module, written into HELPERS_DIR before the first import. */
 const MODULE_SOURCES: Record<string, string> = {
   [HELPERS_MODULE]: helpersSource,
+  pyinnards_console: consoleSource,
+  pyinnards_disassembly: disassemblySource,
+  pyinnards_errors: errorsSource,
+  pyinnards_stdio: stdioSource,
   [RECORDER_MODULE]: recorderSource,
   // The recorder's asyncio event loop (a virtual clock: see the module).
   pyinnards_loop: loopSource,
@@ -229,7 +237,9 @@ export function createPyodideBackend(): WorkerBackend {
             }, 50)
           : undefined;
         try {
-          return JSON.parse(await call(helpers.push, session, source, readlineFor(io), force)) as {
+          // Without a way to block for the reader, input() at the input's top level awaits the answer.
+          const awaitLine = io.inputSync || promising ? undefined : () => io.input('').then((answer) => (answer === null ? undefined : `${answer}\n`));
+          return JSON.parse(await call(helpers.push, session, source, readlineFor(io), force, awaitLine)) as {
             more: boolean;
             outcome: RunOutcome;
           };

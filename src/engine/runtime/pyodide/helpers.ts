@@ -8,7 +8,8 @@ export type Readline = () => string | undefined | Promise<string | undefined>;
 /** The helpers module as seen from JS: each function returns JSON text (see the .py file). */
 export interface Helpers {
   run: PyFunction<[code: string, filename: string, readline: Readline], string>;
-  push: PyFunction<[session: string, source: string, readline?: Readline, force?: boolean], Promise<string>>;
+  /** `awaitLine`: where Python can't block for the reader, input() at an input's top level awaits this instead. */
+  push: PyFunction<[session: string, source: string, readline?: Readline, force?: boolean, awaitLine?: () => Promise<string | undefined>], Promise<string>>;
   complete(session: string, text: string): string;
   reset(session: string): void;
   interrupt(): boolean;

@@ -2,11 +2,11 @@
 of the user's code becomes a step with the whole stack as it stood.
 
 The worker (backend.ts) loads this file as the module ``pyinnards_recorder`` next to
-``pyinnards_runtime`` (whose run machinery and errors it reuses) and calls ``trace``, which
-returns the recording as JSON text in the format of src/engine/trace/format.ts. The work is
-shared by job: ``pyinnards_steps`` (the trace functions and the recording's tables),
-``pyinnards_capture`` (the program's output, byte for byte) and ``pyinnards_loop`` (asyncio
-while recording).
+``pyinnards_stdio``, ``pyinnards_errors`` and ``pyinnards_disassembly`` (whose run machinery,
+errors and dis data it reuses) and calls ``trace``, which returns the recording as JSON text in
+the format of src/engine/trace/format.ts. The work is shared by job: ``pyinnards_steps`` (the
+trace functions and the recording's tables), ``pyinnards_capture`` (the program's output, byte
+for byte) and ``pyinnards_loop`` (asyncio while recording).
 
 What CPython reports is what is recorded: the events ``sys.settrace`` delivers for frames whose
 code has the user's filename, nothing added, nothing dropped, so a plain settrace recorder in
@@ -21,10 +21,12 @@ import time
 
 import pyinnards_capture
 import pyinnards_loop
-import pyinnards_runtime as _runtime
+import pyinnards_errors as _errors
+import pyinnards_stdio as _stdio
 import pyinnards_steps
+from pyinnards_disassembly import parse_options
 
-_runtime._HELPER_FILES.update({__file__, pyinnards_loop.__file__, pyinnards_capture.__file__})
+_errors.HELPER_FILES.update({__file__, pyinnards_loop.__file__, pyinnards_capture.__file__})
 
 # Defined in src/engine/trace/format.ts (TRACE_FORMAT, TRACE_VERSION); a test keeps these equal.
 FORMAT = "pyinnards-trace"
@@ -37,26 +39,25 @@ def _readline_timed(recorder, readline):
         try:
             # The answer may be a promise the reader fulfils: wait for it here, so the wait is
             # counted as waiting, not as the program's running time.
-            return _runtime._answer(readline()) if readline is not None else None
+            return _stdio.resolve_line(readline()) if readline is not None else None
         finally:
             recorder.waiting += time.perf_counter() - start
     return timed
-
 
 
 def _run(recorder, source, readline):
     """Compile and run ``source`` as `python3.14 FILE` would, under the recorder; sets
     ``recorder.end``."""
     filename = recorder.filename
-    module = _runtime._new_main(filename)
-    with _runtime._Running(module, _readline_timed(recorder, readline)):
+    module = _stdio.new_main(filename)
+    with _stdio.Running(module, _readline_timed(recorder, readline)):
         try:
             code = compile(source, filename, "exec", dont_inherit=True)
         except (SyntaxError, ValueError, OverflowError) as exc:
             exc.__traceback__ = None
-            recorder.end = {"status": "syntax-error", "error": _runtime._error(exc, filename, source)}
+            recorder.end = {"status": "syntax-error", "error": _errors.report(exc, filename, source)}
             return
-        _runtime._register_source(code, source, filename, as_file=True)
+        _stdio.register_source(code, source, filename, as_file=True)
         # The program may change how breakpoint() behaves; the next run starts as a new
         # process would.
         saved_hook = sys.breakpointhook, os.environ.get("PYTHONBREAKPOINT")
@@ -69,13 +70,13 @@ def _run(recorder, source, readline):
             pass
         except SystemExit as exc:
             sys.settrace(None)
-            _runtime._system_exit(exc)
+            _errors.system_exit(exc)
             recorder.end = {"status": "ok"}
         except KeyboardInterrupt:
             recorder.end = {"status": "stopped"}
         except BaseException as exc:
             sys.settrace(None)
-            recorder.end = {"status": "error", "error": _runtime._error(exc, filename, source)}
+            recorder.end = {"status": "error", "error": _errors.report(exc, filename, source)}
         else:
             recorder.end = {"status": "ok"}
         finally:
@@ -99,7 +100,7 @@ def trace(source, options=None, readline=None):
     ``timeLimitMs`` (0: none; time spent waiting for input() does not count),
     ``granularity`` ("line" or "instruction"), ``maxReprLength`` (1,000).
     """
-    options = _runtime._options(options)
+    options = parse_options(options)
     granularity = _option(options, "granularity", "line", str)
     if granularity not in ("line", "instruction"):
         raise ValueError(f"granularity must be 'line' or 'instruction', not {granularity!r}")

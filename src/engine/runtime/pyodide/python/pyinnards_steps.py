@@ -14,10 +14,11 @@ import traceback
 import weakref
 
 import pyinnards_capture
-import pyinnards_runtime as _runtime
+import pyinnards_errors as _errors
+from pyinnards_disassembly import code_tree
 import pyinnards_value_stack as _value_stack
 
-_runtime._HELPER_FILES.add(__file__)
+_errors.HELPER_FILES.add(__file__)
 
 # The names a module gets from the interpreter (``__name__``, ``__builtins__``, ``__file__``,
 # ``__doc__``, ``__annotate__``, ...) are bookkeeping every module has: the module frame hides
@@ -187,7 +188,7 @@ class Recorder:
             entry = {"name": code.co_name, "qualname": code.co_qualname,
                      "firstLine": code.co_firstlineno, "kind": kind(code)}
             if self.instructions:
-                entry["dis"] = _runtime._code_tree(code, 0, False, False)
+                entry["dis"] = code_tree(code, 0, False, False)
             self.codes.append(entry)
         return index
 
@@ -256,9 +257,9 @@ class Recorder:
         if exc is None:
             exc = kind()
         text = "".join(traceback.format_exception(
-            kind, exc, _runtime._strip_traceback(tb, self.filename),
+            kind, exc, _errors.strip_traceback(tb, self.filename),
             limit=traceback.BUILTIN_EXCEPTION_LIMIT, colorize=False))
-        return {"type": _runtime._type_name(exc), "message": _runtime._message(exc),
+        return {"type": _errors.type_name(exc), "message": _errors.message(exc),
                 "traceback": text, "value": self.value(exc)}
 
     # breakpoint() ---------------------------------------------------------------------------
