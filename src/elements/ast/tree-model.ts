@@ -131,24 +131,25 @@ export function visibleItems(items: readonly TreeItem[], open: (index: number) =
 
 /**
  * The innermost located node at `at` (line and UTF-8 byte column): the deepest whose span holds
- * it; right after a node (where a cursor usually is), that node counts.
+ * it or ends right there (where a cursor usually is after typing a name); between two as deep,
+ * the one that holds it.
  */
 export function innermostAt(items: readonly TreeItem[], line: number, byte: number): number | undefined {
   const before = (l1: number, c1: number, l2: number, c2: number) => l1 < l2 || (l1 === l2 && c1 < c2);
-  let inside: number | undefined;
-  let touching: number | undefined;
+  let best: number | undefined;
+  let bestHolds = false;
   items.forEach((item, index) => {
     const span = item.located;
-    if (!span) return;
-    const startsBefore = !before(line, byte, span.lineno, span.col);
-    if (!startsBefore) return;
-    if (before(line, byte, span.endLineno, span.endCol)) {
-      if (inside === undefined || item.level > items[inside]!.level) inside = index;
-    } else if (line === span.endLineno && byte === span.endCol) {
-      if (touching === undefined || item.level > items[touching]!.level) touching = index;
+    if (!span || before(line, byte, span.lineno, span.col)) return;
+    const holds = before(line, byte, span.endLineno, span.endCol);
+    if (!holds && !(line === span.endLineno && byte === span.endCol)) return;
+    const level = best === undefined ? -1 : items[best]!.level;
+    if (item.level > level || (item.level === level && holds && !bestHolds)) {
+      best = index;
+      bestHolds = holds;
     }
   });
-  return inside ?? touching;
+  return best;
 }
 
 /** The indices of `index`'s ancestors, nearest last. */
