@@ -48,7 +48,7 @@ export class PyAst extends PyElement<AstResultDetail> {
   };
 
   /** What the code is parsed as, as `ast.parse(code, mode=...)`: exec, eval, single or func_type. */
-  mode: ParseMode = 'exec';
+  mode: ParseMode | null = 'exec';
   /** Show each node's lineno, col_offset, end_lineno and end_col_offset (ast.dump's include_attributes). */
   includeAttributes = false;
   /** Show empty lists too (ast.dump's show_empty). */
@@ -86,6 +86,12 @@ export class PyAst extends PyElement<AstResultDetail> {
     });
   }
 
+  /** The mode to parse as: `exec` when the attribute is absent, none when it is invalid. */
+  private get parseMode(): ParseMode | undefined {
+    const mode = this.mode ?? 'exec';
+    return MODES.includes(mode) ? mode : undefined;
+  }
+
   private validIndent(): number | null {
     return typeof this.indent === 'number' && Number.isInteger(this.indent) && this.indent >= 0 ? this.indent : null;
   }
@@ -101,13 +107,12 @@ export class PyAst extends PyElement<AstResultDetail> {
       return;
     }
     // An invalid mode is reported by the attribute check; there is nothing right to parse as.
-    if (!MODES.includes(this.mode)) return;
-    this.parse(parser, code);
+    if (this.parseMode) this.parse(parser, code);
   }
 
   private parse(parser: Parser, code: string): void {
     try {
-      const tree = parser.parse(code, { filename: '<unknown>', mode: this.mode });
+      const tree = parser.parse(code, { filename: '<unknown>', mode: this.parseMode ?? 'exec' });
       this.parsed = { source: code, tree, items: this.items(parser, tree, code) };
       this.syntaxError = undefined;
       this.view.setItems(this.parsed.items);
@@ -150,7 +155,7 @@ export class PyAst extends PyElement<AstResultDetail> {
     const parser = parserIfLoaded();
     if (!parser || changed.has('code') || changed.has('src')) return;
     if (changed.has('mode') && this.mode !== changed.get('mode')) {
-      if (MODES.includes(this.mode)) this.parse(parser, this.source);
+      if (this.parseMode) this.parse(parser, this.source);
       return;
     }
     if ((changed.has('includeAttributes') || changed.has('showEmpty')) && this.parsed) {

@@ -56,21 +56,21 @@ describe('<py-ast>', () => {
     const tree = shadow(element).querySelector('[role="tree"]')!;
     assert.isNotNull(tree);
     const labels = items(element).map(itemText);
-    assert.includeMembers(labels, ['Module', 'body= [1 item]', '0 : Expr', 'value= Compare', 'ops= [2 items]', "id= 'a'", 'ctx= Load()']);
+    assert.includeMembers(labels, ['Module', 'body=[1 item]', '0: Expr', 'value=Compare', 'ops=[2 items]', "id='a'", 'ctx=Load()']);
     const module = items(element)[0]!;
     assert.equal(module.getAttribute('aria-level'), '1');
     assert.equal(module.getAttribute('aria-expanded'), 'true');
-    assert.equal(find(element, 'value= Compare').getAttribute('aria-level'), '4');
-    assert.isNull(find(element, "id= 'a'").getAttribute('aria-expanded'), 'a leaf has no aria-expanded');
+    assert.equal(find(element, 'value=Compare').getAttribute('aria-level'), '4');
+    assert.isNull(find(element, "id='a'").getAttribute('aria-expanded'), 'a leaf has no aria-expanded');
     assert.deepEqual(items(element).map((item) => item.tabIndex).filter((t) => t === 0), [0], 'one tab stop');
   });
 
   it('lights up the code of the node under the pointer and the keyboard focus', async () => {
     const element = await ast('x = spam(1) + eggs');
-    find(element, 'func= Name').dispatchEvent(new MouseEvent('mouseenter'));
+    find(element, 'func=Name').dispatchEvent(new MouseEvent('mouseenter'));
     await settle(element);
     assert.equal(shadow(element).querySelector('.static-code .linked')!.textContent, 'spam');
-    find(element, 'value= BinOp').focus();
+    find(element, 'value=BinOp').focus();
     await settle(element);
     const linked = Array.from(shadow(element).querySelectorAll('.static-code .linked')).map((s) => s.textContent).join('');
     assert.equal(linked, 'spam(1) + eggs');
@@ -81,21 +81,21 @@ describe('<py-ast>', () => {
     items(element)[0]!.focus();
     await press('ArrowDown');
     await settle(element);
-    assert.equal(focused(element), 'body= [1 item]');
+    assert.equal(focused(element), 'body=[1 item]');
     await press('ArrowLeft'); // open: closes
     await settle(element);
-    assert.equal(find(element, 'body= [1 item]').getAttribute('aria-expanded'), 'false');
+    assert.equal(find(element, 'body=[1 item]').getAttribute('aria-expanded'), 'false');
     assert.equal(items(element).length, 2, 'its children are hidden');
     await press('ArrowRight'); // closed: opens
     await settle(element);
-    assert.equal(find(element, 'body= [1 item]').getAttribute('aria-expanded'), 'true');
+    assert.equal(find(element, 'body=[1 item]').getAttribute('aria-expanded'), 'true');
     await press('ArrowRight'); // open: to the first child
     await settle(element);
-    assert.equal(focused(element), '0 : Expr');
+    assert.equal(focused(element), '0: Expr');
     await press('ArrowLeft'); // open Expr: closes it
     await press('ArrowLeft'); // closed: to the parent
     await settle(element);
-    assert.equal(focused(element), 'body= [1 item]');
+    assert.equal(focused(element), 'body=[1 item]');
     await press('End');
     await settle(element);
     assert.equal(shadow(element).activeElement, items(element).at(-1));
@@ -112,14 +112,14 @@ describe('<py-ast>', () => {
 
   it('opens `depth` levels at first', async () => {
     const element = await ast('a < b < c', 'depth="2"');
-    assert.deepEqual(items(element).map(itemText), ['Module', 'body= [1 item]', '0 : Expr']);
+    assert.deepEqual(items(element).map(itemText), ['Module', 'body=[1 item]', '0: Expr']);
     element.depth = 0;
     await settle(element);
     assert.deepEqual(items(element).map(itemText), ['Module']);
   });
 
   it('follows the cursor: the innermost node at it is revealed and marked', async () => {
-    const element = await ast('x = 1\nresult = total(a, b)', 'depth="1"');
+    const element = await ast('x = 1\nresult = total + b', 'depth="1"');
     shadow(element).querySelector<HTMLElement>('.static-code')!.focus();
     await until(() => shadow(element).querySelector('.cm-content'), 'the editor');
     await press('ArrowDown');
@@ -128,10 +128,10 @@ describe('<py-ast>', () => {
     await until(() => element.text.includes("id='bx'"), 'the new tree');
     await settle(element);
     const marked = items(element).filter((item) => item.classList.contains('at-cursor'));
-    assert.deepEqual(marked.map(itemText), ['1 : Name']);
+    assert.deepEqual(marked.map(itemText), ['right=Name']);
     assert.equal(marked[0]!.getAttribute('aria-selected'), 'true');
     const id = items(element)[items(element).indexOf(marked[0]!) + 1]!;
-    assert.equal(itemText(id), "id= 'bx'", 'its ancestors were opened');
+    assert.equal(itemText(id), "id='bx'", 'its ancestors were opened');
   });
 
   it('shows a SyntaxError as CPython reports it, at its place, with the last good tree dimmed', async () => {
@@ -148,7 +148,7 @@ describe('<py-ast>', () => {
     assert.equal(shadow(element).querySelector('.error-line')!.textContent, 'if x');
     assert.isNotNull(shadow(element).querySelector('.error-caret'), 'a caret at the place');
     assert.isTrue(shadow(element).querySelector('[part="tree"]')!.classList.contains('stale'), 'the last good tree, dimmed');
-    assert.include(items(element).map(itemText), 'test= Name');
+    assert.include(items(element).map(itemText), 'test=Name');
     assert.isNull(element.tree);
     assert.deepEqual(errors, ["expected ':'"]);
     element.code = 'if x: pass';
@@ -219,7 +219,7 @@ describe('<py-ast>', () => {
   for (const theme of ['light', 'dark'] as const) {
     it(`has no axe violations with a SyntaxError and the dimmed tree (${theme})`, async () => {
       const element = await ast('total = price * (1 + rate)', `theme="${theme}"`);
-      find(element, 'value= BinOp').focus();
+      find(element, 'value=BinOp').focus();
       element.code = 'total = price * (1 + rate';
       await until(() => element.text.includes('SyntaxError'), 'the error');
       await settle(element);
@@ -231,7 +231,7 @@ describe('<py-ast>', () => {
     const element = await ast('import this');
     shadow(element).querySelector<HTMLElement>('.static-code')!.focus();
     await until(() => shadow(element).querySelector('.cm-content'), 'the editor');
-    await type('\nx = 1');
+    await type('x = 1\n');
     await until(() => element.text.includes("id='x'"), 'the new tree');
     const requests = performance.getEntriesByType('resource').map((entry) => entry.name);
     assert.deepEqual(requests.filter((url) => /pyodide|skulpt|runtime/i.test(url)), []);

@@ -29,7 +29,12 @@ test('only <py-ast> loads the parser chunk, and only lazily (with import())', as
     const { files, lazy } = await staticClosure(`dist/elements/${tag}.js`);
     assert.deepEqual(files.filter(holdsParser), [], `<${tag}> loads parser code statically`);
     const lazyParser = lazy.filter(holdsParser);
-    if (tag === 'py-ast') assert.equal(lazyParser.length, 1, 'py-ast imports the parser chunk with import()');
+    if (tag === 'py-ast') {
+      assert.equal(lazyParser.length, 1, 'py-ast imports the parser chunk with import()');
+      // What loading the parser brings with it: no interpreter, no editor.
+      const brought = (await staticClosure(lazyParser[0]!)).files.filter((file) => /chunks[\\/](engine|editor)/.test(file));
+      assert.deepEqual(brought, [], 'the parser chunk imports interpreter or editor chunks');
+    }
     else assert.deepEqual(lazyParser, [], `<${tag}> can reach the parser`);
   }
 });

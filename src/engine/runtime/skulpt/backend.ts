@@ -3,7 +3,7 @@
 import type { Capabilities, PythonError, RunOutcome } from '../types.js';
 import type { LoadSettings, WorkerBackend, WorkerIO } from '../protocol.js';
 import type { Trace, TraceEnd } from '../../trace/format.js';
-import { floatRepr } from './float-repr.js';
+import { floatRepr } from '../../float-repr.js';
 import { RecordingLimit, SkulptRecorder } from './recorder.js';
 import { findUnsupported, importedModules, needsMoreInput, scopeNames, stripFinalIndent } from './source-scan.js';
 import { keywords } from '../../tokenizer/index.js';
