@@ -120,6 +120,7 @@ describe('<py-ast>', () => {
 
   it('follows the cursor: the innermost node at it is revealed and marked', async () => {
     const element = await ast('x = 1\nresult = total + b', 'depth="1"');
+    assert.deepEqual(items(element).map(itemText), ['Module', 'body=[2 items]']);
     shadow(element).querySelector<HTMLElement>('.static-code')!.focus();
     await until(() => shadow(element).querySelector('.cm-content'), 'the editor');
     await press('ArrowDown');
@@ -130,8 +131,7 @@ describe('<py-ast>', () => {
     const marked = items(element).filter((item) => item.classList.contains('at-cursor'));
     assert.deepEqual(marked.map(itemText), ['right=Name']);
     assert.equal(marked[0]!.getAttribute('aria-selected'), 'true');
-    const id = items(element)[items(element).indexOf(marked[0]!) + 1]!;
-    assert.equal(itemText(id), "id='bx'", 'its ancestors were opened');
+    assert.include(items(element).map(itemText), '1: Assign', 'its ancestors were opened');
   });
 
   it('shows a SyntaxError as CPython reports it, at its place, with the last good tree dimmed', async () => {

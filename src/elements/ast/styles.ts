@@ -10,8 +10,17 @@ export const astStyles = css`
     font-size: var(--_code-font-size);
     line-height: var(--_line-height);
   }
+  /* The last good tree, dimmed: every part in the muted colour (still readable, unlike opacity). */
+  .tree.stale,
+  .tree.stale .label,
+  .tree.stale .field,
+  .tree.stale .index {
+    color: var(--_muted);
+    font-weight: normal;
+  }
   .tree.stale {
-    opacity: 0.55;
+    font-style: italic;
+    background: var(--_surface);
   }
   .item {
     /* Indent by level; long values wrap inside the widget rather than widen the page. */
