@@ -68,22 +68,30 @@ export class PyAst extends PyElement<AstResultDetail> {
 
   /** The tree of the code as JSON (see tree-json.ts), or null while the code doesn't parse. */
   get tree(): JsonValue | null {
-    const parser = parserIfLoaded();
-    if (!parser || !this.parsed || this.syntaxError) return null;
-    return (this.parsed.json ??= treeToJson(parser, this.parsed.tree));
+    return this.snapshot().tree();
   }
 
   /** What `ast.dump` prints for the tree with the element's options; on a SyntaxError, what CPython reports. */
   get text(): string {
+    return this.snapshot().text();
+  }
+
+  /**
+   * The result as it is now, its text and JSON made only when asked for: on a long file, dumping
+   * and converting the tree on every keystroke would cost as much as parsing it.
+   */
+  private snapshot(): { text(): string; tree(): JsonValue | null } {
     const parser = parserIfLoaded();
-    if (!parser) return '';
-    if (this.syntaxError) return parser.formatSyntaxError(this.syntaxError);
-    if (!this.parsed) return '';
-    return parser.dump(this.parsed.tree, {
-      indent: this.validIndent(),
-      includeAttributes: this.includeAttributes,
-      showEmpty: this.showEmpty,
-    });
+    const { parsed, syntaxError } = this;
+    const options = { indent: this.validIndent(), includeAttributes: this.includeAttributes, showEmpty: this.showEmpty };
+    return {
+      text: () => {
+        if (!parser) return '';
+        if (syntaxError) return parser.formatSyntaxError(syntaxError);
+        return parsed ? parser.dump(parsed.tree, options) : '';
+      },
+      tree: () => (parser && parsed && !syntaxError ? (parsed.json ??= treeToJson(parser, parsed.tree)) : null),
+    };
   }
 
   /** The mode to parse as: `exec` when the attribute is absent, none when it is invalid. */
@@ -139,11 +147,19 @@ export class PyAst extends PyElement<AstResultDetail> {
     return buildTree(parser, tree, source, { includeAttributes: this.includeAttributes, showEmpty: this.showEmpty });
   }
 
+  /** Fires py-result; its `text` and `tree` are those of this moment, made when first read. */
   private emitChange(): void {
+    const now = this.snapshot();
     const error = this.syntaxError;
+    let text: string | undefined;
+    let tree: JsonValue | null | undefined;
     const detail: AstResultDetail = {
-      text: this.text,
-      tree: this.tree,
+      get text() {
+        return (text ??= now.text());
+      },
+      get tree() {
+        return tree === undefined ? (tree = now.tree()) : tree;
+      },
       error: error ? syntaxErrorDetail(error) : null,
     };
     this.emitResult(detail);
