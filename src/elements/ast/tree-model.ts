@@ -56,7 +56,11 @@ export function buildTree(parser: Parser, tree: Node, source: string, options: T
   ): number => {
     const at = items.length;
     const item: TreeItem = {
-      ...meta,
+      key: meta.key,
+      level: meta.level,
+      parent: meta.parent,
+      field: meta.field,
+      index: meta.index,
       kind: 'value',
       label: '',
       children: [],
