@@ -170,6 +170,8 @@ export class PyAst extends PyElement<AstResultDetail> {
     if (changed.has('depth')) this.view.setDepth(this.validDepth());
     const parser = parserIfLoaded();
     if (!parser || changed.has('code') || changed.has('src')) return;
+    // (The first update sets every property: the code isn't sourced yet, codeChanged parses it.)
+    if (!this.hasUpdated) return;
     if (changed.has('mode') && this.mode !== changed.get('mode')) {
       if (this.parseMode) this.parse(parser, this.source);
       return;
