@@ -25,7 +25,8 @@ export const astStyles = css`
   .item {
     /* Indent by level; long values wrap inside the widget rather than widen the page. */
     padding: 0 var(--_space) 0 calc(var(--_space) + var(--level) * 1.1em);
-    white-space: pre-wrap;
+    /* The template's own line breaks are no text; values keep their spaces and wrap. */
+    white-space: normal;
     overflow-wrap: anywhere;
     cursor: default;
   }
@@ -61,6 +62,7 @@ export const astStyles = css`
   }
   .label.value {
     color: var(--_syntax-string);
+    white-space: pre-wrap;
   }
   .syntax-error {
     margin: 0;
