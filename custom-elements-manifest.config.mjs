@@ -53,7 +53,7 @@ function pyinnardsPlugin() {
       const shipped = (path) =>
         path
           .replace(/^\/src\/(.*)\.js$/, 'src/$1.ts')
-          .replace(/^src\/elements\/(py-tokenizer|py-dis|py-frames|py-repl)\.ts$/, 'dist/elements/$1.js')
+          .replace(/^src\/elements\/(py-tokenizer|py-dis|py-frames|py-repl|py-ast)\.ts$/, 'dist/elements/$1.js')
           .replace(/^src\/index\.ts$/, 'dist/pyinnards.js')
           .replace(/^src\/(.*)\.ts$/, 'dist/types/$1.d.ts');
       const visit = (value) => {

@@ -5,7 +5,7 @@ import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import { rollupEngineImports } from './scripts/build-plugins.mjs';
 
-const elements = ['py-tokenizer', 'py-dis', 'py-frames', 'py-repl'];
+const elements = ['py-tokenizer', 'py-dis', 'py-frames', 'py-repl', 'py-ast'];
 
 /** Names the lazily loaded chunks after what they hold, so a page's requests are readable. */
 function chunkName(id) {
@@ -18,6 +18,8 @@ function chunkName(id) {
   if (/[\\/]src[\\/]elements[\\/]repl[\\/]/.test(id)) return 'repl';
   if (/[\\/]src[\\/]engine[\\/]tokenizer[\\/]/.test(id)) return 'tokenizer';
   if (/[\\/]src[\\/]engine[\\/]parser[\\/]/.test(id)) return 'parser';
+  // <py-ast>'s tree view stays in its own file: no other element pays for it.
+  if (/[\\/]src[\\/]elements[\\/]ast[\\/]/.test(id)) return undefined;
   // The bake checker (format, key, strict validator): only for elements that carry a bake.
   if (/[\\/]src[\\/]engine[\\/]bake[\\/]/.test(id) || /[\\/]node_modules[\\/]valibot[\\/]/.test(id)) return 'bake';
   // The dis formatter (<py-dis>, and <py-frames>' instruction view) and the replay view of

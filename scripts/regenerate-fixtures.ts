@@ -9,6 +9,7 @@ import { generateBakedSamples } from '../test/fixtures/baked-samples.js';
 import { generateTokenizerData } from '../test/oracle/tokenize.js';
 import { generateAstSpec } from '../test/oracle/ast-spec.js';
 import { generateInvalidExpectations } from '../test/oracle/ast.js';
+import { generateAstFixtures } from '../test/fixtures/ast-samples.js';
 
 const json = (generate: () => Promise<unknown>) => async () => `${JSON.stringify(await generate(), null, 2)}\n`;
 
@@ -23,6 +24,8 @@ const FILES: Record<string, () => Promise<string>> = {
   'test/fixtures/repl-transcripts.json': json(generateReplTranscripts),
   // Elements baked by `pyinnards bake`, for the browser tests of baked results.
   'test/fixtures/baked-samples.json': json(generateBakedSamples),
+  // ast.dump with every option (or the SyntaxError) for the <py-ast> browser tests' samples.
+  'test/fixtures/ast-samples.json': json(generateAstFixtures),
   // Tables the tokenizer needs: token numbers, operators, keywords, repr's escapes, codecs.
   'src/engine/tokenizer/cpython-data.ts': generateTokenizerData,
   // The parser's ast node classes: their fields, which are lists or optional, their attributes.

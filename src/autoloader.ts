@@ -11,6 +11,7 @@ const LOADERS: Readonly<Record<string, () => Promise<unknown>>> = {
   'py-dis': () => import('./elements/py-dis.js'),
   'py-frames': () => import('./elements/py-frames.js'),
   'py-repl': () => import('./elements/py-repl.js'),
+  'py-ast': () => import('./elements/py-ast.js'),
 };
 
 export const TAGS = Object.keys(LOADERS);

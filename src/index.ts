@@ -39,9 +39,12 @@ export type {
   DisResultDetail,
   FramesResultDetail,
   ReplResultDetail,
+  AstResultDetail,
+  AstSyntaxErrorDetail,
 } from './elements/events.js';
 // Type-only, so that `HTMLElementTagNameMap` (declared by each element's module) reaches users.
 export type { PyTokenizer } from './elements/py-tokenizer.js';
 export type { PyDis } from './elements/py-dis.js';
 export type { PyFrames } from './elements/py-frames.js';
 export type { PyRepl } from './elements/py-repl.js';
+export type { PyAst } from './elements/py-ast.js';

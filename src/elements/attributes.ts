@@ -54,6 +54,8 @@ const RULES: Readonly<Record<string, AttributeRule>> = {
     takes: 'line numbers from 1, separated by spaces or commas, e.g. "5 9"',
     valid: (text) => text.split(/[\s,]+/).every((item) => item === '' || (WHOLE.test(item) && Number(item) > 0)),
   },
+  mode: { attribute: 'mode', what: 'a parse mode', takes: 'exec, eval, single or func_type', valid: oneOf(['exec', 'eval', 'single', 'func_type']) },
+  indent: { attribute: 'indent', what: 'an indent', takes: 'a whole number of spaces from 0 (no attribute: one line)', valid: (text) => WHOLE.test(text) },
   depth: { attribute: 'depth', what: 'a depth', takes: 'a whole number from 0', valid: (text) => WHOLE.test(text) },
   adaptive: {
     attribute: 'adaptive',

@@ -2,6 +2,7 @@ import type { Token, TokenizeError } from '../engine/tokenizer/index.js';
 import type { DisTree } from '../engine/dis/types.js';
 import type { Trace } from '../engine/trace/format.js';
 import type { RunOutcome } from '../engine/runtime/types.js';
+import type { JsonValue } from './ast/tree-json.js';
 
 /** Detail of `py-error`: what went wrong and, when it is about the code, where. */
 export interface PyErrorDetail {
@@ -52,7 +53,26 @@ export interface ReplResultDetail {
   text: string;
 }
 
-export type PyResultDetail = TokenizerResultDetail | DisResultDetail | FramesResultDetail | ReplResultDetail;
+/** A SyntaxError as `<py-ast>` reports it: CPython's class, message and place (1-based, in characters). */
+export interface AstSyntaxErrorDetail {
+  type: 'SyntaxError' | 'IndentationError' | 'TabError';
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** `<py-ast>`'s `py-result`: ast.dump's text (or the SyntaxError), and the tree as JSON. */
+export interface AstResultDetail {
+  /** element.text: what ast.dump prints with the element's options, or the SyntaxError as CPython reports it. */
+  text: string;
+  /** element.tree; null while the code doesn't parse. */
+  tree: JsonValue | null;
+  error: AstSyntaxErrorDetail | null;
+}
+
+export type PyResultDetail = TokenizerResultDetail | DisResultDetail | FramesResultDetail | ReplResultDetail | AstResultDetail;
 
 export interface PyEventMap<Result = PyResultDetail> {
   'py-result': CustomEvent<Result>;

@@ -6,7 +6,7 @@ import { pyodideUrl } from './support/cdn.js';
 import { axeViolations } from './support/axe.js';
 import { PYTHON_TEST_TIMEOUT, mount, settle, contentRoot, shadow, unmountAll, until } from './support/dom.js';
 
-const TAGS = ['py-tokenizer', 'py-dis', 'py-frames', 'py-repl'] as const;
+const TAGS = ['py-tokenizer', 'py-dis', 'py-frames', 'py-repl', 'py-ast'] as const;
 const SAMPLE = `class Dog:\n    def bark(self):\n        return f"Woof {1 + 2!r}"  # loud\n`;
 
 // <py-dis> starts CPython when it becomes visible: from node_modules, never the network.

@@ -6,7 +6,7 @@ import { shadow, until } from './support/dom.js';
 
 describe('the entry (autoloader)', () => {
   it('knows every element and defines none that the page does not use', () => {
-    assert.deepEqual(TAGS, ['py-tokenizer', 'py-dis', 'py-frames', 'py-repl']);
+    assert.deepEqual(TAGS, ['py-tokenizer', 'py-dis', 'py-frames', 'py-repl', 'py-ast']);
     for (const tag of TAGS) assert.isUndefined(customElements.get(tag), `<${tag}> was defined before it appeared`);
     assert.equal(getConfig().engine, 'pyodide');
   });

@@ -41,6 +41,20 @@ async function failOnError(page: Page | Frame, selector: string): Promise<void> 
 const shownCode = (page: Page | Frame, selector: string): Promise<string> =>
   page.evaluate((sel) => document.querySelector(sel)!.shadowRoot!.querySelector('[part~="code"]')?.textContent ?? '', selector);
 
+/** <py-ast>: the tree is shown; returns the code view and `text`. */
+export async function astShows(page: Page | Frame, selector: string): Promise<Shown & { items: number }> {
+  await upgraded(page, selector);
+  await page.waitForFunction(
+    (sel) => (document.querySelector(sel)!.shadowRoot!.querySelectorAll('[part="tree"] [role="treeitem"]').length ?? 0) > 0,
+    { timeout: 30_000 },
+    selector,
+  );
+  await failOnError(page, selector);
+  const items = await page.evaluate((sel) => document.querySelector(sel)!.shadowRoot!.querySelectorAll('[role="treeitem"]').length, selector);
+  const text = await page.evaluate((sel) => (document.querySelector(sel) as Widget).text, selector);
+  return { shownCode: await shownCode(page, selector), text, items };
+}
+
 /** <py-tokenizer>: the token table is listed; returns the code view and `text`. */
 export async function tokenizerShows(page: Page | Frame, selector: string): Promise<Shown & { rows: number }> {
   await upgraded(page, selector);

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { dedent } from '../../src/elements/dedent.js';
 
-export const TAGS = ['py-tokenizer', 'py-dis', 'py-frames', 'py-repl'] as const;
+export const TAGS = ['py-tokenizer', 'py-dis', 'py-frames', 'py-repl', 'py-ast'] as const;
 export type Tag = (typeof TAGS)[number];
 
 export interface Snippet {

@@ -2,7 +2,7 @@
 // int -> bigint, float -> number, complex -> PyComplex, str -> string, bytes -> PyBytes,
 // True/False -> boolean, None -> null, Ellipsis -> ELLIPSIS.
 import { pyRepr } from '../tokenizer/py-repr.js';
-import { floatRepr } from '../runtime/skulpt/float-repr.js';
+import { floatRepr } from '../float-repr.js';
 
 /** A complex literal: Python only writes imaginary ones (`2j`); the real part is 0. */
 export class PyComplex {

@@ -16,6 +16,12 @@ test('test/fixtures/dis-samples.json is what CPython 3.14 says today', async () 
   assert.deepEqual(stored, await generateDisFixtures(), 'stale fixture: run `npm run fixtures`');
 });
 
+test('test/fixtures/ast-samples.json is what CPython 3.14 says today', async () => {
+  const { generateAstFixtures } = await import('../../fixtures/ast-samples.js');
+  const stored = JSON.parse(readFileSync('test/fixtures/ast-samples.json', 'utf8')) as unknown;
+  assert.deepEqual(stored, await generateAstFixtures(), 'stale fixture: run `npm run fixtures`');
+});
+
 test('test/fixtures/repl-transcripts.json is what CPython 3.14 says today', async () => {
   const { generateReplTranscripts } = await import('../../fixtures/repl-transcripts.js');
   const stored = JSON.parse(readFileSync('test/fixtures/repl-transcripts.json', 'utf8')) as unknown;

@@ -18,7 +18,7 @@ test('the entry is a loader: no element file and no lit among its static imports
   const { entry, lazy } = await measure('dist');
   assert.deepEqual(entry.files.filter((file) => /^elements\/|chunks\/core-/.test(file)), [], entry.files.join(', '));
   // Each element's own file stays importable alone, and the entry reaches it only by import().
-  for (const tag of ['py-tokenizer', 'py-dis', 'py-frames', 'py-repl']) {
+  for (const tag of ['py-tokenizer', 'py-dis', 'py-frames', 'py-repl', 'py-ast']) {
     assert.ok(existsSync(`dist/elements/${tag}.js`), `dist/elements/${tag}.js is built`);
     assert.ok(lazy.some((chunk) => chunk.path === `elements/${tag}.js`), `the entry loads <${tag}> with import()`);
   }

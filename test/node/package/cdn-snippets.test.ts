@@ -11,10 +11,10 @@ import { packKit } from '../../support/packed-kit.js';
 import { serveAsJsdelivr, CDN_HOST, type FakeJsdelivr } from '../../support/jsdelivr.js';
 import { launchChromium } from '../../support/chromium.js';
 import { cdnSnippets, TAGS, type Tag } from '../../support/readme-snippets.js';
-import { disShows, framesSteps, replRuns, requestedUrls, tokenizerShows } from '../../support/drive-elements.js';
+import { astShows, disShows, framesSteps, replRuns, requestedUrls, tokenizerShows } from '../../support/drive-elements.js';
 import { serveStatic, type Served } from '../../../scripts/static-server.mjs';
 import { oracleTokenizeCli } from '../../oracle/tokenize.js';
-import { disText } from '../../oracle/cpython.js';
+import { cpython, disText } from '../../oracle/cpython.js';
 
 const normalizeAddresses = (text: string) => text.replace(/ at 0x[0-9a-f]+/g, ' at 0x…');
 
@@ -78,6 +78,21 @@ describe('the README snippets, with the packed kit on a CDN', () => {
     const shown = await disShows(page, 'py-dis');
     assert.equal(shown.shownCode, code);
     assert.equal(normalizeAddresses(shown.text), normalizeAddresses(await disText(code)));
+    await assertKitFromCdn(page);
+    await page.close();
+  });
+
+  test('<py-ast> snippet: shows the code and the tree, with the text ast.dump prints', async () => {
+    const { code, html } = snippets.get('py-ast')!;
+    const indent = Number(/<py-ast indent="(\d+)">/.exec(html)![1]);
+    const page = await open('py-ast');
+    const shown = await astShows(page, 'py-ast');
+    assert.equal(shown.shownCode, code);
+    assert.ok(shown.items > 1);
+    const dump = (await cpython()).runPython('lambda src, i: __import__("ast").dump(__import__("ast").parse(src), indent=i)') as (s: string, i: number) => string;
+    assert.equal(shown.text, dump(code, indent));
+    // No interpreter for a tree: nothing of Pyodide or Skulpt was requested.
+    assert.deepEqual((await requestedUrls(page)).filter((url) => /pyodide|skulpt|\/chunks\/engine|\/workers\//.test(url)), []);
     await assertKitFromCdn(page);
     await page.close();
   });

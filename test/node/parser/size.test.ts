@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { measure } from '../../../scripts/bundle-size.mjs';
+import { measure, staticClosure } from '../../../scripts/bundle-size.mjs';
 
 const BUDGET = 80 * 1024;
 
@@ -20,5 +20,21 @@ test('the entry never loads the parser', async () => {
   for (const file of entry.files) {
     // A rule method of the generated parser: it would be there if the parser were.
     assert.ok(!readFileSync(`dist/${file}`, 'utf8').includes('r_star_targets'), `${file} holds parser code`);
+  }
+});
+
+test('only <py-ast> loads the parser chunk, and only lazily (with import())', async () => {
+  const holdsParser = (file: string) => readFileSync(file, 'utf8').includes('r_star_targets');
+  for (const tag of ['py-tokenizer', 'py-dis', 'py-frames', 'py-repl', 'py-ast']) {
+    const { files, lazy } = await staticClosure(`dist/elements/${tag}.js`);
+    assert.deepEqual(files.filter(holdsParser), [], `<${tag}> loads parser code statically`);
+    const lazyParser = lazy.filter(holdsParser);
+    if (tag === 'py-ast') {
+      assert.equal(lazyParser.length, 1, 'py-ast imports the parser chunk with import()');
+      // What loading the parser brings with it: no interpreter, no editor.
+      const brought = (await staticClosure(lazyParser[0]!)).files.filter((file) => /chunks[\\/](engine|editor)/.test(file));
+      assert.deepEqual(brought, [], 'the parser chunk imports interpreter or editor chunks');
+    }
+    else assert.deepEqual(lazyParser, [], `<${tag}> can reach the parser`);
   }
 });

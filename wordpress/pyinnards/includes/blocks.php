@@ -1,6 +1,6 @@
 <?php
 /**
- * One dynamic block per element (pyinnards/tokenizer, /dis, /frames, /repl), each registered from
+ * One dynamic block per element (pyinnards/tokenizer, /ast, /dis, /frames, /repl), each registered from
  * its blocks/NAME/block.json: the code and the options are block attributes (stored as JSON in the
  * block's comment, which kses and the block parser leave alone) and the element is rendered on
  * the server at each view.

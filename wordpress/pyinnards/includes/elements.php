@@ -35,6 +35,18 @@ function pyinnards_elements() {
 				'readonly' => $common['readonly'],
 			),
 		),
+		'ast'       => array(
+			'runs_python' => false,
+			'labels'      => array(
+				'mode'              => __( 'Parse as (ast.parse mode)', 'pyinnards' ),
+				'includeAttributes' => __( 'Show positions (lineno, col_offset…)', 'pyinnards' ),
+				'showEmpty'         => __( 'Show empty lists', 'pyinnards' ),
+				'indent'            => __( 'Indent of the copied ast.dump text (spaces; none: one line)', 'pyinnards' ),
+				'depth'             => __( 'Levels of the tree open at first (none: all)', 'pyinnards' ),
+				'theme'             => $common['theme'],
+				'readonly'          => $common['readonly'],
+			),
+		),
 		'dis'       => array(
 			'runs_python' => true,
 			'labels'      => array(
@@ -88,6 +100,12 @@ function pyinnards_choice_labels() {
 		'granularity' => array(
 			'line'        => __( 'Line', 'pyinnards' ),
 			'instruction' => __( 'Bytecode instruction', 'pyinnards' ),
+		),
+		'mode'        => array(
+			'exec'      => __( 'A module (exec)', 'pyinnards' ),
+			'eval'      => __( 'One expression (eval)', 'pyinnards' ),
+			'single'    => __( 'One interactive statement (single)', 'pyinnards' ),
+			'func_type' => __( 'A signature, e.g. (int) -> str (func_type)', 'pyinnards' ),
 		),
 	);
 }

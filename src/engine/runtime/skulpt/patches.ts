@@ -3,7 +3,7 @@
 // the REPL's echo of expression statements, and the exceptions Skulpt 1.2.0 lacks.
 import type { WorkerIO } from '../protocol.js';
 import type { SkulptRecorder } from './recorder.js';
-import { floatRepr } from './float-repr.js';
+import { floatRepr } from '../../float-repr.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Skulpt is untyped JavaScript. */
 type Sk = any;

@@ -1,3 +1,5 @@
+// Shared by the parser (Constant values) and the Skulpt backend (patched float repr); kept out
+// of both folders so that loading the parser never pulls in an interpreter chunk.
 // CPython's repr() of a float (also its str() since Python 3): the shortest digits that read
 // back as the same double, laid out by Python's rules. JavaScript finds the same shortest digits
 // (Number.prototype.toExponential() without an argument), so only the layout differs:

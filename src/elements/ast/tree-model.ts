@@ -1,0 +1,165 @@
+/**
+ * The syntax tree as the rows of `<py-ast>`'s tree view: one item per node, list field and plain
+ * value, in the order `ast.dump` writes them, with the same fields shown (None never, empty lists
+ * only with show-empty, positions only with include-attributes). DOM-free, so Node tests read it.
+ */
+import type { Position } from '../highlight.js';
+import type { Parser } from './lazy-parser.js';
+import type { Node } from '../../engine/parser/index.js';
+import { LineColumns } from './positions.js';
+
+export interface TreeOptions {
+  includeAttributes: boolean;
+  showEmpty: boolean;
+}
+
+export interface TreeItem {
+  /** The path from the root ("body.0.value"), stable across re-parses of similar code. */
+  key: string;
+  /** 1-based depth (aria-level). */
+  level: number;
+  /** Index of the parent item, -1 for the root. */
+  parent: number;
+  /** The field this item is the value of (undefined for the root and for list elements). */
+  field: string | undefined;
+  /** The position in its list, for list elements. */
+  index: number | undefined;
+  kind: 'node' | 'list' | 'value';
+  /** The class name (nodes), the element count (lists) or the value's repr (values). */
+  label: string;
+  children: number[];
+  /** Index just after this item's subtree (items are in pre-order). */
+  end: number;
+  /** 1-based position among its siblings, and their number (aria-posinset, aria-setsize). */
+  posinset: number;
+  setsize: number;
+  /** The code this item stands for: its own node's span, else its nearest located ancestor's. */
+  span: { start: Position; end: Position } | undefined;
+  /** The node's own position in CPython's terms (line, UTF-8 byte column), when it has one. */
+  located: { lineno: number; col: number; endLineno: number; endCol: number } | undefined;
+}
+
+type Located = { lineno: number; col_offset: number; end_lineno: number; end_col_offset: number };
+
+const hasPosition = (node: Node): node is Node & Located =>
+  typeof node.lineno === 'number' && typeof node.end_lineno === 'number' && typeof node.end_col_offset === 'number';
+
+/** Builds the items of `tree` (parsed from `source`), pre-order. */
+export function buildTree(parser: Parser, tree: Node, source: string, options: TreeOptions): TreeItem[] {
+  const columns = new LineColumns(source);
+  const items: TreeItem[] = [];
+
+  const add = (
+    value: unknown,
+    meta: { key: string; level: number; parent: number; field: string | undefined; index: number | undefined; constant: boolean },
+    inherited: TreeItem['span'],
+  ): number => {
+    const at = items.length;
+    const item: TreeItem = {
+      key: meta.key,
+      level: meta.level,
+      parent: meta.parent,
+      field: meta.field,
+      index: meta.index,
+      kind: 'value',
+      label: '',
+      children: [],
+      end: at + 1,
+      posinset: 1,
+      setsize: 1,
+      span: inherited,
+      located: undefined,
+    };
+    items.push(item);
+    if (parser.isNode(value)) {
+      item.kind = 'node';
+      item.label = value._type;
+      if (hasPosition(value)) {
+        item.span = columns.span(value);
+        item.located = { lineno: value.lineno, col: value.col_offset, endLineno: value.end_lineno, endCol: value.end_col_offset };
+      }
+      const info = parser.CLASSES.get(value._type);
+      const isConstant = value._type === 'Constant' || value._type === 'MatchSingleton';
+      const shown: Array<[string, unknown, boolean]> = [];
+      info?.fields.forEach((name, i) => {
+        const v = value[name];
+        const kind = info.kinds[i];
+        if ((v === null || v === undefined) && kind === '?') return;
+        if (!options.showEmpty && kind === '*' && Array.isArray(v) && v.length === 0) return;
+        shown.push([name, v, isConstant && name === 'value']);
+      });
+      if (options.includeAttributes && info) {
+        for (const name of info.attributes) {
+          const v = value[name];
+          if ((v === null || v === undefined) && info.optionalAttributes.includes(name)) continue;
+          shown.push([name, v, false]);
+        }
+      }
+      for (const [name, v, constant] of shown) {
+        const child = add(v, { key: `${meta.key}.${name}`, level: meta.level + 1, parent: at, field: name, index: undefined, constant }, item.span);
+        item.children.push(child);
+      }
+    } else if (Array.isArray(value)) {
+      item.kind = 'list';
+      item.label = value.length === 0 ? '[]' : `[${value.length} ${value.length === 1 ? 'item' : 'items'}]`;
+      value.forEach((element, index) => {
+        const child = add(element, { key: `${meta.key}.${index}`, level: meta.level + 1, parent: at, field: undefined, index, constant: false }, item.span);
+        item.children.push(child);
+      });
+    } else {
+      item.label = typeof value === 'number' && !meta.constant ? String(value) : parser.constantRepr(value);
+    }
+    item.children.forEach((child, i) => {
+      items[child]!.posinset = i + 1;
+      items[child]!.setsize = item.children.length;
+    });
+    item.end = items.length;
+    return at;
+  };
+
+  add(tree, { key: '', level: 1, parent: -1, field: undefined, index: undefined, constant: false }, undefined);
+  return items;
+}
+
+/** The items shown when only those for which `open(index)` holds show their children. */
+export function visibleItems(items: readonly TreeItem[], open: (index: number) => boolean): number[] {
+  const shown: number[] = [];
+  let i = 0;
+  while (i < items.length) {
+    shown.push(i);
+    const item = items[i]!;
+    i = item.children.length > 0 && !open(i) ? item.end : i + 1;
+  }
+  return shown;
+}
+
+/**
+ * The innermost located node at `at` (line and UTF-8 byte column): the deepest whose span holds
+ * it or ends right there (where a cursor usually is after typing a name); between two as deep,
+ * the one that holds it.
+ */
+export function innermostAt(items: readonly TreeItem[], line: number, byte: number): number | undefined {
+  const before = (l1: number, c1: number, l2: number, c2: number) => l1 < l2 || (l1 === l2 && c1 < c2);
+  let best: number | undefined;
+  let bestHolds = false;
+  items.forEach((item, index) => {
+    const span = item.located;
+    if (!span || before(line, byte, span.lineno, span.col)) return;
+    const holds = before(line, byte, span.endLineno, span.endCol);
+    if (!holds && !(line === span.endLineno && byte === span.endCol)) return;
+    const level = best === undefined ? -1 : items[best]!.level;
+    if (item.level > level || (item.level === level && holds && !bestHolds)) {
+      best = index;
+      bestHolds = holds;
+    }
+  });
+  return best;
+}
+
+/** The indices of `index`'s ancestors, nearest last. */
+export function ancestors(items: readonly TreeItem[], index: number): number[] {
+  const out: number[] = [];
+  for (let at = items[index]?.parent ?? -1; at >= 0; at = items[at]!.parent) out.unshift(at);
+  return out;
+}
+

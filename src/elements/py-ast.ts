@@ -1,0 +1,226 @@
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { PyElement, type ToolbarAction } from './py-element.js';
+import { defineElement } from './define-element.js';
+import { configureFromScriptTag } from '../config.js';
+import type { Position } from './highlight.js';
+import type { Node, ParseMode, PySyntaxError } from '../engine/parser/index.js';
+import { pythonErrorDetail, type AstResultDetail, type AstSyntaxErrorDetail } from './events.js';
+import { loadParser, parserIfLoaded, type Parser } from './ast/lazy-parser.js';
+import { buildTree, innermostAt, type TreeItem } from './ast/tree-model.js';
+import { LineColumns } from './ast/positions.js';
+import { treeToJson, type JsonValue } from './ast/tree-json.js';
+import { TreeView } from './ast/tree-view.js';
+import { astStyles } from './ast/styles.js';
+
+/** The modes `ast.parse` takes; an invalid `mode` attribute parses nothing and says why. */
+const MODES: readonly string[] = ['exec', 'eval', 'single', 'func_type'];
+
+/** The last code that parsed, and what was made of it. */
+interface Parsed {
+  source: string;
+  tree: Node;
+  items: readonly TreeItem[];
+  /** element.tree, made once per parse when first asked for. */
+  json?: JsonValue;
+}
+
+/**
+ * `<py-ast>`: the code and the syntax tree CPython 3.14's parser builds of it (`ast.parse`),
+ * re-parsed on every edit. Needs no interpreter: our own exact parser runs in the page, loaded
+ * by this element only. `text` (and Copy) is exactly what `ast.dump` prints with the element's
+ * options; a SyntaxError is shown as CPython reports it, with the last good tree dimmed.
+ *
+ * @csspart tree - The syntax tree (an ARIA tree) and its scroll box.
+ * @csspart tree-item - Each item of the tree: a node, a list field, or a value.
+ * @csspart syntax-error - The SyntaxError, as `traceback.format_exception_only` prints it.
+ */
+export class PyAst extends PyElement<AstResultDetail> {
+  static override styles = [...PyElement.styles, astStyles];
+
+  static override properties: PropertyDeclarations = {
+    mode: { reflect: true },
+    includeAttributes: { type: Boolean, attribute: 'include-attributes', reflect: true },
+    showEmpty: { type: Boolean, attribute: 'show-empty', reflect: true },
+    indent: { type: Number },
+    depth: { type: Number },
+    parsed: { state: true },
+    syntaxError: { state: true },
+  };
+
+  /** What the code is parsed as, as `ast.parse(code, mode=...)`: exec, eval, single or func_type. */
+  mode: ParseMode | null = 'exec';
+  /** Show each node's lineno, col_offset, end_lineno and end_col_offset (ast.dump's include_attributes). */
+  includeAttributes = false;
+  /** Show empty lists too (ast.dump's show_empty). */
+  showEmpty = false;
+  /** Spaces per level in `text`, as ast.dump's indent; unset: one line. */
+  declare indent: number | undefined;
+  /** How many levels of the tree are open at first; all when unset. */
+  declare depth: number | undefined;
+
+  private parsed: Parsed | undefined;
+  private syntaxError: PySyntaxError | undefined;
+
+  protected readonly label = 'Syntax tree';
+  protected override readonly actions: readonly ToolbarAction[] = ['reset', 'copy'];
+
+  private readonly view = new TreeView(this, (span) => this.markSpan(span));
+
+  /** The tree of the code as JSON (see tree-json.ts), or null while the code doesn't parse. */
+  get tree(): JsonValue | null {
+    return this.snapshot().tree();
+  }
+
+  /** What `ast.dump` prints for the tree with the element's options; on a SyntaxError, what CPython reports. */
+  get text(): string {
+    return this.snapshot().text();
+  }
+
+  /**
+   * The result as it is now, its text and JSON made only when asked for: on a long file, dumping
+   * and converting the tree on every keystroke would cost as much as parsing it.
+   */
+  private snapshot(): { text(): string; tree(): JsonValue | null } {
+    const parser = parserIfLoaded();
+    const { parsed, syntaxError } = this;
+    const options = { indent: this.validIndent(), includeAttributes: this.includeAttributes, showEmpty: this.showEmpty };
+    return {
+      text: () => {
+        if (!parser) return '';
+        if (syntaxError) return parser.formatSyntaxError(syntaxError);
+        return parsed ? parser.dump(parsed.tree, options) : '';
+      },
+      tree: () => (parser && parsed && !syntaxError ? (parsed.json ??= treeToJson(parser, parsed.tree)) : null),
+    };
+  }
+
+  /** The mode to parse as: `exec` when the attribute is absent, none when it is invalid. */
+  private get parseMode(): ParseMode | undefined {
+    const mode = this.mode ?? 'exec';
+    return MODES.includes(mode) ? mode : undefined;
+  }
+
+  private validIndent(): number | null {
+    return typeof this.indent === 'number' && Number.isInteger(this.indent) && this.indent >= 0 ? this.indent : null;
+  }
+
+  protected codeChanged(code: string): void {
+    const parser = parserIfLoaded();
+    if (!parser) {
+      // The first code arrives before the parser chunk; parse the latest code once it has.
+      loadParser().then(
+        () => this.codeChanged(this.source),
+        (error: unknown) => this.reportError({ kind: 'Parser', message: `The parser could not be loaded (${String(error)}).` }),
+      );
+      return;
+    }
+    // An invalid mode is reported by the attribute check; there is nothing right to parse as.
+    if (this.parseMode) this.parse(parser, code);
+  }
+
+  private parse(parser: Parser, code: string): void {
+    try {
+      const tree = parser.parse(code, { filename: '<unknown>', mode: this.parseMode ?? 'exec' });
+      this.parsed = { source: code, tree, items: this.items(parser, tree, code) };
+      this.syntaxError = undefined;
+      this.view.setItems(this.parsed.items);
+      this.markSpan(undefined);
+      this.clearError();
+    } catch (error) {
+      if (!(error instanceof parser.PySyntaxError)) {
+        // Our bug, not the reader's: say so rather than show a tree that may be wrong.
+        this.syntaxError = undefined;
+        this.parsed = undefined;
+        this.view.setItems([]);
+        this.reportError({ kind: 'Internal error', message: `The parser failed on this code (${String(error)}). Please report it.` });
+        return;
+      }
+      this.syntaxError = error;
+      this.view.markStale();
+      this.markSpan(undefined);
+      this.reportError(pythonErrorDetail({ type: error.type, message: error.msg, line: error.lineno, column: error.offset }));
+    }
+    this.emitChange();
+  }
+
+  private items(parser: Parser, tree: Node, source: string): readonly TreeItem[] {
+    return buildTree(parser, tree, source, { includeAttributes: this.includeAttributes, showEmpty: this.showEmpty });
+  }
+
+  /** Fires py-result; its `text` and `tree` are those of this moment, made when first read. */
+  private emitChange(): void {
+    const now = this.snapshot();
+    const error = this.syntaxError;
+    let text: string | undefined;
+    let tree: JsonValue | null | undefined;
+    const detail: AstResultDetail = {
+      get text() {
+        return (text ??= now.text());
+      },
+      get tree() {
+        return tree === undefined ? (tree = now.tree()) : tree;
+      },
+      error: error ? syntaxErrorDetail(error) : null,
+    };
+    this.emitResult(detail);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('depth')) this.view.setDepth(this.validDepth());
+    const parser = parserIfLoaded();
+    if (!parser || changed.has('code') || changed.has('src')) return;
+    // (The first update sets every property: the code isn't sourced yet, codeChanged parses it.)
+    if (!this.hasUpdated) return;
+    if (changed.has('mode') && this.mode !== changed.get('mode')) {
+      if (this.parseMode) this.parse(parser, this.source);
+      return;
+    }
+    if ((changed.has('includeAttributes') || changed.has('showEmpty')) && this.parsed) {
+      this.parsed.items = this.items(parser, this.parsed.tree, this.parsed.source);
+      if (!this.syntaxError) this.view.setItems(this.parsed.items);
+    }
+    if (changed.has('includeAttributes') || changed.has('showEmpty') || changed.has('indent')) this.emitChange();
+  }
+
+  private validDepth(): number {
+    return typeof this.depth === 'number' && Number.isInteger(this.depth) && this.depth >= 0 ? this.depth : Infinity;
+  }
+
+  protected override cursorMoved(at: Position): void {
+    const parsed = this.parsed;
+    if (!parsed || this.syntaxError || parsed.source !== this.source) return;
+    const byte = new LineColumns(parsed.source).toBytes(at[0], at[1]);
+    this.view.revealAtCursor(innermostAt(parsed.items, at[0], byte));
+  }
+
+  protected renderOutput(): TemplateResult {
+    const parser = parserIfLoaded();
+    return html`${this.syntaxError && parser
+        ? html`<pre class="syntax-error" part="syntax-error" aria-label="SyntaxError, as CPython reports it">${parser.formatSyntaxError(
+            this.syntaxError,
+          )}</pre>`
+        : nothing}${this.view.render()}`;
+  }
+}
+
+function syntaxErrorDetail(error: PySyntaxError): AstSyntaxErrorDetail {
+  return {
+    type: error.type,
+    message: error.msg,
+    line: error.lineno,
+    column: error.offset,
+    endLine: error.endLineno,
+    endColumn: error.endOffset,
+  };
+}
+
+// Loaded on its own, this file reads data-* settings from its own script tag.
+configureFromScriptTag(import.meta.url);
+defineElement('py-ast', PyAst);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'py-ast': PyAst;
+  }
+}
