@@ -18,6 +18,8 @@ function chunkName(id) {
   if (/[\\/]src[\\/]elements[\\/]repl[\\/]/.test(id)) return 'repl';
   if (/[\\/]src[\\/]engine[\\/]tokenizer[\\/]/.test(id)) return 'tokenizer';
   if (/[\\/]src[\\/]engine[\\/]parser[\\/]/.test(id)) return 'parser';
+  // The baker's own computation stays in dist/bake.js, which no reader's page loads.
+  if (/[\\/]src[\\/]engine[\\/]bake[\\/]compute\.ts$/.test(id)) return undefined;
   // The bake checker (format, key, strict validator): only for elements that carry a bake.
   if (/[\\/]src[\\/]engine[\\/]bake[\\/]/.test(id) || /[\\/]node_modules[\\/]valibot[\\/]/.test(id)) return 'bake';
   // The dis formatter (<py-dis>, and <py-frames>' instruction view) and the replay view of
@@ -42,6 +44,8 @@ function chunkName(id) {
 const browser = {
   input: {
     pyinnards: 'src/index.ts',
+    // The baker, for pages that make bakes (the WordPress block editor, the embed builder).
+    bake: 'src/bake.ts',
     ...Object.fromEntries(elements.map((tag) => [`elements/${tag}`, `src/elements/${tag}.ts`])),
   },
   output: {

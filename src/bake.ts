@@ -1,0 +1,42 @@
+// The kit's baker for pages that make bakes in the browser (the WordPress block editor, the
+// embed builder): `dist/bake.js`, never loaded by a reader's page. It computes a result with the
+// same worker and CPython the elements use, through the bakers' shared computation, and wraps
+// it in the bake format (README, "Baked results").
+import { settingsFor } from './config.js';
+import { dedent } from './elements/dedent.js';
+import { bakeKey, BAKE_TAGS, serializeBake, type Bake, type BakeTag } from './engine/bake/format.js';
+import { BakeRefusal, computeResult, newBake } from './engine/bake/compute.js';
+import type { LoadProgress } from './engine/runtime/types.js';
+
+export { serializeBake, type Bake };
+
+/** A bake, or why there is none (said next to the element; it then computes live). */
+export type BakeOutcome = { ok: true; bake: Bake } | { ok: false; reason: string };
+
+/**
+ * Bakes `<tag attributes>` holding `code` (as written: it is dedented here, as the element
+ * sources it). `attributes` are the element's HTML attributes as the page will have them; the
+ * engine settings among them (engine, pyodide-url) pick the interpreter, as on the page.
+ */
+export async function bake(tag: string, code: string, attributes: Readonly<Record<string, string>>, onProgress?: (progress: LoadProgress) => void): Promise<BakeOutcome> {
+  if (!(BAKE_TAGS as readonly string[]).includes(tag)) return { ok: false, reason: `<${tag}> has no baked form` };
+  const attribute = (name: string) => (Object.hasOwn(attributes, name) ? attributes[name]! : null);
+  // The page's settings for an element with these attributes (detached: it never upgrades).
+  const probe = document.createElement('div');
+  for (const name of ['engine', 'pyodide-url']) if (attribute(name) !== null) probe.setAttribute(name, attribute(name)!);
+  const { settings, error } = settingsFor(probe);
+  if (error) return { ok: false, reason: error };
+  if (settings.engine !== 'pyodide') return { ok: false, reason: `engine="${settings.engine}" is not CPython, and bakes come from CPython` };
+  const source = dedent(code);
+  const key = await bakeKey(tag as BakeTag, source, attribute);
+  if (!key) return { ok: false, reason: 'this page has no SHA-256 (Web Crypto needs https)' };
+  try {
+    const { loadEngine } = await import('./engine/runtime/index.js');
+    const engine = await loadEngine({ engine: 'pyodide', pyodideUrl: settings.pyodideUrl }, onProgress);
+    const result = await computeResult(engine, tag as BakeTag, source, attribute);
+    return { ok: true, bake: newBake(tag as BakeTag, key, result) };
+  } catch (failure) {
+    if (failure instanceof BakeRefusal) return { ok: false, reason: failure.message };
+    return { ok: false, reason: failure instanceof Error ? failure.message : String(failure) };
+  }
+}
