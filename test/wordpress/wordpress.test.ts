@@ -336,16 +336,22 @@ describe(`pyinnards in WordPress (Debian ${release.name})`, () => {
       await page.close();
     });
 
-    test('the block editor knows the blocks: they load valid, with their code in the code field', async () => {
+    /** The block editor on a post, signed in as the administrator, once it holds the post's blocks. */
+    async function editor(post: Post): Promise<Page> {
       const page = await open(`${site.origin}/wp-login.php`);
       await page.type('#user_login', 'admin');
       await page.type('#user_pass', site.password);
       await Promise.all([page.waitForNavigation(), page.click('#wp-submit')]);
       assert.deepEqual(troubles.get(page), [], 'the login page loads whole');
-      await page.goto(`${site.origin}/wp-admin/post.php?post=${posts['blocks']!.id}&action=edit`, { waitUntil: 'load' });
+      await page.goto(`${site.origin}/wp-admin/post.php?post=${post.id}&action=edit`, { waitUntil: 'load' });
+      await page.waitForFunction(() => ((window as unknown as Partial<WpGlobal>).wp?.data?.select('core/block-editor').getBlocks().length ?? 0) > 0);
+      return page;
+    }
+
+    test('the block editor knows the blocks: they load valid, with their code in the code field', async () => {
       // Ready when the editor's store holds the post's blocks and the canvas (an iframe when every
       // block is apiVersion 3 on 6.3 and later, else the page itself) shows their code fields.
-      await page.waitForFunction(() => ((window as unknown as Partial<WpGlobal>).wp?.data?.select('core/block-editor').getBlocks().length ?? 0) > 0);
+      const page = await editor(posts['blocks']!);
       const canvas = async () => (await page.$('iframe[name="editor-canvas"]').then((frame) => frame?.contentFrame())) ?? page.mainFrame();
       await page.waitForFunction(
         () => {
@@ -449,6 +455,8 @@ interface WpGlobal {
       select(store: 'core/block-editor'): {
         getBlocks(): Array<{ name: string; isValid: boolean; attributes: Record<string, unknown> }>;
       };
+      select(store: 'core/editor'): { isPostSavingLocked(): boolean; isSavingPost(): boolean; isEditedPostDirty(): boolean };
+      dispatch(store: 'core/editor'): { savePost(): Promise<void> };
     };
   };
 }
