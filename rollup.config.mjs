@@ -22,6 +22,8 @@ function chunkName(id) {
   if (/[\\/]src[\\/]engine[\\/]bake[\\/]compute\.ts$/.test(id)) return undefined;
   // The bake checker (format, key, strict validator): only for elements that carry a bake.
   if (/[\\/]src[\\/]engine[\\/]bake[\\/]/.test(id) || /[\\/]node_modules[\\/]valibot[\\/]/.test(id)) return 'bake';
+  // SHA-256 in JavaScript, for the bake key on pages without Web Crypto (plain http) only.
+  if (/[\\/]node_modules[\\/]@noble[\\/]hashes[\\/]/.test(id)) return 'sha256';
   // The dis formatter (<py-dis>, and <py-frames>' instruction view) and the replay view of
   // <py-frames> come when a widget has something to show.
   if (/[\\/]src[\\/](engine|elements)[\\/]dis[\\/]/.test(id)) return 'dis';
