@@ -17,7 +17,7 @@ export type BakeOutcome = { ok: true; bake: Bake } | { ok: false; reason: string
 type Prepared = { reason: string } | { tag: BakeTag; source: string; attribute: (name: string) => string | null; key: string; pyodideUrl: string };
 
 async function prepare(tag: string, code: string, attributes: Readonly<Record<string, string>>): Promise<Prepared> {
-  if (!(BAKE_TAGS as readonly string[]).includes(tag)) return { reason: `<${tag}> has no baked form` };
+  if (!(BAKE_TAGS as readonly string[]).includes(tag)) return { reason: `<${tag}> runs no interpreter, so there is nothing to bake` };
   const attribute = (name: string) => (Object.hasOwn(attributes, name) ? attributes[name]! : null);
   // The page's settings for an element with these attributes (detached: it never upgrades).
   const probe = document.createElement('div');
