@@ -406,6 +406,48 @@ describe(`pyinnards in WordPress (Debian ${release.name})`, () => {
       await page.close();
     });
 
+    test('saving in the block editor bakes each engine block: the post\'s page shows the results with no interpreter request', async () => {
+      const post = publish('bake-on-save', 'admin', [block('pyinnards/dis', { code: code('py-dis') }), block('pyinnards/frames', { code: code('py-frames') })].join('\n\n'));
+      assert.doesNotMatch(post.saved, /"bake"/, 'published without bakes');
+      const page = await editor(post);
+      // The editor bakes each block with CPython (the kit's baker) and holds saving until it is done.
+      await page.waitForFunction(() => {
+        const { wp } = window as unknown as WpGlobal;
+        const blocks = wp.data.select('core/block-editor').getBlocks();
+        return blocks.every((b) => typeof (b.attributes['bake'] as { key?: unknown } | undefined)?.key === 'string') && !wp.data.select('core/editor').isPostSavingLocked();
+      });
+      await page.evaluate(() => void (window as unknown as WpGlobal).wp.data.dispatch('core/editor').savePost());
+      await page.waitForFunction(() => {
+        const editorStore = (window as unknown as WpGlobal).wp.data.select('core/editor');
+        return !editorStore.isSavingPost() && !editorStore.isEditedPostDirty();
+      });
+      const canvas = (await page.$('iframe[name="editor-canvas"]').then((frame) => frame?.contentFrame())) ?? page.mainFrame();
+      const statuses = await canvas.evaluate(() => Array.from(document.querySelectorAll('.pyinnards-block__bake'), (note) => note.textContent));
+      assert.deepEqual(statuses, ['Baked: readers see this result with no interpreter download.', 'Baked: readers see this result with no interpreter download.']);
+      assert.deepEqual(troubles.get(page), [], 'the editor baked with every file it asked for, and no script error');
+      await page.close();
+
+      const saved = site.helper<{ content: string }>('post-content', { id: post.id }).content;
+      assert.equal((saved.match(/"bake":\{"format":"pyinnards-bake"/g) ?? []).length, 2, 'both blocks were saved with a bake');
+      const html = await (await fetch(post.url)).text();
+      const children = [...html.matchAll(/<(py-[a-z]+) [^>]*>(?:(?!<\/py-)[\s\S])*?<script type="application\/json" data-pyinnards-baked>[^<]*<\/script><\/\1>/g)];
+      assert.deepEqual(children.map(([, tag]) => tag), ['py-dis', 'py-frames'], 'the server prints each bake inside its element');
+
+      const before = pyodideRequests.length;
+      const reading = await open(post.url);
+      const dis = await disShows(reading, 'py-dis');
+      assert.equal(dis.shownCode, code('py-dis'));
+      assert.equal(normalizeAddresses(dis.text), normalizeAddresses(await disText(code('py-dis'))));
+      const frames = await framesSteps(reading, 'py-frames');
+      assert.equal(frames.shownCode, code('py-frames'));
+      assert.equal(frames.after, frames.before + 1);
+      const urls = await requestedUrls(reading);
+      assert.ok(!urls.some((url) => url.includes('/chunks/engine-')), `no interpreter chunk: ${urls.join(', ')}`);
+      assert.deepEqual(pyodideRequests.slice(before), [], 'and nothing from Pyodide');
+      assert.deepEqual(troubles.get(reading), []);
+      await reading.close();
+    });
+
     test('by default Pyodide comes from the site\'s copy in wp-content/uploads, fetched by the settings page\'s command', async () => {
       site.helper('option-set', { name: 'pyinnards_settings', value: { engine: 'pyodide' } });
       // The command as the settings page prints it, with npm's tarball of Pyodide made here from
