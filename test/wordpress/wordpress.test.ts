@@ -424,6 +424,29 @@ describe(`pyinnards in WordPress (Debian ${release.name})`, () => {
       const canvas = (await page.$('iframe[name="editor-canvas"]').then((frame) => frame?.contentFrame())) ?? page.mainFrame();
       const statuses = await canvas.evaluate(() => Array.from(document.querySelectorAll('.pyinnards-block__bake'), (note) => note.textContent));
       assert.deepEqual(statuses, ['Baked: readers see this result with no interpreter download.', 'Baked: readers see this result with no interpreter download.']);
+
+      // What can't be baked is stored without a bake, and the block says why: code that asks the
+      // reader (input() without stdin), and a result too big to store (a long recording).
+      await page.evaluate(() => {
+        const { wp } = window as unknown as WpGlobal;
+        wp.data.dispatch('core/block-editor').insertBlocks([
+          wp.blocks.createBlock('pyinnards/frames', { code: 'name = input()' }),
+          wp.blocks.createBlock('pyinnards/frames', { code: 'total = 0\nfor i in range(5000):\n    total += i' }),
+        ]);
+      });
+      await page.waitForFunction(
+        () => {
+          const frame = document.querySelector<HTMLIFrameElement>('iframe[name="editor-canvas"]');
+          const notes = Array.from((frame ? frame.contentDocument! : document).querySelectorAll('.pyinnards-block__bake'), (note) => note.textContent ?? '');
+          return notes.length === 4 && notes.slice(2).every((note) => note.startsWith('Not baked')) && !(window as unknown as WpGlobal).wp.data.select('core/editor').isPostSavingLocked();
+        },
+      );
+      const refused = await canvas.evaluate(() => Array.from(document.querySelectorAll('.pyinnards-block__bake'), (note) => note.textContent).slice(2));
+      assert.equal(refused[0], 'Not baked, readers compute it live: the code calls input(), which asks the reader: give the element a stdin attribute to bake it');
+      assert.match(refused[1]!, /^Not baked, readers compute it live: the result is too big to store \((\d+) KB\)$/);
+      assert.ok(Number(/\((\d+) KB\)/.exec(refused[1]!)![1]) > 256, refused[1]);
+      const stored = await page.evaluate(() => (window as unknown as WpGlobal).wp.data.select('core/block-editor').getBlocks().map((b) => b.attributes['bake'] === undefined));
+      assert.deepEqual(stored, [false, false, true, true], 'no bake stored for them');
       assert.deepEqual(troubles.get(page), [], 'the editor baked with every file it asked for, and no script error');
       await page.close();
 
@@ -492,13 +515,14 @@ describe(`pyinnards in WordPress (Debian ${release.name})`, () => {
 
 interface WpGlobal {
   wp: {
-    blocks: { getBlockTypes(): Array<{ name: string }> };
+    blocks: { getBlockTypes(): Array<{ name: string }>; createBlock(name: string, attributes: Record<string, unknown>): unknown };
     data: {
       select(store: 'core/block-editor'): {
         getBlocks(): Array<{ name: string; isValid: boolean; attributes: Record<string, unknown> }>;
       };
       select(store: 'core/editor'): { isPostSavingLocked(): boolean; isSavingPost(): boolean; isEditedPostDirty(): boolean };
       dispatch(store: 'core/editor'): { savePost(): Promise<void> };
+      dispatch(store: 'core/block-editor'): { insertBlocks(blocks: unknown[]): void };
     };
   };
 }

@@ -83,6 +83,10 @@ export async function computeResult<T extends BakeTag>(
           }
         : { stdin }),
     });
+    // (An engine that can't wait for the reader ends input() with EOFError instead of asking:
+    // the element then asks and runs again, src/elements/engine-element.ts.)
+    const end = trace.end;
+    if (stdin === null && end.status === 'error' && end.error.type === 'EOFError' && end.error.message === 'EOF when reading a line') askedReader = true;
     if (askedReader) throw new BakeRefusal('the code calls input(), which asks the reader: give the element a stdin attribute to bake it');
     if (trace.end.status === 'time-limit') throw new BakeRefusal(`the run took longer than its time limit (${timeout} s), so the reader's run would differ`);
     return trace as BakeResults[T];
