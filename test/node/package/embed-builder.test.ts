@@ -48,7 +48,9 @@ describe('the embed builder', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
     await page.goto(`${demo.origin}/embed.html`);
-    await page.waitForFunction(() => document.getElementById('status')!.textContent!.startsWith('Baked'));
+    await page.waitForFunction(() => !/^(Baking|$)/.test(document.getElementById('status')!.textContent!));
+    const status = await page.$eval('#status', (note) => note.textContent);
+    assert.match(status!, /^Baked \(\d+ KB\): readers see this result with no interpreter download\.$/, `${status} ${errors.join(' ')}`);
 
     const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8')) as { modules: Array<{ declarations?: Array<{ tagName?: string; attributes?: Array<{ name: string }> }> }> };
     const dis = manifest.modules.flatMap((module) => module.declarations ?? []).find((declaration) => declaration.tagName === 'py-dis')!;
