@@ -45,6 +45,8 @@ describe('the embed builder', () => {
   test('offers every attribute of the element, shows the widget, and bakes the snippet; the snippet shows the bytecode with no interpreter', async () => {
     const page = await browser.newPage();
     page.setDefaultTimeout(240_000);
+    // The form, the widget and the snippet in view (the widget computes when it comes into view).
+    await page.setViewport({ width: 1000, height: 2400 });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
     await page.goto(`${demo.origin}/embed.html`);
