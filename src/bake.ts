@@ -49,7 +49,11 @@ export async function bake(tag: string, code: string, attributes: Readonly<Recor
   if (!('key' in prepared)) return { ok: false, reason: prepared.reason };
   try {
     const { loadEngine } = await import('./engine/runtime/index.js');
-    const engine = await loadEngine({ engine: 'pyodide', pyodideUrl: prepared.pyodideUrl }, onProgress);
+    // An interpreter of the baker's own (the engine layer keeps one per URL string: `./` names
+    // the same folder with another string): on a page whose widgets share the page's
+    // interpreter, a widget waiting for its reader's input() would otherwise hold every bake.
+    const folder = prepared.pyodideUrl.endsWith('/') ? prepared.pyodideUrl : `${prepared.pyodideUrl}/`;
+    const engine = await loadEngine({ engine: 'pyodide', pyodideUrl: `${folder}./` }, onProgress);
     const result = await computeResult(engine, prepared.tag, prepared.source, prepared.attribute);
     return { ok: true, bake: newBake(prepared.tag, prepared.key, result) };
   } catch (failure) {
