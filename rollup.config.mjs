@@ -20,8 +20,12 @@ function chunkName(id) {
   if (/[\\/]src[\\/]engine[\\/]parser[\\/]/.test(id)) return 'parser';
   // <py-ast>'s tree view stays in its own file: no other element pays for it.
   if (/[\\/]src[\\/]elements[\\/]ast[\\/]/.test(id)) return undefined;
+  // The baker's own computation stays in dist/bake.js, which no reader's page loads.
+  if (/[\\/]src[\\/]engine[\\/]bake[\\/]compute\.ts$/.test(id)) return undefined;
   // The bake checker (format, key, strict validator): only for elements that carry a bake.
   if (/[\\/]src[\\/]engine[\\/]bake[\\/]/.test(id) || /[\\/]node_modules[\\/]valibot[\\/]/.test(id)) return 'bake';
+  // SHA-256 in JavaScript, for the bake key on pages without Web Crypto (plain http) only.
+  if (/[\\/]node_modules[\\/]@noble[\\/]hashes[\\/]/.test(id)) return 'sha256';
   // The dis formatter (<py-dis>, and <py-frames>' instruction view) and the replay view of
   // <py-frames> come when a widget has something to show.
   if (/[\\/]src[\\/](engine|elements)[\\/]dis[\\/]/.test(id)) return 'dis';
@@ -44,6 +48,8 @@ function chunkName(id) {
 const browser = {
   input: {
     pyinnards: 'src/index.ts',
+    // The baker, for pages that make bakes (the WordPress block editor, the embed builder).
+    bake: 'src/bake.ts',
     ...Object.fromEntries(elements.map((tag) => [`elements/${tag}`, `src/elements/${tag}.ts`])),
   },
   output: {

@@ -2,7 +2,7 @@
 // CORS headers so pages on another origin can import the kit as a module.
 import { createServer } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const TYPES = {
@@ -87,10 +87,15 @@ export async function serveKitAndPyodide({ kitPort = 0, pyodidePort = 0 } = {}) 
   };
 }
 
-/** The demo page, its %KIT_ORIGIN% and %PYODIDE_URL% placeholders pointing at `cdn`. */
+/** The demo pages, their %KIT_ORIGIN% and %PYODIDE_URL% placeholders pointing at `cdn`. */
 export function serveDemoPage(cdn, { port = 0 } = {}) {
   return serveStatic('demo', {
     port,
-    transform: (_path, text) => text.replaceAll('%KIT_ORIGIN%', cdn.kit.origin).replaceAll('%PYODIDE_URL%', cdn.pyodideUrl),
+    transform: (_path, text) =>
+      text
+        .replaceAll('%KIT_ORIGIN%', cdn.kit.origin)
+        .replaceAll('%PYODIDE_URL%', cdn.pyodideUrl)
+        // The embed builder's list of every element's attributes (`<` escaped: it sits in a script).
+        .replace('%CUSTOM_ELEMENTS_JSON%', () => readFileSync('custom-elements.json', 'utf8').replace(/</g, '\\u003c')),
   });
 }

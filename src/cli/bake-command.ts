@@ -4,8 +4,8 @@
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { applySplices, findElements, type FoundElement, type Splice } from './bake-html.js';
-import { BAKE_FORMAT, BAKE_PYTHON, BAKE_VERSION, bakeKey, bakeScript, parseBake, type Bake } from '../engine/bake/format.js';
-import { KIT_VERSION } from '../engine/bake/kit-version.js';
+import { bakeKey, bakeScript, parseBake } from '../engine/bake/format.js';
+import { newBake } from '../engine/bake/compute.js';
 import type { Computer } from './bake-compute.js';
 
 export const BAKE_USAGE = 'usage: pyinnards bake PATH... [--out DIR]\n';
@@ -129,12 +129,10 @@ async function bakeOne(element: FoundElement, computer: () => Promise<Computer>)
   }
   const code = element.code.text;
   const key = await bakeKey(tag, code, attribute);
-  if (!key) throw new Error('this Node has no Web Crypto (SHA-256)');
   const current = element.bake && parseBake(element.bake.json);
   if (current?.ok && current.bake.key === key && current.bake.tag === tag) return { action: 'up to date' };
   const result = await (await computer()).compute(tag, code, attribute);
-  const bake: Bake = { format: BAKE_FORMAT, version: BAKE_VERSION, kit: KIT_VERSION, python: BAKE_PYTHON, tag, key, result };
-  const text = bakeScript(bake);
+  const text = bakeScript(newBake(tag, key, result));
   const splice = element.bake ? { start: element.bake.start, end: element.bake.end, text } : { start: element.insertAt, end: element.insertAt, text };
   const why = !element.bake ? undefined : current?.ok ? 'the code or an attribute changed' : `the old bake was unreadable (${current?.ok === false ? current.reason : ''})`;
   return { action: element.bake ? 'rebaked' : 'baked', ...(why ? { note: why } : {}), splice };

@@ -58,7 +58,6 @@ export class BakedResultController<T extends BakeTag> implements ReactiveControl
     if (!parsed.ok) return ignore(`unreadable (${parsed.reason})`);
     if (parsed.bake.tag !== this.tag) return ignore(`for <${parsed.bake.tag}>`);
     const key = await bakeKey(this.tag, code, (name) => this.host.getAttribute(name));
-    if (key === undefined) return ignore('not checkable on a page without Web Crypto (not https)');
     if (key !== parsed.bake.key) return ignore('stale (the code or an attribute changed after it was baked)');
     return parsed.bake.result as BakeResults[T];
   }

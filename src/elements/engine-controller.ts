@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { settingsFor } from '../config.js';
 import type { PyErrorDetail, PyEngineDetail } from './events.js';
 import type { Engine, TraceRunOptions } from '../engine/runtime/index.js';
+import { PROGRESS_DONE } from '../engine/engines.js';
 import type { Trace } from '../engine/trace/format.js';
 
 export interface EngineHostCallbacks {
@@ -34,6 +35,18 @@ export class EngineController implements ReactiveController {
     this.stop();
   }
 
+  /**
+   * The engine's waits after loading (an import fetching the rest of the standard library) show
+   * like loading progress, while the element is on the page.
+   */
+  private watchLater(engine: Engine, name: string): void {
+    const stop = engine.onProgress?.((progress) => {
+      if (!this.host.isConnected) return stop?.();
+      if (progress.phase === PROGRESS_DONE) this.callbacks.ready(engine.capabilities.note);
+      else this.callbacks.progress({ engine: name, ...progress });
+    });
+  }
+
   /** Whether code is running now (the toolbar shows Stop). */
   get running(): boolean {
     return this.current !== undefined;
@@ -60,6 +73,7 @@ export class EngineController implements ReactiveController {
         this.callbacks.progress({ engine: settings.engine, ...progress }),
       );
       this.callbacks.ready(engine.capabilities.note);
+      this.watchLater(engine, settings.engine);
       return engine;
     } catch (failure) {
       this.loading = undefined;

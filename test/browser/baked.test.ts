@@ -39,6 +39,25 @@ describe('baked results, before any interpreter', function () {
     assert.equal((window as { __pwned?: number }).__pwned, undefined);
   });
 
+  it('on a page without Web Crypto (plain http hides crypto.subtle) checks the key with the JavaScript SHA-256', async () => {
+    const sample = samples.find((s) => s.name === 'bytecode of a function')!;
+    const subtle = Object.getOwnPropertyDescriptor(Crypto.prototype, 'subtle')!;
+    Object.defineProperty(Crypto.prototype, 'subtle', { configurable: true, get: () => undefined });
+    try {
+      assert.equal(globalThis.crypto.subtle, undefined, 'Web Crypto is hidden');
+      const shown = await show(sample.baked);
+      assert.equal(shown.error, undefined);
+      assert.equal(shown.element.text, baked.get(sample.name)!.element.text, 'the same bytecode as with Web Crypto');
+      assert.ok(
+        performance.getEntriesByType('resource').some((entry) => /@noble\/hashes|sha256/.test(entry.name)),
+        'the JavaScript SHA-256 was loaded for it',
+      );
+    } finally {
+      Object.defineProperty(Crypto.prototype, 'subtle', subtle);
+    }
+    assert.deepEqual(interpreterRequests(), []);
+  });
+
   it('links and steps a baked result like a live one, still with no interpreter', async () => {
     const dis = baked.get('bytecode of a function')!.element;
     const row = Array.from(shadow(dis).querySelectorAll<HTMLElement>('.row[data-index]')).find((r) => r.textContent!.includes('COMPARE_OP'))!;

@@ -336,16 +336,22 @@ describe(`pyinnards in WordPress (Debian ${release.name})`, () => {
       await page.close();
     });
 
-    test('the block editor knows the blocks: they load valid, with their code in the code field', async () => {
+    /** The block editor on a post, signed in as the administrator, once it holds the post's blocks. */
+    async function editor(post: Post): Promise<Page> {
       const page = await open(`${site.origin}/wp-login.php`);
       await page.type('#user_login', 'admin');
       await page.type('#user_pass', site.password);
       await Promise.all([page.waitForNavigation(), page.click('#wp-submit')]);
       assert.deepEqual(troubles.get(page), [], 'the login page loads whole');
-      await page.goto(`${site.origin}/wp-admin/post.php?post=${posts['blocks']!.id}&action=edit`, { waitUntil: 'load' });
+      await page.goto(`${site.origin}/wp-admin/post.php?post=${post.id}&action=edit`, { waitUntil: 'load' });
+      await page.waitForFunction(() => ((window as unknown as Partial<WpGlobal>).wp?.data?.select('core/block-editor').getBlocks().length ?? 0) > 0);
+      return page;
+    }
+
+    test('the block editor knows the blocks: they load valid, with their code in the code field', async () => {
       // Ready when the editor's store holds the post's blocks and the canvas (an iframe when every
       // block is apiVersion 3 on 6.3 and later, else the page itself) shows their code fields.
-      await page.waitForFunction(() => ((window as unknown as Partial<WpGlobal>).wp?.data?.select('core/block-editor').getBlocks().length ?? 0) > 0);
+      const page = await editor(posts['blocks']!);
       const canvas = async () => (await page.$('iframe[name="editor-canvas"]').then((frame) => frame?.contentFrame())) ?? page.mainFrame();
       await page.waitForFunction(
         () => {
@@ -400,6 +406,71 @@ describe(`pyinnards in WordPress (Debian ${release.name})`, () => {
       await page.close();
     });
 
+    test('saving in the block editor bakes each engine block: the post\'s page shows the results with no interpreter request', async () => {
+      const post = publish('bake-on-save', 'admin', [block('pyinnards/dis', { code: code('py-dis') }), block('pyinnards/frames', { code: code('py-frames') })].join('\n\n'));
+      assert.doesNotMatch(post.saved, /"bake"/, 'published without bakes');
+      const page = await editor(post);
+      // The editor bakes each block with CPython (the kit's baker) and holds saving until it is done.
+      await page.waitForFunction(() => {
+        const { wp } = window as unknown as WpGlobal;
+        const blocks = wp.data.select('core/block-editor').getBlocks();
+        return blocks.every((b) => typeof (b.attributes['bake'] as { key?: unknown } | undefined)?.key === 'string') && !wp.data.select('core/editor').isPostSavingLocked();
+      });
+      await page.evaluate(() => void (window as unknown as WpGlobal).wp.data.dispatch('core/editor').savePost());
+      await page.waitForFunction(() => {
+        const editorStore = (window as unknown as WpGlobal).wp.data.select('core/editor');
+        return !editorStore.isSavingPost() && !editorStore.isEditedPostDirty();
+      });
+      const canvas = (await page.$('iframe[name="editor-canvas"]').then((frame) => frame?.contentFrame())) ?? page.mainFrame();
+      const statuses = await canvas.evaluate(() => Array.from(document.querySelectorAll('.pyinnards-block__bake'), (note) => note.textContent));
+      assert.deepEqual(statuses, ['Baked: readers see this result with no interpreter download.', 'Baked: readers see this result with no interpreter download.']);
+
+      // What can't be baked is stored without a bake, and the block says why: code that asks the
+      // reader (input() without stdin), and a result too big to store (a long recording).
+      await page.evaluate(() => {
+        const { wp } = window as unknown as WpGlobal;
+        wp.data.dispatch('core/block-editor').insertBlocks([
+          wp.blocks.createBlock('pyinnards/frames', { code: 'name = input()' }),
+          wp.blocks.createBlock('pyinnards/frames', { code: 'total = 0\nfor i in range(5000):\n    total += i' }),
+        ]);
+      });
+      await page.waitForFunction(
+        () => {
+          const frame = document.querySelector<HTMLIFrameElement>('iframe[name="editor-canvas"]');
+          const notes = Array.from((frame ? frame.contentDocument! : document).querySelectorAll('.pyinnards-block__bake'), (note) => note.textContent ?? '');
+          return notes.length === 4 && notes.slice(2).every((note) => note.startsWith('Not baked')) && !(window as unknown as WpGlobal).wp.data.select('core/editor').isPostSavingLocked();
+        },
+      );
+      const refused = await canvas.evaluate(() => Array.from(document.querySelectorAll('.pyinnards-block__bake'), (note) => note.textContent).slice(2));
+      assert.equal(refused[0], 'Not baked, readers compute it live: the code calls input(), which asks the reader: give the element a stdin attribute to bake it');
+      assert.match(refused[1]!, /^Not baked, readers compute it live: the result is too big to store \((\d+) KB\)$/);
+      assert.ok(Number(/\((\d+) KB\)/.exec(refused[1]!)![1]) > 256, refused[1]);
+      const stored = await page.evaluate(() => (window as unknown as WpGlobal).wp.data.select('core/block-editor').getBlocks().map((b) => b.attributes['bake'] === undefined));
+      assert.deepEqual(stored, [false, false, true, true], 'no bake stored for them');
+      assert.deepEqual(troubles.get(page), [], 'the editor baked with every file it asked for, and no script error');
+      await page.close();
+
+      const saved = site.helper<{ content: string }>('post-content', { id: post.id }).content;
+      assert.equal((saved.match(/"bake":\{"format":"pyinnards-bake"/g) ?? []).length, 2, 'both blocks were saved with a bake');
+      const html = await (await fetch(post.url)).text();
+      const children = [...html.matchAll(/<(py-[a-z]+) [^>]*>(?:(?!<\/py-)[\s\S])*?<script type="application\/json" data-pyinnards-baked>[^<]*<\/script><\/\1>/g)];
+      assert.deepEqual(children.map(([, tag]) => tag), ['py-dis', 'py-frames'], 'the server prints each bake inside its element');
+
+      const before = pyodideRequests.length;
+      const reading = await open(post.url);
+      const dis = await disShows(reading, 'py-dis');
+      assert.equal(dis.shownCode, code('py-dis'));
+      assert.equal(normalizeAddresses(dis.text), normalizeAddresses(await disText(code('py-dis'))));
+      const frames = await framesSteps(reading, 'py-frames');
+      assert.equal(frames.shownCode, code('py-frames'));
+      assert.equal(frames.after, frames.before + 1);
+      const urls = await requestedUrls(reading);
+      assert.ok(!urls.some((url) => url.includes('/chunks/engine-')), `no interpreter chunk: ${urls.join(', ')}`);
+      assert.deepEqual(pyodideRequests.slice(before), [], 'and nothing from Pyodide');
+      assert.deepEqual(troubles.get(reading), []);
+      await reading.close();
+    });
+
     test('by default Pyodide comes from the site\'s copy in wp-content/uploads, fetched by the settings page\'s command', async () => {
       site.helper('option-set', { name: 'pyinnards_settings', value: { engine: 'pyodide' } });
       // The command as the settings page prints it, with npm's tarball of Pyodide made here from
@@ -444,11 +515,14 @@ describe(`pyinnards in WordPress (Debian ${release.name})`, () => {
 
 interface WpGlobal {
   wp: {
-    blocks: { getBlockTypes(): Array<{ name: string }> };
+    blocks: { getBlockTypes(): Array<{ name: string }>; createBlock(name: string, attributes: Record<string, unknown>): unknown };
     data: {
       select(store: 'core/block-editor'): {
         getBlocks(): Array<{ name: string; isValid: boolean; attributes: Record<string, unknown> }>;
       };
+      select(store: 'core/editor'): { isPostSavingLocked(): boolean; isSavingPost(): boolean; isEditedPostDirty(): boolean };
+      dispatch(store: 'core/editor'): { savePost(): Promise<void> };
+      dispatch(store: 'core/block-editor'): { insertBlocks(blocks: unknown[]): void };
     };
   };
 }

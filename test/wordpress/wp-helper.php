@@ -96,6 +96,9 @@ switch ( $command ) {
 			);
 		}
 		break;
+	case 'post-content':
+		$answer = array( 'content' => get_post_field( 'post_content', (int) $args['id'], 'raw' ) );
+		break;
 	case 'pyodide-command':
 		$answer = array( 'command' => pyinnards_pyodide_fetch_command(), 'url' => pyinnards_site_pyodide()['url'] );
 		break;

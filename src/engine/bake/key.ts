@@ -47,13 +47,19 @@ export function bakeKeyInput(tag: BakeTag, code: string, attribute: (name: strin
 }
 
 /**
- * The key for this element's code and attributes. Uses Web Crypto (browsers offer it in secure
- * contexts: https pages and localhost; Node always): undefined where it is missing, and then no
- * bake can be matched, so the element computes live.
+ * SHA-256 of `bytes`. Web Crypto where the page has it (https pages and localhost; Node always);
+ * on a plain-http page, where browsers hide `crypto.subtle`, a small audited JavaScript
+ * implementation (@noble/hashes), a chunk fetched only then.
  */
-export async function bakeKey(tag: BakeTag, code: string, attribute: (name: string) => string | null): Promise<string | undefined> {
+async function sha256(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
   const subtle = globalThis.crypto?.subtle;
-  if (!subtle) return undefined;
-  const digest = await subtle.digest('SHA-256', utf8.encode(bakeKeyInput(tag, code, attribute)));
-  return KEY_PREFIX + Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  if (subtle) return new Uint8Array(await subtle.digest('SHA-256', bytes));
+  const { sha256: fallback } = await import('@noble/hashes/sha2.js');
+  return fallback(bytes);
+}
+
+/** The key for this element's code and attributes. */
+export async function bakeKey(tag: BakeTag, code: string, attribute: (name: string) => string | null): Promise<string> {
+  const digest = await sha256(utf8.encode(bakeKeyInput(tag, code, attribute)));
+  return KEY_PREFIX + Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }

@@ -8,6 +8,7 @@ import type {
   Disassembly,
   Engine,
   EngineName,
+  LoadProgress,
   ReplPushOptions,
   ReplPushResult,
   ReplSession,
@@ -29,6 +30,10 @@ export class WorkerEngine implements Engine {
 
   get name(): EngineName {
     return this.host.name;
+  }
+
+  onProgress(listener: (progress: LoadProgress) => void): () => void {
+    return this.host.onProgress(listener);
   }
 
   run(code: string, options: RunOptions = {}): RunHandle {

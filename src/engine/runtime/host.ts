@@ -37,6 +37,8 @@ export class WorkerHost {
   private readonly pending = new Map<number, Pending>();
   private loading: Promise<Capabilities> | undefined;
   private readonly progressListeners = new Set<(progress: LoadProgress) => void>();
+  /** Who hears waits after loading (the whole stdlib being fetched for an import). */
+  private readonly laterProgress = new Set<(progress: LoadProgress) => void>();
   /** Shared with the worker for interrupts; only where the page is crossOriginIsolated. */
   readonly interruptBuffer: Int32Array | undefined =
     globalThis.crossOriginIsolated && typeof SharedArrayBuffer === 'function'
@@ -62,6 +64,12 @@ export class WorkerHost {
      */
     private readonly onPage?: () => Promise<WorkerBackend>,
   ) {}
+
+  /** Listens for waits after loading, until the returned function is called. */
+  onProgress(listener: (progress: LoadProgress) => void): () => void {
+    this.laterProgress.add(listener);
+    return () => this.laterProgress.delete(listener);
+  }
 
   /** Starts the worker and the interpreter once; later calls share the same promise. */
   load(onProgress?: (progress: LoadProgress) => void): Promise<Capabilities> {
@@ -158,6 +166,13 @@ export class WorkerHost {
   private dispatch(reply: Reply): void {
     if (reply.kind === 'console-output') {
       this.consoleTargets.get(reply.session)?.(reply.stream, reply.text);
+      return;
+    }
+    if (reply.kind === 'progress' && reply.id === 0) {
+      const progress: LoadProgress = { phase: reply.phase };
+      if (reply.loaded !== undefined) progress.loaded = reply.loaded;
+      if (reply.total !== undefined) progress.total = reply.total;
+      for (const listener of this.laterProgress) listener(progress);
       return;
     }
     const pending = this.pending.get(reply.id);

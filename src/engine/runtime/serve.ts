@@ -80,11 +80,16 @@ export function serve(backend: WorkerBackend, scope: Endpoint = self as unknown 
 
   async function handle(request: Request): Promise<unknown> {
     switch (request.kind) {
-      case 'load':
+      case 'load': {
         inputBuffer = request.settings.inputBuffer;
-        return backend.load(request.settings, (phase, loaded, total) =>
-          post({ id: request.id, kind: 'progress', phase, ...(loaded !== undefined ? { loaded } : {}), ...(total !== undefined ? { total } : {}) }),
+        // Progress after loading (a wait inside a later request) is the engine's, not a request's: id 0.
+        let loaded = false;
+        const capabilities = await backend.load(request.settings, (phase, loaded_, total) =>
+          post({ id: loaded ? 0 : request.id, kind: 'progress', phase, ...(loaded_ !== undefined ? { loaded: loaded_ } : {}), ...(total !== undefined ? { total } : {}) }),
         );
+        loaded = true;
+        return capabilities;
+      }
       case 'run':
         return withIO(request.id, request.stdin, request.askInput, (io) => backend.run(request.code, request.filename, io));
       case 'disassemble':

@@ -138,4 +138,9 @@ export interface Engine {
   trace(code: string, options?: TraceRunOptions): Promise<Trace>;
   /** A REPL session: its own namespace, or the one shared by every element with this name. */
   session(name: string): ReplSession;
+  /**
+   * Hears the engine's waits after loading (an import that fetches the rest of the standard
+   * library), ended by the PROGRESS_DONE phase (src/engine/engines.ts); returns a function that stops listening.
+   */
+  onProgress?(listener: (progress: LoadProgress) => void): () => void;
 }

@@ -10,6 +10,7 @@ import { registerTextImports } from '../engine/text-imports.js';
 import { findElements } from '../../../src/cli/bake-html.js';
 import { runBake } from '../../../src/cli/bake-command.js';
 import { bakeKey, parseBake } from '../../../src/engine/bake/format.js';
+import { checkAttribute } from '../../../src/elements/attributes.js';
 import type { Computer } from '../../../src/cli/bake-compute.js';
 
 const PAGE = `<!doctype html>
@@ -124,7 +125,8 @@ describe('pyinnards bake', () => {
     assert.equal(
       run.stderr,
       `${page}:1: <py-frames> failed: the code calls input(), which asks the reader: give the element a stdin attribute to bake it\n` +
-        `${page}:2: <py-frames> failed: max-steps="lots" is not a positive whole number, so the element shows an error instead of a result\n`,
+        // The element's own message for the value (one validation path: src/elements/attributes.ts).
+        `${page}:2: <py-frames> failed: ${checkAttribute('maxSteps', undefined, 'lots')} The element shows this error instead of a result.\n`,
     );
     assert.match(run.stdout, new RegExp(`${page}:3: <py-frames> baked\n3 elements in 1 file: 1 baked, 2 failed\n$`));
     const usage = await bake([], noPython);

@@ -118,6 +118,21 @@ describe('bake format', () => {
     assert.equal(await bakeKey('py-dis', code, attribute), `sha256-${createHash('sha256').update(input, 'utf8').digest('hex')}`);
   });
 
+  it('computes the same key without Web Crypto (a plain-http page), with the JavaScript SHA-256', async () => {
+    const code = 'print("é")\n';
+    const attribute = (name: string) => (name === 'depth' ? '1' : null);
+    const withWebCrypto = await bakeKey('py-dis', code, attribute);
+    const crypto = Object.getOwnPropertyDescriptor(globalThis, 'crypto')!;
+    Object.defineProperty(globalThis, 'crypto', { configurable: true, value: {} });
+    try {
+      assert.equal(globalThis.crypto.subtle, undefined);
+      assert.equal(await bakeKey('py-dis', code, attribute), withWebCrypto);
+      assert.notEqual(await bakeKey('py-dis', code + ' ', attribute), withWebCrypto);
+    } finally {
+      Object.defineProperty(globalThis, 'crypto', crypto);
+    }
+  });
+
   it('keys change with the code, the tag and result attributes, not with presentation', async () => {
     const base = await bakeKey('py-frames', 'x = 1', noAttributes);
     assert.notEqual(await bakeKey('py-frames', 'x = 2', noAttributes), base);

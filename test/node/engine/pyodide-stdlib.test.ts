@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { WorkerBackend, WorkerIO } from '../../../src/engine/runtime/protocol.js';
 import { pyodideDir } from '../../oracle/cpython.js';
 import { registerTextImports } from './text-imports.js';
+import { PROGRESS_DONE } from '../../../src/engine/engines.js';
 
 function io() {
   const log = { stdout: '', stderr: '' };
@@ -17,9 +18,13 @@ function io() {
   return { worker, log };
 }
 
+let WHOLE_STDLIB_PHASE = '';
+
 describe('the trimmed stdlib', () => {
   let backend: WorkerBackend;
   let trimmed: { bytes: Uint8Array; names: string[] };
+  /** The progress the backend reported after loading (what the page shows while code waits). */
+  const later: string[] = [];
 
   before(async () => {
     registerTextImports();
@@ -28,9 +33,14 @@ describe('the trimmed stdlib', () => {
     trimmed = await buildTrimmedStdlib();
     const folder = mkdtempSync(join(tmpdir(), 'pyinnards-stdlib-'));
     writeFileSync(join(folder, 'python_stdlib.zip'), trimmed.bytes);
-    const { createPyodideBackend } = await import('../../../src/engine/runtime/pyodide/backend.js');
+    const { createPyodideBackend, WHOLE_STDLIB_PHASE: phase } = await import('../../../src/engine/runtime/pyodide/backend.js');
+    WHOLE_STDLIB_PHASE = phase;
     backend = createPyodideBackend();
-    await backend.load({ pyodideUrl: pathToFileURL(pyodideDir + '/').href, stdlibUrl: pathToFileURL(join(folder, 'python_stdlib.zip')).href }, () => {});
+    let loaded = false;
+    await backend.load({ pyodideUrl: pathToFileURL(pyodideDir + '/').href, stdlibUrl: pathToFileURL(join(folder, 'python_stdlib.zip')).href }, (phase) => {
+      if (loaded) later.push(phase);
+    });
+    loaded = true;
   });
 
   it('is at most half of Pyodide\'s zip, and holds what the helpers need', () => {
@@ -48,6 +58,7 @@ describe('the trimmed stdlib', () => {
     const outcome = await backend.run('import json, collections, dataclasses, sys\nprint(json.dumps([1]), "/lib/python_stdlib_full.zip" in sys.path)\n', '<py-frames>', worker);
     assert.deepEqual(outcome, { status: 'ok' });
     assert.equal(log.stdout, '[1] False\n');
+    assert.deepEqual(later, [], 'no wait to report');
   });
 
   it('imports modules outside it, top-level and submodules of trimmed packages', async () => {
@@ -63,6 +74,8 @@ describe('the trimmed stdlib', () => {
     ].join('\n');
     const outcome = await backend.run(code, '<py-repl>', worker);
     assert.equal(log.stdout, "MIMEText\nb'\\xe9'\n/lib/python_stdlib_full.zip\n");
+    // The synchronous fetch of the whole zip (the first miss only) is announced, then ended.
+    assert.deepEqual(later, [WHOLE_STDLIB_PHASE, PROGRESS_DONE]);
     // A stdlib module Pyodide doesn't have fails as it does in Pyodide.
     assert.equal(outcome.status, 'error');
     assert.match(log.stderr, /ModuleNotFoundError: No module named 'tkinter'\n$/);

@@ -6,6 +6,15 @@
  * labels and the site's settings come from PHP (window.pyinnardsBlocks, see includes/blocks.php).
  * The server renders the element (the blocks save nothing but their attributes), so what readers
  * get never depends on this file.
+ *
+ * Engine blocks (those whose block.json has a `bake` attribute) also keep their result baked:
+ * after each change the kit's baker (dist/bake.js) computes it with CPython, here in the editor,
+ * and stores it in the block, so the server prints it into the element and readers see it with
+ * no interpreter download. While a bake is being computed the post can't be saved (WordPress's
+ * post-saving lock, the Save button says so by being disabled for that moment), so a saved post
+ * never holds a stale bake. A result that can't be baked (CPython didn't load, the code asks
+ * input() without stdin, the bake is too big) is stored without one: the element computes it
+ * live for each reader, and the block says why.
  */
 ( function ( wp, data ) {
 	'use strict';
@@ -29,6 +38,128 @@
 		script.src = data.kit;
 		script.setAttribute( 'data-pyinnards-kit', '' );
 		doc.head.appendChild( script );
+	}
+
+	/** A bake larger than this (JSON) is not stored: readers compute it live (a trace can be megabytes). */
+	var MAX_BAKE_BYTES = 256 * 1024;
+	/** The pause after a keystroke before the result is baked again. */
+	var BAKE_DELAY_MS = 600;
+	var baker;
+	var pendingBakes = 0;
+
+	/** The kit's baker, in this window (loaded the first time a block bakes). */
+	function loadBaker() {
+		baker = baker || import( data.baker );
+		return baker;
+	}
+
+	/**
+	 * Saving waits while any block's bake is being computed (in the post editor: other block
+	 * editors, such as the widgets screen, have no post to lock).
+	 */
+	function postSaving( lock ) {
+		var editor = wp.data.dispatch( 'core/editor' );
+		if ( editor && editor.lockPostSaving ) {
+			editor[ lock ? 'lockPostSaving' : 'unlockPostSaving' ]( 'pyinnards-bake' );
+		}
+	}
+	function bakeStarted() {
+		if ( pendingBakes++ === 0 ) {
+			postSaving( true );
+		}
+	}
+	function bakeEnded() {
+		if ( --pendingBakes === 0 ) {
+			postSaving( false );
+		}
+	}
+
+	/**
+	 * Keeps the block's `bake` attribute the result of its code and options as the server renders
+	 * them: computed again (after a pause) whenever they change and the stored bake's key no
+	 * longer matches. Returns what the block says about it.
+	 */
+	function useBake( block, props ) {
+		var html = previewAttributes( block, props.attributes );
+		delete html.readonly;
+		delete html.code;
+		var code = props.attributes.code || '';
+		var signature = JSON.stringify( [ code, html ] );
+		var status = wp.element.useState( '' );
+		var setAttributes = props.setAttributes;
+		var stored = props.attributes.bake;
+		wp.element.useEffect( function () {
+			var cancelled = false;
+			bakeStarted();
+			var ended = false;
+			var end = function () {
+				if ( ! ended ) {
+					ended = true;
+					bakeEnded();
+				}
+			};
+			var store = function ( bake ) {
+				// Not an undo step of its own: it follows from the edit that caused it.
+				wp.data.dispatch( 'core/block-editor' ).__unstableMarkNextChangeAsNotPersistent();
+				setAttributes( { bake: bake } );
+			};
+			var timer = setTimeout( function () {
+				status[ 1 ]( __( 'Baking the result for readers…', 'pyinnards' ) );
+				var done = __( 'Baked: readers see this result with no interpreter download.', 'pyinnards' );
+				loadBaker()
+					.then( function ( kit ) {
+						// A stored bake made for this code and these options is kept as it is.
+						return kit.bakeKeyFor( block.tag, code, html ).then( function ( key ) {
+							return stored && key && stored.key === key ? 'current' : kit.bake( block.tag, code, html );
+						} );
+					} )
+					.then( function ( outcome ) {
+						if ( cancelled ) {
+							return;
+						}
+						if ( outcome === 'current' ) {
+							status[ 1 ]( done );
+							return;
+						}
+						var size = outcome.ok ? bakeSize( outcome.bake ) : 0;
+						if ( outcome.ok && size <= MAX_BAKE_BYTES ) {
+							store( outcome.bake );
+							status[ 1 ]( done );
+							return;
+						}
+						if ( stored !== undefined ) {
+							store( undefined );
+						}
+						var why = outcome.ok
+							? /* translators: %d: size in KB. */ __( 'the result is too big to store (%d KB)', 'pyinnards' ).replace( '%d', String( Math.ceil( size / 1024 ) ) )
+							: outcome.reason;
+						/* translators: %s: why no bake was made. */
+						status[ 1 ]( __( 'Not baked, readers compute it live: %s', 'pyinnards' ).replace( '%s', why ) );
+					} )
+					.catch( function ( error ) {
+						if ( ! cancelled ) {
+							if ( stored !== undefined ) {
+								store( undefined );
+							}
+							status[ 1 ]( __( 'Not baked, readers compute it live: %s', 'pyinnards' ).replace( '%s', String( error ) ) );
+						}
+					} )
+					.then( end );
+			}, BAKE_DELAY_MS );
+			return function () {
+				cancelled = true;
+				clearTimeout( timer );
+				end();
+			};
+			// Only a change of what the result depends on bakes again (not the bake being stored).
+			// eslint-disable-next-line react-hooks/exhaustive-deps
+		}, [ signature ] );
+		return status[ 0 ];
+	}
+
+	/** A bake's size as stored (JSON text, in UTF-16 code units: near enough for a limit). */
+	function bakeSize( bake ) {
+		return JSON.stringify( bake ).length;
 	}
 
 	/** The sidebar control for one option. */
@@ -106,8 +237,10 @@
 
 	Object.keys( data.blocks ).forEach( function ( name ) {
 		var block = data.blocks[ name ];
+		var bakes = block.bakes;
 		wp.blocks.registerBlockType( 'pyinnards/' + name, {
 			edit: function ( props ) {
+				var bakeStatus = bakes ? useBake( block, props ) : '';
 				var blockProps = blockEditor.useBlockProps( { className: 'pyinnards-block' } );
 				var preview = wp.element.useCallback( function ( node ) {
 					if ( node ) {
@@ -130,7 +263,8 @@
 							props.setAttributes( { code: code } );
 						},
 					} ),
-					el( 'div', { className: 'pyinnards-block__preview', ref: preview }, el( block.tag, previewAttributes( block, props.attributes ) ) )
+					el( 'div', { className: 'pyinnards-block__preview', ref: preview }, el( block.tag, previewAttributes( block, props.attributes ) ) ),
+					bakes && bakeStatus ? el( 'p', { className: 'pyinnards-block__bake', role: 'status' }, bakeStatus ) : null
 				);
 			},
 			save: function () {

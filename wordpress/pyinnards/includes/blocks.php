@@ -39,7 +39,7 @@ add_action(
 		wp_register_script(
 			'pyinnards-editor',
 			plugins_url( 'blocks/editor.js', PYINNARDS_FILE ),
-			array( 'wp-blocks', 'wp-element', 'wp-block-editor', 'wp-components', 'wp-i18n' ),
+			array( 'wp-blocks', 'wp-element', 'wp-block-editor', 'wp-components', 'wp-data', 'wp-i18n' ),
 			PYINNARDS_VERSION,
 			true
 		);
@@ -47,11 +47,13 @@ add_action(
 
 		$editor = array(
 			'kit'      => pyinnards_kit_url() . 'pyinnards.js?ver=' . PYINNARDS_VERSION,
+			// The kit's baker (see blocks/editor.js): only the editor loads it.
+			'baker'    => pyinnards_kit_url() . 'bake.js?ver=' . PYINNARDS_VERSION,
 			'settings' => pyinnards_element_defaults(),
 			'blocks'   => array(),
 		);
 		foreach ( array_keys( pyinnards_elements() ) as $name ) {
-			register_block_type(
+			$type    = register_block_type(
 				plugin_dir_path( PYINNARDS_FILE ) . 'blocks/' . $name,
 				array(
 					'render_callback' => function ( $attributes ) use ( $name ) {
@@ -65,6 +67,8 @@ add_action(
 			}
 			$editor['blocks'][ $name ] = array(
 				'tag'        => pyinnards_tag( $name ),
+				// Engine blocks store a bake (their block.json has the attribute).
+				'bakes'      => $type && isset( $type->attributes['bake'] ),
 				'runsPython' => pyinnards_elements()[ $name ]['runs_python'],
 				'options'    => $options,
 			);

@@ -5,6 +5,7 @@
 // where the Node tests check it against CPython.
 import type { PyodideInterface } from 'pyodide';
 import type { Capabilities, Disassembly, RunOutcome } from '../types.js';
+import { PROGRESS_DONE } from '../../engines.js';
 import type { LoadSettings, WorkerBackend, WorkerIO } from '../protocol.js';
 import type { Trace } from '../../trace/format.js';
 import helpersSource from './python/pyinnards_runtime.py?text';
@@ -45,6 +46,8 @@ const MODULE_SOURCES: Record<string, string> = {
 
 /** The big downloads whose bytes we count for the progress bar. */
 const COUNTED_ASSETS = ['pyodide.asm.wasm', 'python_stdlib.zip'];
+/** The phase while code waits for the standard library's whole zip (an import the trimmed one lacks). */
+export const WHOLE_STDLIB_PHASE = 'downloading the rest of the standard library';
 
 /** The package ABI of the pinned Pyodide (its pyodide-lock.json `info.abi_version`; a test checks it). */
 export const PYODIDE_ABI_VERSION = '2026_0';
@@ -193,7 +196,16 @@ export function createPyodideBackend(): WorkerBackend {
       if (settings.stdlibUrl) {
         // With the trimmed stdlib, any other stdlib module comes from Pyodide's whole zip.
         const whole = base + 'python_stdlib.zip';
-        (pyodide.pyimport(STDLIB_MODULE) as unknown as { install(fetch: () => Uint8Array): void }).install(() => readSync(whole));
+        (pyodide.pyimport(STDLIB_MODULE) as unknown as { install(fetch: () => Uint8Array): void }).install(() => {
+          // The request blocks this worker (an import can't wait for a promise) but not the
+          // page: say what it waits for first, and when it is over.
+          progress(WHOLE_STDLIB_PHASE);
+          try {
+            return readSync(whole);
+          } finally {
+            progress(PROGRESS_DONE);
+          }
+        });
       }
       helpers = pyodide.pyimport(HELPERS_MODULE) as unknown as Helpers;
       recorder = pyodide.pyimport(RECORDER_MODULE) as unknown as Recorder;

@@ -1,0 +1,86 @@
+// The demo's embed builder (demo/embed.html), as a writer uses it: it offers every attribute the
+// element has (from custom-elements.json), shows the live widget, and gives a snippet with the
+// result baked in; that snippet, pasted alone into a page with the kit on a CDN, shows CPython's
+// bytecode with no interpreter request. Expected output from CPython (Pyodide in Node).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import { packKit } from '../../support/packed-kit.js';
+import { serveAsJsdelivr, type FakeJsdelivr } from '../../support/jsdelivr.js';
+import { launchChromium } from '../../support/chromium.js';
+import { disShows, requestedUrls } from '../../support/drive-elements.js';
+import { serveDemoPage, serveKitAndPyodide, serveStatic, type Cdn, type Served } from '../../../scripts/static-server.mjs';
+import { disText } from '../../oracle/cpython.js';
+
+const normalizeAddresses = (text: string) => text.replace(/ at 0x[0-9a-f]+/g, ' at 0x…');
+const CODE = 'def is_small(n: int) -> bool:\n    return 0 <= n < 10 and n & 1 == 0\n\nprint(is_small(4))';
+
+describe('the embed builder', () => {
+  let cdn: Cdn;
+  let demo: Served;
+  let jsdelivr: FakeJsdelivr;
+  let pasted: Served;
+  let browser: Browser;
+  const folder = mkdtempSync(join(tmpdir(), 'pyinnards-embed-'));
+
+  before(async () => {
+    cdn = await serveKitAndPyodide({ kitPort: 0 });
+    demo = await serveDemoPage(cdn);
+    jsdelivr = await serveAsJsdelivr(packKit().dir);
+    pasted = await serveStatic(folder);
+    browser = await launchChromium(jsdelivr.chromiumArgs);
+  });
+
+  after(async () => {
+    await browser?.close();
+    pasted?.server.close();
+    jsdelivr?.close();
+    demo?.server.close();
+    cdn?.close();
+  });
+
+  test('offers every attribute of the element, shows the widget, and bakes the snippet; the snippet shows the bytecode with no interpreter', async () => {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(240_000);
+    // The form, the widget and the snippet in view (the widget computes when it comes into view).
+    await page.setViewport({ width: 1000, height: 2400 });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(`${demo.origin}/embed.html`);
+    await page.waitForFunction(() => !/^(Baking|$)/.test(document.getElementById('status')!.textContent!));
+    const status = await page.$eval('#status', (note) => note.textContent);
+    assert.match(status!, /^Baked \(\d+ KB\): readers see this result with no interpreter download\.$/, `${status} ${errors.join(' ')}`);
+
+    const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8')) as { modules: Array<{ declarations?: Array<{ tagName?: string; attributes?: Array<{ name: string }> }> }> };
+    const dis = manifest.modules.flatMap((module) => module.declarations ?? []).find((declaration) => declaration.tagName === 'py-dis')!;
+    const offered = await page.$$eval('#options input', (fields) => fields.map((field) => (field as HTMLInputElement).dataset['attribute']));
+    assert.deepEqual(offered, dis.attributes!.map((attribute) => attribute.name).filter((name) => !['code', 'src', 'pyodide-url'].includes(name)));
+    assert.equal(await page.$eval('#code', (field) => (field as HTMLTextAreaElement).value), CODE);
+    const live = await disShows(page, '#preview py-dis');
+    assert.equal(normalizeAddresses(live.text), normalizeAddresses(await disText(CODE)));
+
+    const snippet = await page.$eval('#snippet', (field) => (field as HTMLTextAreaElement).value);
+    assert.match(snippet, /^<script type="module" src="https:\/\/cdn\.jsdelivr\.net\/npm\/pyinnards\/dist\/pyinnards\.js"><\/script>\n<py-dis>\n {2}<script type="text\/x-python">\n/);
+    assert.match(snippet, /<script type="application\/json" data-pyinnards-baked>\{"format":"pyinnards-bake"[^<]*<\/script>\n<\/py-dis>$/);
+    assert.deepEqual(errors, []);
+    await page.close();
+
+    writeFileSync(join(folder, 'post.html'), `<!doctype html>\n<title>pasted</title>\n${snippet}\n`);
+    const reader = await browser.newPage();
+    reader.setDefaultTimeout(240_000);
+    await reader.goto(`${pasted.origin}/post.html`);
+    const shown = await disShows(reader, 'py-dis');
+    assert.equal(shown.shownCode, CODE);
+    assert.equal(normalizeAddresses(shown.text), normalizeAddresses(await disText(CODE)));
+    const urls = await requestedUrls(reader);
+    assert.deepEqual(
+      urls.filter((url) => /\/chunks\/engine-|\/workers\/|pyodide/.test(url)),
+      [],
+      'no interpreter: the bake is the result',
+    );
+    await reader.close();
+  });
+});
