@@ -69,7 +69,7 @@ export async function computeResult<T extends BakeTag>(
     const timeout = timeoutText === null ? DEFAULT_TIMEOUT_SECONDS : Number(timeoutText);
     const stdin = attribute('stdin');
     let askedReader = false;
-    // What <py-frames> asks for (src/elements/frames/replay.ts, engine-element.ts).
+    // What <py-frames> asks for (src/elements/py-frames.ts, engine-element.ts).
     const trace = await engine.trace(code, {
       maxSteps,
       granularity,
