@@ -28,8 +28,31 @@ const WHOLE = /^\s*\d+\s*$/;
 const NUMBER = /^\s*(\d+(\.\d*)?|\.\d+)\s*$/;
 const oneOf = (values: readonly (string | number)[]) => (text: string) => values.map(String).includes(text.trim());
 
+/**
+ * A boolean attribute is on when present, whatever its value, as in HTML: so `show-empty="false"`
+ * would quietly turn the option on. Only the values HTML allows (none, or the attribute's own
+ * name) and "true" pass; anything else gets the message instead of the opposite of its meaning.
+ */
+function flag(attribute: string): AttributeRule {
+  return {
+    attribute,
+    what: 'a value for an on/off attribute',
+    takes: `${attribute} with no value to turn it on, or no ${attribute} attribute to leave it off`,
+    valid: (text) => ['', attribute, 'true'].includes(text.trim().toLowerCase()),
+  };
+}
+
 /** The rules, by property name. An element checks those of its own properties. */
 const RULES: Readonly<Record<string, AttributeRule>> = {
+  readonly: flag('readonly'),
+  exact: flag('exact'),
+  showCaches: flag('show-caches'),
+  showOffsets: flag('show-offsets'),
+  showPositions: flag('show-positions'),
+  echoPreload: flag('echo-preload'),
+  noBanner: flag('no-banner'),
+  includeAttributes: flag('include-attributes'),
+  showEmpty: flag('show-empty'),
   theme: { attribute: 'theme', what: 'a theme', takes: 'auto, light or dark', valid: oneOf(['auto', 'light', 'dark']) },
   engine: {
     attribute: 'engine',
@@ -87,6 +110,8 @@ export function checkAttribute(name: string, value: unknown, attributeText: stri
   if (!rule) return undefined;
   // Removed attributes and unset properties fall back to the default.
   if (attributeText === null || (attributeText === undefined && (value === undefined || value === null))) return undefined;
+  // A boolean property set from script is what it says.
+  if (attributeText === undefined && typeof value === 'boolean') return undefined;
   const text = attributeText ?? asText(value);
   return rule.valid(text) ? undefined : invalidValueMessage(rule.attribute, text, rule.what, rule.takes);
 }

@@ -6,6 +6,7 @@ import '../../src/elements/py-tokenizer.js';
 import '../../src/elements/py-dis.js';
 import '../../src/elements/py-frames.js';
 import '../../src/elements/py-repl.js';
+import '../../src/elements/py-ast.js';
 import type { PyFrames } from '../../src/elements/py-frames.js';
 import { pyodideUrl } from './support/cdn.js';
 import { mount, settle, shadow, unmountAll, until } from './support/dom.js';
@@ -30,6 +31,12 @@ const CASES: { tag: string; attribute: string; value: string; takes: RegExp }[] 
   { tag: 'py-frames', attribute: 'breakpoints', value: 'two', takes: /use line numbers from 1/ },
   { tag: 'py-frames', attribute: 'max-steps', value: 'lots', takes: /use a whole number from 1/ },
   { tag: 'py-frames', attribute: 'granularity', value: 'opcode', takes: /use line or instruction/ },
+  // On/off attributes are on when present, so "false" would mean the opposite of what it says.
+  { tag: 'py-ast', attribute: 'show-empty', value: 'false', takes: /use show-empty with no value to turn it on/ },
+  { tag: 'py-ast', attribute: 'include-attributes', value: 'no', takes: /use include-attributes with no value/ },
+  { tag: 'py-dis', attribute: 'show-caches', value: 'false', takes: /use show-caches with no value/ },
+  { tag: 'py-tokenizer', attribute: 'exact', value: 'off', takes: /use exact with no value/ },
+  { tag: 'py-repl', attribute: 'readonly', value: 'false', takes: /use readonly with no value/ },
 ];
 
 describe('invalid attribute values', () => {
@@ -55,6 +62,14 @@ describe('invalid attribute values', () => {
     element.setAttribute('granularity', 'instruction');
     await until(() => element.trace, 'the recording', 170000);
     assert.equal(errorText(element), '', 'the message went with the invalid value');
+  });
+
+  it('takes on/off attributes as HTML writes them: bare, their own name, or "true"', async () => {
+    for (const markup of ['<py-tokenizer exact>x</py-tokenizer>', '<py-tokenizer exact="exact">x</py-tokenizer>', '<py-ast show-empty="true" include-attributes>x</py-ast>']) {
+      const element = await mount<HTMLElement>(markup);
+      await settle(element);
+      assert.equal(errorText(element), '', markup);
+    }
   });
 
   it('checks a value set as a property as well as one written as an attribute', async () => {
