@@ -233,7 +233,9 @@ describe('<py-ast>', () => {
     await until(() => shadow(element).querySelector('.cm-content'), 'the editor');
     // Where focusing puts the cursor differs between browsers: go to the end of the line first.
     await press('End');
-    await type('\nx = 1');
+    // A new line by its key: WebKit's WebDriver does not type "\n" as Enter.
+    await press('Enter');
+    await type('x = 1');
     await until(() => element.text.includes("id='x'"), 'the new tree');
     const requests = performance.getEntriesByType('resource').map((entry) => entry.name);
     assert.deepEqual(requests.filter((url) => /pyodide|skulpt|runtime/i.test(url)), []);
