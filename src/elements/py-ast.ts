@@ -13,6 +13,8 @@ import { TreeView } from './ast/tree-view.js';
 import { astStyles } from './ast/styles.js';
 
 /** The modes `ast.parse` takes; an invalid `mode` attribute parses nothing and says why. */
+/** Names, numbers, strings and operators: what the tree's size follows. */
+const TOKEN = /[A-Za-z_]\w*|\d[\w.]*|'[^'\n]*'|"[^"\n]*"|[-+*/%<>=!]=?|[()[\]{}.,:@]/g;
 const MODES: readonly string[] = ['exec', 'eval', 'single', 'func_type'];
 
 /** The last code that parsed, and what was made of it. */
@@ -192,6 +194,19 @@ export class PyAst extends PyElement<AstResultDetail> {
     if (!parsed || this.syntaxError || parsed.source !== this.source) return;
     const byte = new LineColumns(parsed.source).toBytes(at[0], at[1]);
     this.view.revealAtCursor(innermostAt(parsed.items, at[0], byte));
+  }
+
+  /**
+   * Until the parser chunk comes, keep about the tree's height: an open tree has some 1.6 items
+   * per token of the code (fitted on the seed articles' snippets), capped at --py-max-height;
+   * each closed level (`depth`) hides about a third of the rest.
+   */
+  protected override reservedOutputHeight(code: string): string {
+    const tokens = code.match(TOKEN)?.length ?? 0;
+    const depth = this.validDepth();
+    const shown = Number.isFinite(depth) ? Math.min(1, 0.2 + depth * 0.15) : 1;
+    const items = Math.ceil((1.6 * tokens + 2) * shown);
+    return `min(var(--_max-height), ${items} * var(--_code-font-size) * var(--_line-height) + var(--_space))`;
   }
 
   protected renderOutput(): TemplateResult {

@@ -148,8 +148,12 @@ export class PyDis extends EngineElement<DisResultDetail> {
     // A class body also stores __module__, __qualname__, __firstlineno__ and __static_attributes__.
     const classes = code.match(/^\s*class\b/gm)?.length ?? 0;
     const rows = 3 + 5 * lines + 6 * classes;
+    const row = 'var(--_code-font-size) * var(--_line-height)';
+    // On a phone most instructions put their argument on a line of its own (dis/row.styles.ts):
+    // a step (clamp of a steep slope) adds those lines below a 40rem-wide screen.
+    const narrow = `clamp(0px, (40rem - 100vw) * 100, ${(0.6 * rows).toFixed(1)} * ${row})`;
     // (The note wraps to a second line on a phone.)
-    return `calc(min(var(--_max-height), ${rows} * var(--_code-font-size) * var(--_line-height) + 2 * var(--_space)) + ${(1 + codeObjects) * 2.3}em + max(0px, 3em - 4vw))`;
+    return `calc(min(var(--_max-height), ${rows} * ${row} + ${narrow} + 2 * var(--_space)) + ${(1 + codeObjects) * 2.3}em + max(0px, 3em - 4vw))`;
   }
 
   protected override cursorMoved([line]: Position): void {

@@ -119,7 +119,7 @@ export class PyFrames extends EngineElement<FramesResultDetail> {
    * on a narrow screen).
    */
   protected override reservedOutputHeight(): string {
-    return this.granularity === 'instruction' ? 'max(32.7em, 46.1em - 22.4vw)' : 'max(13.9em, 26em - 20vw)';
+    return this.granularity === 'instruction' ? 'max(38.9em, 60.2em - 26.5vw)' : 'max(13.9em, 44.8em - 66.8vw)';
   }
 
   protected override runAction(): void {

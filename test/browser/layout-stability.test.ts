@@ -20,7 +20,7 @@ interface Demo {
   reportsShifts: boolean;
 }
 
-const TAGS = 'py-tokenizer, py-dis, py-frames, py-repl';
+const TAGS = 'py-tokenizer, py-ast, py-dis, py-frames, py-repl';
 
 async function openDemo(width: number): Promise<Demo> {
   const frame = document.createElement('iframe');
