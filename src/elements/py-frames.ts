@@ -178,9 +178,13 @@ export class PyFrames extends EngineElement<FramesResultDetail> {
 
   /** Keeps the step within the recording, and marks the lines of the step and the one before. */
   private markStep(): void {
-    const last = Math.max((this.shown?.steps.length ?? 1) - 1, 0);
-    const clamped = Math.min(Math.max(Math.trunc(Number.isFinite(this.step) ? this.step : 0), 0), last);
-    if (clamped !== this.step) this.step = clamped;
+    // Only a recording knows its last step: until one shows, `step` (e.g. step="3" in the markup)
+    // waits for it, and record() says so if the recording is shorter.
+    if (this.shown) {
+      const last = Math.max(this.shown.steps.length - 1, 0);
+      const clamped = Math.min(Math.max(Math.trunc(Number.isFinite(this.step) ? this.step : 0), 0), last);
+      if (clamped !== this.step) this.step = clamped;
+    }
     const lines = new Map<number, string>();
     if (this.shown && !this.stale && this.player) {
       const previous = this.player.lineAt(this.shown.steps[this.step - 1]);
