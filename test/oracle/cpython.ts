@@ -93,3 +93,10 @@ export async function disText(code: string, filename = '<py-dis>'): Promise<stri
   if (result.status !== 0) throw new Error(`CPython could not disassemble the code:\n${result.stderr}`);
   return result.stdout;
 }
+
+/** What `print(ast.dump(ast.parse(code)))` prints on CPython 3.14 (`<py-ast>`'s default text). */
+export async function astDumpText(code: string): Promise<string> {
+  const result = await runPython('import ast, sys\nprint(ast.dump(ast.parse(sys.stdin.read())), end="")', { stdin: code });
+  if (result.status !== 0) throw new Error(`CPython could not parse the code:\n${result.stderr}`);
+  return result.stdout;
+}

@@ -19,7 +19,7 @@ import { cdnSnippets, customHtmlSnippet, type Tag } from '../support/readme-snip
 import { disShows, framesSteps, replRuns, requestedUrls, tokenizerShows } from '../support/drive-elements.js';
 import { serveStatic, type Served } from '../../scripts/static-server.mjs';
 import { oracleTokenizeCli } from '../oracle/tokenize.js';
-import { disText } from '../oracle/cpython.js';
+import { astDumpText, disText } from '../oracle/cpython.js';
 
 const normalizeAddresses = (text: string) => text.replace(/ at 0x[0-9a-f]+/g, ' at 0x…');
 const tokenizeE = async (code: string) => {
@@ -200,6 +200,7 @@ describe(`pyinnards in WordPress (Debian ${release.name})`, () => {
           block('pyinnards/dis', { code: code('py-dis'), theme: 'dark' }),
           block('pyinnards/frames', { code: code('py-frames') }),
           block('pyinnards/repl', { code: code('py-repl') }),
+          block('pyinnards/ast', { code: code('py-ast') }),
           block('pyinnards/tokenizer', { code: HOSTILE }),
           `<!-- wp:shortcode -->\n[pyinnards element="tokenizer" readonly]${SHORTCODE_RAW}[/pyinnards]\n<!-- /wp:shortcode -->`,
         ].join('\n\n'),
@@ -213,7 +214,7 @@ describe(`pyinnards in WordPress (Debian ${release.name})`, () => {
       const scripts = [...html.matchAll(/<(py-[a-z]+) class="wp-block-pyinnards-[a-z]+"[^>]*><script type="text\/x-python">\n([\s\S]*?)\n<\/script><\/\1>/g)];
       assert.deepEqual(
         scripts.map(([, tag, inner]) => [tag, inner]),
-        (['py-tokenizer', 'py-dis', 'py-frames', 'py-repl'] as const).map((tag) => [tag, code(tag)]),
+        (['py-tokenizer', 'py-dis', 'py-frames', 'py-repl', 'py-ast'] as const).map((tag) => [tag, code(tag)]),
       );
       assert.match(html, /<py-tokenizer class="wp-block-pyinnards-tokenizer" code="[^"]*"><\/py-tokenizer>/);
       assert.match(html, /<py-dis class="wp-block-pyinnards-dis" theme="dark" engine="pyodide" pyodide-url="http:\/\/127\.0\.0\.1:\d+\/"><script/);
@@ -283,6 +284,16 @@ describe(`pyinnards in WordPress (Debian ${release.name})`, () => {
       const shortcode = await tokenizerShows(page, 'py-tokenizer[readonly]');
       assert.equal(shortcode.shownCode, SHORTCODE_RAW);
       assert.equal(shortcode.text, await tokenizeE(SHORTCODE_RAW));
+    });
+
+    test('block <py-ast> shows the exact code and the tree CPython\'s ast.dump prints, with the plugin\'s parser chunk', async () => {
+      const page = await reader('blocks');
+      const selector = 'py-ast.wp-block-pyinnards-ast';
+      await page.waitForFunction((sel) => ((document.querySelector(sel) as (Element & { text?: string }) | null)?.text ?? '') !== '', { timeout: 30_000 }, selector);
+      const text = await page.evaluate((sel) => (document.querySelector(sel) as Element & { text: string }).text, selector);
+      assert.equal(text, await astDumpText(code('py-ast')));
+      const urls = await requestedUrls(page);
+      assert.ok(urls.some((url) => url.includes('/wp-content/plugins/pyinnards/kit/chunks/parser')), `the parser chunk came from the plugin: ${urls.join(', ')}`);
     });
 
     test('block <py-dis> shows the exact code and the bytecode, with Pyodide from the URL in the settings', async () => {
@@ -357,7 +368,7 @@ describe(`pyinnards in WordPress (Debian ${release.name})`, () => {
         () => {
           const frame = document.querySelector<HTMLIFrameElement>('iframe[name="editor-canvas"]');
           const doc = frame ? frame.contentDocument : document;
-          return (doc?.querySelectorAll('textarea.pyinnards-block__code').length ?? 0) === 5;
+          return (doc?.querySelectorAll('textarea.pyinnards-block__code').length ?? 0) === 6;
         },
       );
       const fields = await (await canvas()).evaluate(() =>
@@ -371,7 +382,7 @@ describe(`pyinnards in WordPress (Debian ${release.name})`, () => {
         };
       });
       assert.deepEqual(troubles.get(page), [], 'the editor loads whole: every file it asks for, and no script error');
-      assert.deepEqual(state.types, ['pyinnards/dis', 'pyinnards/frames', 'pyinnards/repl', 'pyinnards/tokenizer']);
+      assert.deepEqual(state.types, ['pyinnards/ast', 'pyinnards/dis', 'pyinnards/frames', 'pyinnards/repl', 'pyinnards/tokenizer']);
       // (core/shortcode is WordPress's own block: its validity is not ours to judge.)
       assert.deepEqual(
         state.blocks.map((b) => [b.name, b.name === 'core/shortcode' || b.valid, b.code]),
@@ -380,11 +391,12 @@ describe(`pyinnards in WordPress (Debian ${release.name})`, () => {
           ['pyinnards/dis', true, code('py-dis')],
           ['pyinnards/frames', true, code('py-frames')],
           ['pyinnards/repl', true, code('py-repl')],
+          ['pyinnards/ast', true, code('py-ast')],
           ['pyinnards/tokenizer', true, HOSTILE],
           ['core/shortcode', true, undefined],
         ],
       );
-      assert.deepEqual(fields, [code('py-tokenizer'), code('py-dis'), code('py-frames'), code('py-repl'), HOSTILE]);
+      assert.deepEqual(fields, [code('py-tokenizer'), code('py-dis'), code('py-frames'), code('py-repl'), code('py-ast'), HOSTILE]);
 
       // The live widget under each block, in the canvas's own document: on 6.8 every block is
       // apiVersion 3, so WordPress draws the post in an iframe, which loads the kit for itself.
