@@ -8,41 +8,8 @@ import type { Capabilities, Disassembly, RunOutcome } from '../types.js';
 import { PROGRESS_DONE } from '../../engines.js';
 import type { LoadSettings, WorkerBackend, WorkerIO } from '../protocol.js';
 import type { Trace } from '../../trace/format.js';
-import helpersSource from './python/pyinnards_runtime.py?text';
-import consoleSource from './python/pyinnards_console.py?text';
-import disassemblySource from './python/pyinnards_disassembly.py?text';
-import errorsSource from './python/pyinnards_errors.py?text';
-import stdioSource from './python/pyinnards_stdio.py?text';
-import recorderSource from './python/pyinnards_recorder.py?text';
-import valueStackSource from './python/pyinnards_value_stack.py?text';
-import stdlibSource from './python/pyinnards_stdlib.py?text';
-import loopSource from './python/pyinnards_loop.py?text';
-import stepsSource from './python/pyinnards_steps.py?text';
-import captureSource from './python/pyinnards_capture.py?text';
 import type { Helpers, PyFunction, Readline, Recorder } from './helpers.js';
-
-/** Where the helpers live in Pyodide's file system (a folder put first on sys.path). */
-const HELPERS_DIR = '/pyinnards';
-const HELPERS_MODULE = 'pyinnards_runtime';
-const RECORDER_MODULE = 'pyinnards_recorder';
-const STDLIB_MODULE = 'pyinnards_stdlib';
-
-/** Every helper module, written into HELPERS_DIR before the first import. */
-const MODULE_SOURCES: Record<string, string> = {
-  [HELPERS_MODULE]: helpersSource,
-  pyinnards_console: consoleSource,
-  pyinnards_disassembly: disassemblySource,
-  pyinnards_errors: errorsSource,
-  pyinnards_stdio: stdioSource,
-  [RECORDER_MODULE]: recorderSource,
-  // The recorder's asyncio event loop (a virtual clock: see the module).
-  pyinnards_loop: loopSource,
-  // The recorder's trace functions and tables, and its capture of the program's output.
-  pyinnards_steps: stepsSource,
-  pyinnards_capture: captureSource,
-  pyinnards_value_stack: valueStackSource,
-  [STDLIB_MODULE]: stdlibSource,
-};
+import { HELPERS_DIR, HELPERS_MODULE, MODULE_SOURCES, RECORDER_MODULE, STDLIB_MODULE } from './helper-modules.js';
 
 /** The big downloads whose bytes we count for the progress bar. */
 const COUNTED_ASSETS = ['pyodide.asm.wasm', 'python_stdlib.zip'];
