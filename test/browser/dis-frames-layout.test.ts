@@ -119,6 +119,13 @@ describe('<py-dis> and <py-frames> layout', function () {
         return rect.width > 0 && rect.width <= 2 && rect.height >= 8;
       });
       assert.deepEqual(rules.map((rule) => rule.outerHTML), [], 'no separator rules');
+      // Each group is as tall as its rows of buttons: no row stretched into an empty band.
+      for (const group of controls.querySelectorAll<HTMLElement>('.group')) {
+        const inGroup = Array.from(group.querySelectorAll<HTMLElement>('button, select'));
+        const rows = new Set(inGroup.map((button) => Math.round(button.getBoundingClientRect().top)));
+        const tallest = Math.max(...inGroup.map((button) => button.getBoundingClientRect().height));
+        assert.isAtMost(group.getBoundingClientRect().height, rows.size * (tallest + 8), `${group.getAttribute('aria-label')}: ${rows.size} rows of buttons`);
+      }
     });
   });
 

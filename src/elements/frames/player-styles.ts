@@ -81,18 +81,19 @@ export const playerStyles = css`
     border-color: var(--_accent);
     box-shadow: inset 0 0 0 1px var(--_accent);
   }
-  /* A phone: each group on its own row, the debugger's four steps in an even grid. */
+  /* A phone: each group on its own row, the debugger's four steps in an even 2 × 2 grid. (The
+     rows are a grid, not a wrapping flex column, which sized the debugger's grid for one column
+     and stretched its two rows to that height.) */
   @container controls (max-width: 34rem) {
     .buttons {
-      flex-direction: column;
-      align-items: stretch;
+      display: grid;
     }
     .moves button.primary {
       flex: 1;
     }
     .debugger {
       display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(6.5rem, 1fr));
+      grid-template-columns: repeat(2, 1fr);
     }
     .play {
       justify-content: space-between;
