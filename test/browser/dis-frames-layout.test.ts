@@ -61,7 +61,8 @@ describe('<py-dis> and <py-frames> layout', function () {
   for (const width of WIDTHS) {
     it(`shows every argument of <py-dis> whole, with no sideways scrolling, at ${width} px`, async () => {
       await inPage(width, async (page) => {
-        const element = await page.mount<PyDis>('<py-dis code="x = 2&#10;y = x * 3&#10;print(y)"></py-dis>');
+        // With a function: its "Disassembly of <code object f at 0x…>:" header is a long line too.
+        const element = await page.mount<PyDis>('<py-dis code="def f(x):&#10;    return x * 3&#10;y = f(2)&#10;print(y)"></py-dis>');
         const listing = await until(() => shadow(element).querySelector<HTMLElement>('[part="bytecode"]'), 'the bytecode', PYTHON_STARTS_WITHIN);
         await settle(element);
         assert.isAtMost(listing.scrollWidth, listing.clientWidth, 'the listing does not scroll sideways');

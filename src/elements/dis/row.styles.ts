@@ -24,6 +24,11 @@ export const disRowStyles = css`
     overflow-wrap: anywhere;
   }
   @container dis-listing (max-width: 36rem) {
+    /* Lines that are not instructions ("Disassembly of <code object …>:") wrap as well. */
+    .row:not(.dis-row) {
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+    }
     .dis-gap {
       display: none;
     }
