@@ -1,4 +1,5 @@
 import { assert } from 'chai';
+import { withRecordedClipboard } from './support/clipboard.js';
 import { type } from './support/keyboard.js';
 import './fixtures/test-element.js';
 import type { TestElement } from './fixtures/test-element.js';
@@ -129,20 +130,11 @@ describe('shared element base: static view, editor, toolbar', () => {
 
   it('Copy copies the text property', async () => {
     const element = await mount<TestElement>(`<test-element>print("hi")</test-element>`);
-    const copied: string[] = [];
-    const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard');
-    Object.defineProperty(navigator, 'clipboard', {
-      configurable: true,
-      value: { writeText: async (text: string) => void copied.push(text) },
-    });
-    try {
+    await withRecordedClipboard(async (copied) => {
       shadow(element).querySelector<HTMLButtonElement>('[part~="copy-button"]')!.click();
       await until(() => copied.length > 0, 'the copy');
       assert.deepEqual(copied, ['PRINT("HI")']);
-    } finally {
-      delete (navigator as unknown as Record<string, unknown>)['clipboard'];
-      if (original) Object.defineProperty(Navigator.prototype, 'clipboard', original);
-    }
+    });
   });
 
   it('has no Run, Stop or Retry of its own: those belong to elements that run Python', async () => {

@@ -1,4 +1,5 @@
 import { assert } from 'chai';
+import { withRecordedClipboard } from './support/clipboard.js';
 import { press, type } from './support/keyboard.js';
 import '../../src/elements/py-ast.js';
 import type { PyAst } from '../../src/elements/py-ast.js';
@@ -182,21 +183,12 @@ describe('<py-ast>', () => {
 
   it('Copy copies exactly the text', async () => {
     const element = await ast('a < b < c', 'indent="3" show-empty');
-    const copied: string[] = [];
-    const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard');
-    Object.defineProperty(navigator, 'clipboard', {
-      configurable: true,
-      value: { writeText: async (text: string) => void copied.push(text) },
-    });
-    try {
+    await withRecordedClipboard(async (copied) => {
       shadow(element).querySelector<HTMLButtonElement>('[part~="copy-button"]')!.click();
       await until(() => copied.length > 0, 'the copy');
       assert.deepEqual(copied, [element.text]);
       assert.include(copied[0]!, 'type_ignores=[]');
-    } finally {
-      delete (navigator as unknown as Record<string, unknown>)['clipboard'];
-      if (original) Object.defineProperty(Navigator.prototype, 'clipboard', original);
-    }
+    });
   });
 
   for (const [attribute, value, takes] of [

@@ -6,17 +6,11 @@ import { configure } from '../../src/config.js';
 import '../../src/elements/py-repl.js';
 import type { PyRepl } from '../../src/elements/py-repl.js';
 import { pyodideUrl } from './support/cdn.js';
+import { startedConsole, transcript } from './support/repl.js';
 import { PYTHON_STARTS_WITHIN, PYTHON_TEST_TIMEOUT, mount, contentRoot, shadow, unmountAll, until } from './support/dom.js';
 
 configure({ pyodideUrl });
 
-async function console_(attributes = '', code = ''): Promise<PyRepl> {
-  const element = await mount<PyRepl>(`<py-repl ${attributes}><script type="text/x-python">${code}</script></py-repl>`);
-  await element.start();
-  return element;
-}
-
-const transcript = (element: PyRepl) => contentRoot(element).querySelector<HTMLElement>('[part="transcript"]')!.textContent!;
 const inputText = (element: PyRepl) =>
   Array.from(contentRoot(element).querySelectorAll('.cm-line'))
     .map((line) => line.textContent)
@@ -33,8 +27,8 @@ describe('<py-repl> as a new user finds it', function () {
   afterEach(unmountAll);
 
   it('Reset of a shared session runs every member’s code again, and every member says so', async () => {
-    const first = await console_('session="reset-shared"', 'shared = [1, 2, 3]');
-    const second = await console_('session="reset-shared"', 'mine = 2');
+    const first = await startedConsole('session="reset-shared"', 'shared = [1, 2, 3]');
+    const second = await startedConsole('session="reset-shared"', 'mine = 2');
     await first.run('extra = 1');
     shadow(second).querySelector<HTMLButtonElement>('[part~="reset-button"]')!.click();
     await until(() => /session .*was reset/i.test(first.text) && /session .*was reset/i.test(second.text), 'both transcripts to say so', 10000);
@@ -44,7 +38,7 @@ describe('<py-repl> as a new user finds it', function () {
   });
 
   it('queues what is typed while an input runs, as a terminal does; the running input shows once', async () => {
-    const element = await console_('no-banner');
+    const element = await startedConsole('no-banner');
     await focusInput(element);
     await type('await asyncio.sleep(1.5)');
     await press('Enter');
@@ -68,7 +62,7 @@ describe('<py-repl> as a new user finds it', function () {
   });
 
   it('indents by 4 in the console: after a colon, Tab and Shift+Tab', async () => {
-    const element = await console_('no-banner');
+    const element = await startedConsole('no-banner');
     await focusInput(element);
     await type('if True:');
     await press('Enter');
@@ -80,7 +74,7 @@ describe('<py-repl> as a new user finds it', function () {
   });
 
   it('draws the focus ring around the console, not over the >>> prompt', async () => {
-    const element = await console_('no-banner');
+    const element = await startedConsole('no-banner');
     await focusInput(element);
     const editor = contentRoot(element).querySelector<HTMLElement>('.cm-editor')!;
     assert.equal(getComputedStyle(editor).outlineStyle, 'none', 'the input line draws no ring of its own');
@@ -89,7 +83,7 @@ describe('<py-repl> as a new user finds it', function () {
   });
 
   it('lists Tab completions as choices, not as links', async () => {
-    const element = await console_('no-banner');
+    const element = await startedConsole('no-banner');
     await element.run('apple = apricot = 1');
     await focusInput(element);
     await type('ap');
@@ -100,8 +94,8 @@ describe('<py-repl> as a new user finds it', function () {
   });
 
   it('shows the whole banner once per shared session, and wraps it between words', async () => {
-    const first = await console_('session="banner-shared"');
-    const second = await console_('session="banner-shared"');
+    const first = await startedConsole('session="banner-shared"');
+    const second = await startedConsole('session="banner-shared"');
     assert.match(first.text, /^Python console: CPython 3\.14/);
     assert.notInclude(second.text, 'Python console:', 'the second member does not repeat the banner');
     assert.match(second.text, /session "banner-shared"/, 'it says it shares the session');

@@ -5,6 +5,7 @@ import { configure } from '../../src/config.js';
 import '../../src/elements/py-repl.js';
 import type { PyRepl } from '../../src/elements/py-repl.js';
 import { pyodideUrl } from './support/cdn.js';
+import { startedConsole, transcript } from './support/repl.js';
 import { pythonCanWaitForInput } from './support/capabilities.js';
 import { axeViolations } from './support/axe.js';
 import { PYTHON_STARTS_WITHIN, PYTHON_TEST_TIMEOUT, mount, settle, contentRoot, shadow, unmountAll, until } from './support/dom.js';
@@ -21,14 +22,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 configure({ pyodideUrl });
 
-/** A <py-repl> with this markup inside, started (its interpreter up and its code run). */
-async function console_(attributes = '', code = ''): Promise<PyRepl> {
-  const element = await mount<PyRepl>(`<py-repl ${attributes}><script type="text/x-python">${code}</script></py-repl>`);
-  await element.start();
-  return element;
-}
-
-const transcript = (element: PyRepl) => contentRoot(element).querySelector<HTMLElement>('[part="transcript"]')!.textContent!;
 
 /** Focuses the console's input, loading the editor. */
 async function focusInput(element: PyRepl): Promise<HTMLElement> {
@@ -51,7 +44,7 @@ describe('<py-repl>', function () {
   describe('prints what CPython 3.14’s console prints', () => {
     for (const { name, steps } of transcripts) {
       it(name, async () => {
-        const element = await console_();
+        const element = await startedConsole();
         for (const [i, expected] of steps.entries()) {
           const what = `step ${i}: ${JSON.stringify(expected.step)}`;
           let output: string;
@@ -83,7 +76,7 @@ describe('<py-repl>', function () {
   });
 
   it('runs what the keyboard types: Enter, auto-indent after a colon, Shift+Enter, a blank line ending the block', async () => {
-    const element = await console_();
+    const element = await startedConsole();
     await focusInput(element);
     await type('1 + 1');
     await press('Enter');
@@ -111,7 +104,7 @@ describe('<py-repl>', function () {
 
   it('walks the history with Up and Down, and keeps it across a reload (sessionStorage)', async () => {
     sessionStorage.clear();
-    const element = await console_('id="hist"');
+    const element = await startedConsole('id="hist"');
     await element.run('a = 1');
     await element.run('def f():\n    return a\n');
     await focusInput(element);
@@ -128,7 +121,7 @@ describe('<py-repl>', function () {
     await until(() => inputText(element) === 'draft', 'back to the draft');
     // A reload: the element is made anew, with the same id, in the same tab.
     element.remove();
-    const again = await console_('id="hist"');
+    const again = await startedConsole('id="hist"');
     await focusInput(again);
     await press('ArrowUp');
     await until(() => inputText(again) === 'def f():\n    return a\n', 'the history after the reload');
@@ -136,7 +129,7 @@ describe('<py-repl>', function () {
   });
 
   it('completes names and attributes from the live namespace with Tab, listing several choices', async () => {
-    const element = await console_();
+    const element = await startedConsole();
     await element.run('import collections');
     await element.run('value_of_answer = 42');
     await focusInput(element);
@@ -159,7 +152,7 @@ describe('<py-repl>', function () {
   });
 
   it('Ctrl+C at an idle prompt drops the input as the console does; Ctrl+L clears the screen', async () => {
-    const element = await console_();
+    const element = await startedConsole();
     await focusInput(element);
     await type('half typed');
     await press('c', 'Control');
@@ -171,7 +164,7 @@ describe('<py-repl>', function () {
   });
 
   it('Ctrl+C stops an input waiting at an await, keeping the namespace', async () => {
-    const element = await console_();
+    const element = await startedConsole();
     await element.run('kept = 7');
     await focusInput(element);
     await type('await asyncio.sleep(60)');
@@ -183,7 +176,7 @@ describe('<py-repl>', function () {
   });
 
   it('shows Stop while an input runs (Ctrl+C for readers without a keyboard)', async () => {
-    const element = await console_();
+    const element = await startedConsole();
     assert.isNull(shadow(element).querySelector('[part~="stop-button"]'), 'no Stop at the prompt');
     const output = element.run('await asyncio.sleep(60)');
     const stop = await until(() => shadow(element).querySelector<HTMLButtonElement>('[part~="stop-button"]'), 'Stop');
@@ -195,7 +188,7 @@ describe('<py-repl>', function () {
 
   it('Ctrl+C stops a busy loop where Python can’t be interrupted by restarting it, and runs the code again', async () => {
     // This page is not crossOriginIsolated: the worker is restarted (isolated/ tests the interrupt).
-    const element = await console_('', 'from_code = 1');
+    const element = await startedConsole('', 'from_code = 1');
     await element.run('lost = 1');
     await focusInput(element);
     await type('while True: pass');
@@ -210,7 +203,7 @@ describe('<py-repl>', function () {
   });
 
   it('asks for input() inline in the console; where Python can’t wait (WebKit) at an input’s top level, and says what remains', async () => {
-    const element = await console_();
+    const element = await startedConsole();
     const answer = element.run('name = input("Name? ")');
     const field = await until(() => contentRoot(element).querySelector<HTMLInputElement>('.transcript input'), 'the field', PYTHON_STARTS_WITHIN);
     assert.equal(contentRoot(element).activeElement, field, 'focused');
@@ -231,14 +224,14 @@ describe('<py-repl>', function () {
   });
 
   it('shows what tasks print between inputs', async () => {
-    const element = await console_();
+    const element = await startedConsole();
     await element.run('async def later():\n    await asyncio.sleep(0.05)\n    print("done later")\n');
     await element.run('t = asyncio.create_task(later())');
     await until(() => element.text.endsWith('>>> t = asyncio.create_task(later())\ndone later\n>>> '), 'the task’s output', 5000);
   });
 
   it('Reset starts a fresh namespace and runs the code again', async () => {
-    const element = await console_('', 'base = 10');
+    const element = await startedConsole('', 'base = 10');
     await element.run('extra = 1');
     const resetButton = shadow(element).querySelector<HTMLButtonElement>('[part~="reset-button"]')!;
     assert.isFalse(resetButton.disabled);
@@ -249,10 +242,10 @@ describe('<py-repl>', function () {
   });
 
   it('gives each element its own namespace unless they share a session', async () => {
-    const a = await console_();
-    const b = await console_();
-    const c = await console_('session="shared"');
-    const d = await console_('session="shared"');
+    const a = await startedConsole();
+    const b = await startedConsole();
+    const c = await startedConsole('session="shared"');
+    const d = await startedConsole('session="shared"');
     await a.run('mine = "a"');
     assert.match(await b.run('mine'), /NameError/);
     await c.run('ours = "c"');
@@ -260,7 +253,7 @@ describe('<py-repl>', function () {
   });
 
   it('echo-preload shows the code as typed inputs with their output; py-result after each input', async () => {
-    const element = await console_('echo-preload no-banner', 'def square(n):\n    return n * n\nsquare(4)');
+    const element = await startedConsole('echo-preload no-banner', 'def square(n):\n    return n * n\nsquare(4)');
     assert.equal(element.text, '>>> import asyncio\n>>> def square(n):\n...     return n * n\n... \n>>> square(4)\n16\n>>> '.replace('>>> import asyncio\n', ''));
     const results: unknown[] = [];
     element.addEventListener('py-result', (event) => results.push((event as CustomEvent).detail));
@@ -272,19 +265,19 @@ describe('<py-repl>', function () {
     // The task keeps the worker busy for half a second after its input, so the answer to the
     // block's first, incomplete push comes late (as on a slow phone).
     const code = 'import time\nasync def busy():\n    time.sleep(0.5)\nt = asyncio.create_task(busy())\ndef square(n):\n    return n * n\nsquare(4)';
-    const element = await console_('echo-preload no-banner', code);
+    const element = await startedConsole('echo-preload no-banner', code);
     assert.equal(element.text.split('>>> def square(n):').length - 1, 1, element.text);
     assert.isTrue(element.text.endsWith('>>> def square(n):\n...     return n * n\n... \n>>> square(4)\n16\n>>> '), element.text);
   });
 
   it('says so when the element’s code fails', async () => {
-    const element = await console_('', 'undefined_name');
+    const element = await startedConsole('', 'undefined_name');
     assert.match(shadow(element).querySelector('[part="error"]')!.textContent!, /NameError:.*The console's code failed: name 'undefined_name' is not defined/s);
     assert.include(element.text, "NameError: name 'undefined_name' is not defined");
   });
 
   it('copies the transcript', async () => {
-    const element = await console_('no-banner');
+    const element = await startedConsole('no-banner');
     await element.run('6 * 7');
     let copied = '';
     Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (text: string) => void (copied = text) } });
@@ -318,7 +311,7 @@ describe('<py-repl>', function () {
 
   describe('with Skulpt', () => {
     it('uses the same prompts and echo, labels itself, and says when code needs engine="pyodide"', async () => {
-      const element = await console_('engine="skulpt"');
+      const element = await startedConsole('engine="skulpt"');
       assert.match(element.text, /^Python console: Skulpt 1\.2\.0 \(Python 3 subset\), not CPython\./);
       assert.equal(await element.run('x = 6 * 7'), '');
       assert.equal(await element.run('x'), '42\n');
