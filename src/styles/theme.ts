@@ -70,6 +70,11 @@ export const themeStyles = css`
     ${light}
     color-scheme: light;
   }
+  /* Scrollbars in the widget's colours (inherited into every part): Firefox otherwise draws a
+     light bar in a dark widget. */
+  :host {
+    scrollbar-color: var(--_muted) transparent;
+  }
   :host([theme='dark']) {
     ${dark}
     color-scheme: dark;
