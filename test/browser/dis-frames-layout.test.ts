@@ -15,6 +15,8 @@ import { PYTHON_STARTS_WITHIN, PYTHON_TEST_TIMEOUT, mount, settle, shadow, unmou
 configure({ pyodideUrl });
 
 const WIDTHS = [375, 1280];
+/** What `a * b` in a function starts with: one of the longest opcode names, the widest head. */
+const LONGEST_OPNAME = 'LOAD_FAST_BORROW_LOAD_FAST_BORROW';
 
 /** The rectangle of the first occurrence of `text` among `within`'s text nodes. */
 function textRect(within: Element, text: string): DOMRect {
@@ -35,123 +37,138 @@ function inside(inner: DOMRect, outer: DOMRect): boolean {
   return inner.left >= outer.left - 0.5 && inner.right <= outer.right + 0.5 && inner.width > 0;
 }
 
-/** Each instruction line's argument (what dis prints after the opcode name), from `text`. */
-function argumentsOf(lines: string[]): Array<[line: string, argument: string]> {
+/** Each instruction line's opcode name and argument (what dis prints after the name, if any). */
+function instructionsOf(lines: string[]): Array<{ line: string; opname: string; argument: string }> {
   return lines.flatMap((line) => {
-    const match = /[A-Z][A-Z_0-9]+ +(\S.*)$/.exec(line);
-    return match ? [[line, match[1]!] as [string, string]] : [];
+    const match = /([A-Z][A-Z_0-9]{2,})(?: +(\S.*))?$/.exec(line);
+    return match ? [{ line, opname: match[1]!, argument: match[2] ?? '' }] : [];
   });
 }
 
-/** A page `width` px wide whose text column is the demo's (46rem, centred), as in an article. */
+/** The file's one framed page (see NarrowPage.reuse): its text column is the demo's (46rem, centred). */
+let framed: NarrowPage | undefined;
+
+/** Runs `use` on the framed page made `width` px wide and emptied. */
 async function inPage<T>(width: number, use: (page: NarrowPage) => Promise<T>): Promise<T> {
-  const page = await narrowPage(width, 900);
-  page.document.body.style.cssText = 'max-width: 46rem; margin: 0 auto; padding: 1rem';
-  try {
-    return await use(page);
-  } finally {
-    page.remove();
+  if (!framed) {
+    framed = await narrowPage(width, 900);
+    framed.document.body.style.cssText = 'max-width: 46rem; margin: 0 auto; padding: 1rem';
   }
+  await framed.reuse(width);
+  return use(framed);
 }
 
 describe('<py-dis> and <py-frames> layout', function () {
   this.timeout(PYTHON_TEST_TIMEOUT);
   afterEach(unmountAll);
 
-  for (const width of WIDTHS) {
-    it(`shows every argument of <py-dis> whole, with no sideways scrolling, at ${width} px`, async () => {
-      await inPage(width, async (page) => {
-        // With a function: its "Disassembly of <code object f at 0x…>:" header is a long line too.
-        const element = await page.mount<PyDis>('<py-dis code="def f(x):&#10;    return x * 3&#10;y = f(2)&#10;print(y)"></py-dis>');
-        const listing = await until(() => shadow(element).querySelector<HTMLElement>('[part="bytecode"]'), 'the bytecode', PYTHON_STARTS_WITHIN);
+  describe('in a framed page, one for the file', () => {
+    // The frame is 900 px tall: widgets mounted in the test page below it would be out of view,
+    // and an element computes when it comes into view.
+    after(() => {
+      framed?.remove();
+      framed = undefined;
+    });
+
+    for (const width of WIDTHS) {
+      it(`shows every argument of <py-dis> whole, with no sideways scrolling, at ${width} px`, async () => {
+        await inPage(width, async (page) => {
+          // With a function: its "Disassembly of <code object f at 0x…>:" header is a long line too.
+          const element = await page.mount<PyDis>('<py-dis code="def f(a, b):&#10;    return a * b&#10;y = f(2, 3)&#10;print(y)"></py-dis>');
+          const listing = await until(() => shadow(element).querySelector<HTMLElement>('[part="bytecode"]'), 'the bytecode', PYTHON_STARTS_WITHIN);
+          await settle(element);
+          assert.isAtMost(listing.scrollWidth, listing.clientWidth, 'the listing does not scroll sideways');
+          const box = listing.getBoundingClientRect();
+          const widget = element.getBoundingClientRect();
+          const rows = Array.from(shadow(element).querySelectorAll<HTMLElement>('.row[data-index]'));
+          const instructions = instructionsOf(element.text.split('\n'));
+          assert.isTrue(instructions.some(({ opname }) => opname === LONGEST_OPNAME), `the listing has ${LONGEST_OPNAME}`);
+          for (const { line, opname, argument } of instructions) {
+            const row = rows.find((candidate) => candidate.textContent!.replace(/\n$/, '') === line)!;
+            assert.exists(row, line);
+            for (const part of [opname, argument].filter(Boolean)) {
+              const rect = textRect(row, part);
+              assert.isTrue(inside(rect, box) && inside(rect, widget), `"${part}" is visible in "${line.trim()}"`);
+            }
+          }
+        });
+      });
+
+      it(`shows the bytecode arguments in <py-frames granularity="instruction"> at ${width} px`, async () => {
+        await inPage(width, async (page) => {
+          const element = await page.mount<PyFrames>('<py-frames granularity="instruction" code="def f(a, b):&#10;    return a * b&#10;y = f(2, 3)"></py-frames>');
+          await until(() => element.trace, 'the recording', PYTHON_STARTS_WITHIN);
+          const trace = element.trace!;
+          // An instruction of line 2, in f: the pane's window then holds its first instruction.
+          element.step = trace.steps.findIndex((step) => step.event === 'opcode' && step.stack.at(-1)![1] === 2);
+          await settle(element);
+          const pane = await until(() => shadow(element).querySelector<HTMLElement>('[part~="instructions"] pre'), 'the instructions');
+          assert.isAtMost(pane.scrollWidth, pane.clientWidth, 'the pane does not scroll sideways');
+          const box = pane.getBoundingClientRect();
+          const instructions = instructionsOf(pane.textContent!.split('\n'));
+          assert.isTrue(instructions.some(({ opname }) => opname === LONGEST_OPNAME), `the window holds ${LONGEST_OPNAME}`);
+          for (const { line, opname, argument } of instructions) {
+            const row = Array.from(pane.querySelectorAll('*')).find((candidate) => candidate.textContent!.replace(/\n$/, '') === line) ?? pane;
+            for (const part of [opname, argument].filter(Boolean)) {
+              assert.isTrue(inside(textRect(row, part), box), `"${part}" is visible in "${line.trim()}"`);
+            }
+          }
+        });
+      });
+    }
+
+    it('gives the replay one primary action, quieter groups and no stray separators on a phone', async () => {
+      await inPage(375, async (page) => {
+        const element = await page.mount<PyFrames>('<py-frames code="def f(n):&#10;    return n * 2&#10;print(f(3))"></py-frames>');
+        const controls = await until(() => shadow(element).querySelector<HTMLElement>('[part~="controls"]'), 'the controls', PYTHON_STARTS_WITHIN);
         await settle(element);
-        assert.isAtMost(listing.scrollWidth, listing.clientWidth, 'the listing does not scroll sideways');
-        const box = listing.getBoundingClientRect();
-        const widget = element.getBoundingClientRect();
-        const rows = Array.from(shadow(element).querySelectorAll<HTMLElement>('.row[data-index]'));
-        const args = argumentsOf(element.text.split('\n'));
-        assert.isAtLeast(args.length, 4);
-        for (const [line, argument] of args) {
-          const row = rows.find((candidate) => candidate.textContent!.replace(/\n$/, '') === line)!;
-          assert.exists(row, line);
-          const rect = textRect(row, argument);
-          assert.isTrue(inside(rect, box) && inside(rect, widget), `"${argument}" is visible in "${line.trim()}"`);
+        const buttons = Array.from(controls.querySelectorAll<HTMLElement>('button'));
+        assert.lengthOf(buttons, 9);
+        const fill = (button: HTMLElement) => getComputedStyle(button).backgroundColor;
+        const forward = shadow(element).querySelector<HTMLElement>('[part~="forward-button"]')!;
+        const others = buttons.filter((button) => button !== forward);
+        for (const button of others) assert.notEqual(fill(button), fill(forward), `${button.getAttribute('part')} is quieter than Forward`);
+        const box = controls.getBoundingClientRect();
+        for (const button of buttons) assert.isTrue(inside(button.getBoundingClientRect(), box), `${button.getAttribute('part')} fits`);
+        // A separator is a thin rule: none is left at the start or end of a wrapped row.
+        const rules = Array.from(controls.querySelectorAll<HTMLElement>('*')).filter((node) => {
+          const rect = node.getBoundingClientRect();
+          return rect.width > 0 && rect.width <= 2 && rect.height >= 8;
+        });
+        assert.deepEqual(rules.map((rule) => rule.outerHTML), [], 'no separator rules');
+        // Each group is as tall as its rows of buttons: no row stretched into an empty band.
+        for (const group of controls.querySelectorAll<HTMLElement>('.group')) {
+          const inGroup = Array.from(group.querySelectorAll<HTMLElement>('button, select'));
+          const rows = new Set(inGroup.map((button) => Math.round(button.getBoundingClientRect().top)));
+          const tallest = Math.max(...inGroup.map((button) => button.getBoundingClientRect().height));
+          assert.isAtMost(group.getBoundingClientRect().height, rows.size * (tallest + 8), `${group.getAttribute('aria-label')}: ${rows.size} rows of buttons`);
         }
       });
     });
 
-    it(`shows the bytecode arguments in <py-frames granularity="instruction"> at ${width} px`, async () => {
-      await inPage(width, async (page) => {
-        const element = await page.mount<PyFrames>('<py-frames granularity="instruction" code="x = 2&#10;y = x * 3"></py-frames>');
+    it('breaks a local’s value between words, the type column giving way, on a phone', async () => {
+      await inPage(375, async (page) => {
+        const code = 'words = "internationalization considerations overwhelmingly"&#10;f = print&#10;x = 1';
+        const element = await page.mount<PyFrames>(`<py-frames code='${code}'></py-frames>`);
         await until(() => element.trace, 'the recording', PYTHON_STARTS_WITHIN);
-        const trace = element.trace!;
-        // An instruction of line 2: the pane's window then holds LOAD_SMALL_INT 3 and BINARY_OP (*).
-        element.step = trace.steps.findIndex((step) => step.event === 'opcode' && step.stack.at(-1)![1] === 2);
+        element.step = element.trace!.steps.length - 1;
         await settle(element);
-        const pane = await until(() => shadow(element).querySelector<HTMLElement>('[part~="instructions"] pre'), 'the instructions');
-        assert.isAtMost(pane.scrollWidth, pane.clientWidth, 'the pane does not scroll sideways');
-        const box = pane.getBoundingClientRect();
-        const args = argumentsOf(pane.textContent!.split('\n'));
-        assert.isTrue(args.some(([, argument]) => /\(\*\)|^\d+$/.test(argument)), 'the window holds BINARY_OP or LOAD_SMALL_INT');
-        for (const [line, argument] of args) {
-          const row = Array.from(pane.querySelectorAll('*')).find((candidate) => candidate.textContent!.replace(/\n$/, '') === line) ?? pane;
-          assert.isTrue(inside(textRect(row, argument), box), `"${argument}" is visible in "${line.trim()}"`);
+        const rows = Array.from(shadow(element).querySelectorAll<HTMLElement>('[part~="frame"] tbody tr'));
+        const row = rows.find((candidate) => candidate.querySelector('.name')!.textContent === 'words')!;
+        const repr = row.querySelector<HTMLElement>('.repr')!;
+        for (const word of ['internationalization', 'considerations', 'overwhelmingly']) {
+          const walker = page.document.createTreeWalker(repr, NodeFilter.SHOW_TEXT);
+          const node = walker.nextNode()!;
+          const range = page.document.createRange();
+          const at = node.textContent!.indexOf(word);
+          range.setStart(node, at);
+          range.setEnd(node, at + word.length);
+          const lines = new Set(Array.from(range.getClientRects()).filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)));
+          assert.equal(lines.size, 1, `"${word}" stays on one line`);
         }
+        const table = row.closest('table')!;
+        assert.isAtMost(table.scrollWidth, table.parentElement!.clientWidth, 'the table fits its frame');
       });
-    });
-  }
-
-  it('gives the replay one primary action, quieter groups and no stray separators on a phone', async () => {
-    await inPage(375, async (page) => {
-      const element = await page.mount<PyFrames>('<py-frames code="def f(n):&#10;    return n * 2&#10;print(f(3))"></py-frames>');
-      const controls = await until(() => shadow(element).querySelector<HTMLElement>('[part~="controls"]'), 'the controls', PYTHON_STARTS_WITHIN);
-      await settle(element);
-      const buttons = Array.from(controls.querySelectorAll<HTMLElement>('button'));
-      assert.lengthOf(buttons, 9);
-      const fill = (button: HTMLElement) => getComputedStyle(button).backgroundColor;
-      const forward = shadow(element).querySelector<HTMLElement>('[part~="forward-button"]')!;
-      const others = buttons.filter((button) => button !== forward);
-      for (const button of others) assert.notEqual(fill(button), fill(forward), `${button.getAttribute('part')} is quieter than Forward`);
-      const box = controls.getBoundingClientRect();
-      for (const button of buttons) assert.isTrue(inside(button.getBoundingClientRect(), box), `${button.getAttribute('part')} fits`);
-      // A separator is a thin rule: none is left at the start or end of a wrapped row.
-      const rules = Array.from(controls.querySelectorAll<HTMLElement>('*')).filter((node) => {
-        const rect = node.getBoundingClientRect();
-        return rect.width > 0 && rect.width <= 2 && rect.height >= 8;
-      });
-      assert.deepEqual(rules.map((rule) => rule.outerHTML), [], 'no separator rules');
-      // Each group is as tall as its rows of buttons: no row stretched into an empty band.
-      for (const group of controls.querySelectorAll<HTMLElement>('.group')) {
-        const inGroup = Array.from(group.querySelectorAll<HTMLElement>('button, select'));
-        const rows = new Set(inGroup.map((button) => Math.round(button.getBoundingClientRect().top)));
-        const tallest = Math.max(...inGroup.map((button) => button.getBoundingClientRect().height));
-        assert.isAtMost(group.getBoundingClientRect().height, rows.size * (tallest + 8), `${group.getAttribute('aria-label')}: ${rows.size} rows of buttons`);
-      }
-    });
-  });
-
-  it('breaks a local’s value between words, the type column giving way, on a phone', async () => {
-    await inPage(375, async (page) => {
-      const code = 'words = "internationalization considerations overwhelmingly"&#10;f = print&#10;x = 1';
-      const element = await page.mount<PyFrames>(`<py-frames code='${code}'></py-frames>`);
-      await until(() => element.trace, 'the recording', PYTHON_STARTS_WITHIN);
-      element.step = element.trace!.steps.length - 1;
-      await settle(element);
-      const rows = Array.from(shadow(element).querySelectorAll<HTMLElement>('[part~="frame"] tbody tr'));
-      const row = rows.find((candidate) => candidate.querySelector('.name')!.textContent === 'words')!;
-      const repr = row.querySelector<HTMLElement>('.repr')!;
-      for (const word of ['internationalization', 'considerations', 'overwhelmingly']) {
-        const walker = page.document.createTreeWalker(repr, NodeFilter.SHOW_TEXT);
-        const node = walker.nextNode()!;
-        const range = page.document.createRange();
-        const at = node.textContent!.indexOf(word);
-        range.setStart(node, at);
-        range.setEnd(node, at + word.length);
-        const lines = new Set(Array.from(range.getClientRects()).filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)));
-        assert.equal(lines.size, 1, `"${word}" stays on one line`);
-      }
-      const table = row.closest('table')!;
-      assert.isAtMost(table.scrollWidth, table.parentElement!.clientWidth, 'the table fits its frame');
     });
   });
 
