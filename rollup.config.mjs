@@ -1,9 +1,13 @@
 // Builds the CDN files in dist/: the entry, one file per element, the tokenizer, lazily loaded
 // chunks (editor, later the interpreters) and the Node CLI.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
-import typescript from '@rollup/plugin-typescript';
+// TypeScript is only stripped here (esbuild, one file at a time: tsconfig sets isolatedModules);
+// `npm run typecheck` checks the types, and tsc writes the declarations.
+import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
 import { rollupEngineImports } from './scripts/build-plugins.mjs';
+
+const typescript = () => esbuild({ tsconfig: './tsconfig.build.json', target: 'es2022', sourceMap: true });
 
 const elements = ['py-tokenizer', 'py-dis', 'py-frames', 'py-repl', 'py-ast'];
 
@@ -63,7 +67,7 @@ const browser = {
   plugins: [
     rollupEngineImports(),
     nodeResolve({ browser: true }),
-    typescript({ tsconfig: './tsconfig.build.json' }),
+    typescript(),
     terser({ format: { comments: false }, compress: { passes: 2 } }),
   ],
   preserveEntrySignatures: 'exports-only',
@@ -86,7 +90,7 @@ const workers = {
   plugins: [
     rollupEngineImports(),
     nodeResolve({ browser: true }),
-    typescript({ tsconfig: './tsconfig.build.json', outDir: 'dist/workers' }),
+    typescript(),
     terser({ format: { comments: false }, compress: { passes: 2 } }),
   ],
 };
@@ -96,14 +100,14 @@ const workers = {
 const tokenizer = {
   input: 'src/engine/tokenizer/index.ts',
   output: { file: 'dist/tokenizer.js', format: 'es', sourcemap: true },
-  plugins: [typescript({ tsconfig: './tsconfig.build.json' }), terser({ format: { comments: false } })],
+  plugins: [typescript(), terser({ format: { comments: false } })],
 };
 
 // The parser on its own (the package's "./parser" export), with the tokenizer it reads.
 const parser = {
   input: 'src/engine/parser/index.ts',
   output: { file: 'dist/parser.js', format: 'es', sourcemap: true },
-  plugins: [typescript({ tsconfig: './tsconfig.build.json' }), terser({ format: { comments: false } })],
+  plugins: [typescript(), terser({ format: { comments: false } })],
 };
 
 // `pyodide` stays a real dependency of the CLI (`pyinnards bake` runs CPython in Node from it);
@@ -112,7 +116,7 @@ const cli = {
   input: 'src/cli/main.ts',
   output: { file: 'dist/cli.js', format: 'es', banner: '#!/usr/bin/env node', sourcemap: true, inlineDynamicImports: true },
   external: [/^node:/, /^pyodide(\/|$)/],
-  plugins: [rollupEngineImports(), nodeResolve(), typescript({ tsconfig: './tsconfig.build.json' })],
+  plugins: [rollupEngineImports(), nodeResolve(), typescript()],
 };
 
 export default [browser, workers, tokenizer, parser, cli];
