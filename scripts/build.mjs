@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 // `npm run build`: dist/ from scratch. Each step says what it does and how long it took, so the
 // minute a cold build takes is never a silent one (it is the first thing `npm start` does).
-import { rmSync } from 'node:fs';
+// dist/ that was built from the same inputs is kept (`npm test` then `npm run test:wordpress`
+// build once); `--force` builds anyway.
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 // The tools' own command files, run with this Node (npm puts them in node_modules/.bin).
@@ -18,7 +22,31 @@ const steps = [
   ],
 ];
 
+/** What dist/ is made from: the sources, the build scripts and configs, the locked dependencies. */
+const INPUTS = ['src', 'scripts', 'package.json', 'package-lock.json', 'rollup.config.mjs', 'custom-elements-manifest.config.mjs', 'tsconfig.json', 'tsconfig.build.json', 'tsconfig.types.json'];
+const STAMP = 'dist/.inputs-sha256';
+
+/** `path` if it is a file, else the files under it, in a fixed order. */
+function files(path) {
+  if (!existsSync(path)) return [];
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path)
+    .sort()
+    .flatMap((name) => files(join(path, name)));
+}
+
+function inputsHash() {
+  const hash = createHash('sha256');
+  for (const file of INPUTS.flatMap(files)) hash.update(`${file}\0`).update(readFileSync(file)).update('\0');
+  return hash.digest('hex');
+}
+
 const started = Date.now();
+const fingerprint = inputsHash();
+if (!process.argv.includes('--force') && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === fingerprint) {
+  console.log('build: dist/ is up to date (built from these sources; `npm run build -- --force` rebuilds it).');
+  process.exit(0);
+}
 rmSync('dist', { recursive: true, force: true });
 for (const [what, script, args] of steps) {
   const t0 = Date.now();
@@ -30,4 +58,5 @@ for (const [what, script, args] of steps) {
   }
   console.log(`${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
+writeFileSync(STAMP, fingerprint);
 console.log(`build: dist/ is ready (${((Date.now() - started) / 1000).toFixed(1)} s).`);
