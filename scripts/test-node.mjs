@@ -4,6 +4,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 
 function find(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -21,7 +22,10 @@ if (files.length === 0) {
   console.error(`No Node test files matched ${filter.join(' ') || 'test/node/**/*.test.ts'}.`);
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files], {
+// One file per core (each file is a process, most start CPython in Node); at most four, so a big
+// machine doesn't hold a dozen interpreters in memory at once.
+const concurrency = Math.min(availableParallelism(), 4);
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...files], {
   stdio: 'inherit',
 });
 process.exit(result.status ?? 1);
