@@ -1,7 +1,8 @@
 // Interpreter layer benchmark with the built kit (dist/), in each browser of $BROWSERS
 // (Chromium, Firefox ESR and WebKitGTK by default: scripts/browsers.mjs):
 // - time to a first result with each backend through the kit, and with bare loadPyodide() in a
-//   worker (no kit around it): our overhead on top of Pyodide;
+//   worker (no kit around it): our overhead on top of Pyodide; and the part of it that compiling
+//   pyodide.asm.wasm takes, measured alone;
 // - round-trip latency of a trivial REPL input on each backend.
 // Each measurement runs in a browser of its own; assets are served from localhost without
 // caching, so both sides download and compile the same bytes.
@@ -45,6 +46,15 @@ const bare = `async ({ pyodideUrl }) => {
   return performance.now() - started;
 }`;
 
+/** Where bare Pyodide's time goes: compiling pyodide.asm.wasm alone, in a worker as Pyodide does. */
+const compileOnly = `async ({ pyodideUrl }) => {
+  const source = 'const started = performance.now();' +
+    'await WebAssembly.compileStreaming(fetch(' + JSON.stringify(pyodideUrl + 'pyodide.asm.wasm') + '));' +
+    'postMessage(performance.now() - started);';
+  const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })), { type: 'module' });
+  return await new Promise((resolve, reject) => { worker.onmessage = (e) => resolve(e.data); worker.onerror = reject; });
+}`;
+
 const viaKit = (engine: string) => `async ({ kit, pyodideUrl }) => {
   const started = performance.now();
   const { loadEngine } = await import(kit + '/pyinnards.js');
@@ -76,12 +86,13 @@ const ms = (value: number) => `${value.toFixed(0).padStart(6)} ms`;
 try {
   const startups: string[] = [];
   for (const name of chosenBrowsers()) {
-    const results: Record<string, number[]> = { bare: [], pyodide: [], skulpt: [] };
+    const results: Record<string, number[]> = { bare: [], pyodide: [], skulpt: [], compile: [] };
     for (let round = 0; round < ROUNDS; round++) {
       // Alternate so neither side always goes first.
       const order = round % 2 === 0 ? ['bare', 'pyodide'] : ['pyodide', 'bare'];
       for (const which of order) results[which]!.push(await measure<number>(name, which === 'bare' ? bare : viaKit('pyodide')));
       results['skulpt']!.push(await measure<number>(name, viaKit('skulpt')));
+      results['compile']!.push(await measure<number>(name, compileOnly));
     }
     const bareMs = median(results['bare']!);
     const kitMs = median(results['pyodide']!);
@@ -89,6 +100,8 @@ try {
     console.log(`  bare loadPyodide() in a worker  ${ms(bareMs)}`);
     console.log(`  pyinnards, engine="pyodide"     ${ms(kitMs)}   overhead ${(((kitMs - bareMs) / bareMs) * 100).toFixed(1)}% (goal: under 10%)`);
     console.log(`  pyinnards, engine="skulpt"      ${ms(median(results['skulpt']!))}   ratio to bare Pyodide ${(median(results['skulpt']!) / bareMs).toFixed(2)}x`);
+    const compileMs = median(results['compile']!);
+    console.log(`  of bare Pyodide's time: compiling pyodide.asm.wasm ${ms(compileMs)} (${((compileMs / bareMs) * 100).toFixed(0)}%), the rest is instantiating it and CPython's start`);
     console.log(`${name}: REPL round trip of \`x + 1\` (median of 30):`);
     for (const engine of ['pyodide', 'skulpt']) {
       console.log(`  ${engine.padEnd(8)} ${(await measure<number>(name, replLatency(engine))).toFixed(2)} ms`);
