@@ -86,6 +86,12 @@ describe('baked <py-repl echo-preload>', function () {
     assert.equal(await element.run('greet("Bob")'), "'hello Bob'\n", 'the name its code defined is there');
     assert.equal(element.text, `${before}greet("Bob")\n'hello Bob'\n>>> `, 'the baked transcript, then the new input: no banner or code again');
 
+    // Reset: a fresh session, and the code echoed again: what the bake showed, and its py-result.
+    const again = new Promise((resolve) => element.addEventListener('py-result', (event) => resolve((event as CustomEvent).detail), { once: true }));
+    shadow(element).querySelector<HTMLButtonElement>('[part~="reset-button"]')!.click();
+    assert.equal(normalize(await again), normalize(baked.get('a console\'s code, echoed')!.detail));
+    assert.equal(element.text, before);
+
     const raises = baked.get('a console whose code raises')!.element;
     const raisedBefore = raises.text;
     assert.equal(await raises.run('total'), '6\n');

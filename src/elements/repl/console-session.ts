@@ -357,7 +357,9 @@ export class ConsoleSession {
       if (shared) {
         this.show('note', `The session "${this.owner.config().session}" was reset: its variables are gone, and the code of each console sharing it runs again.\n`);
       }
-      await this.preload(own && this.owner.config().echoPreload);
+      const echo = own && this.owner.config().echoPreload;
+      const report = await this.preload(echo);
+      if (echo) this.owner.preloaded?.(report);
     });
   }
 
