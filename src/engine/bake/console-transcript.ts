@@ -41,34 +41,33 @@ export async function consoleTranscript(engine: ConsoleEngine, code: string, att
   let askedReader = false;
   let report: PreloadReport | undefined;
   const failures: PyErrorDetail[] = [];
-  const console = new ConsoleSession(
-    {
-      // (Used only by a shared Reset, which a baker never does.)
-      element: undefined as never,
-      engine: async () => engine,
-      config: () => config,
-      changed: () => {},
-      failed: (detail) => void failures.push(detail),
-      status: () => {},
-      ask: async () => {
-        askedReader = true;
-        return null;
-      },
-      preloaded: (done) => (report = done),
+  // (A ConsoleSession of its own: a namespace of its own on the engine.)
+  const session = new ConsoleSession({
+    // (Used only by a shared Reset, which a baker never does.)
+    element: undefined as never,
+    engine: async () => engine,
+    config: () => config,
+    changed: () => {},
+    failed: (detail) => void failures.push(detail),
+    status: () => {},
+    ask: async () => {
+      askedReader = true;
+      return null;
     },
-  );
+    preloaded: (done) => (report = done),
+  });
   try {
-    // (Each ConsoleSession has a namespace of its own on the engine.)
-  if (!(await console.start()) || !report) throw new Error(`the console did not start${failures.length ? `: ${failures.map((f) => f.message).join(' ')}` : ''}`);
+    const started = await session.start();
+    if (!started || !report) throw new Error(`the console did not start${failures.length ? `: ${failures.map((f) => f.message).join(' ')}` : ''}`);
   } finally {
-    console.disconnect();
+    session.disconnect();
   }
   // (Where input() can't wait for the reader it raises EOFError instead of asking.)
   const eof = report.failures.some((failure) => failure.kind === 'EOFError');
   if (askedReader || (stdin === null && eof)) throw new BakeRefusal('the code calls input(), which asks the reader: give the element a stdin attribute to bake it');
   if (report.status === 'timeout') throw new BakeRefusal(`the code ran longer than ${limit} s, so the reader's console would differ`);
   if (report.status !== 'ok' && report.status !== 'error') throw new BakeRefusal(`the code's run ended as "${report.status}": ${failures.map((f) => f.message).join(' ')}`);
-  const { transcript } = console;
+  const { transcript } = session;
   return {
     pieces: transcript.pieces.map(({ kind, text }) => ({ kind, text })),
     dropped: transcript.dropped,
