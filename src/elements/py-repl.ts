@@ -7,6 +7,7 @@ import { onFirstView } from './on-first-view.js';
 import type { PyReplConsole } from './repl/console-element.js';
 import type { PyErrorDetail, ReplResultDetail } from './events.js';
 import { BakedResultController } from './baked-result.js';
+import { loadTokenizer } from './lazy-tokenizer.js';
 import type { ReplResultBake } from '../engine/bake/format.js';
 
 /**
@@ -153,8 +154,11 @@ export class PyRepl extends EngineElement<ReplResultDetail> {
         ? 'of no use here: a console sharing a session shows what the other consoles did first'
         : undefined;
     const bake = await this.baked.take(code, why);
+    if (!bake) return false;
+    // Its inputs are coloured as the console colours typed ones, once: the tokenizer first.
+    await loadTokenizer();
     // (The reader may have started the console meanwhile: it shows its own transcript.)
-    if (!bake || this.loadingConsole || this.misconfigured) return false;
+    if (this.loadingConsole || this.misconfigured) return false;
     const console = await this.loadConsole(bake);
     this.emitResult({ input: code, output: bake.output, status: bake.status, text: console.text });
     for (const failure of bake.failures) this.reportError(failure);
