@@ -6,6 +6,7 @@ import { basename, join, relative, resolve } from 'node:path';
 import { applySplices, findElements, type FoundElement, type Splice } from './bake-html.js';
 import { bakeKey, bakeScript, parseBake } from '../engine/bake/format.js';
 import { newBake } from '../engine/bake/compute.js';
+import { consoleUnbakeable } from '../engine/bake/console-transcript.js';
 import type { Computer } from './bake-compute.js';
 
 export const BAKE_USAGE = 'usage: pyinnards bake PATH... [--out DIR]\n';
@@ -121,12 +122,8 @@ async function bakeOne(element: FoundElement, computer: () => Promise<Computer>)
   const { tag, attribute } = element;
   if ((attribute('engine') ?? 'pyodide').trim().toLowerCase() !== 'pyodide') return { action: 'skipped', note: `engine="${attribute('engine')}" is not CPython` };
   if ('skip' in element.code) return { action: 'skipped', note: element.code.skip };
-  if (tag === 'py-repl') {
-    return {
-      action: 'skipped',
-      note: attribute('echo-preload') === null ? 'a console without echo-preload shows nothing until the reader uses it' : 'baking a console\'s transcript is not supported yet',
-    };
-  }
+  const unbakeable = tag === 'py-repl' ? consoleUnbakeable(attribute) : undefined;
+  if (unbakeable) return { action: 'skipped', note: unbakeable };
   const code = element.code.text;
   const key = await bakeKey(tag, code, attribute);
   const current = element.bake && parseBake(element.bake.json);

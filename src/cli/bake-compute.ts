@@ -9,6 +9,7 @@ import { createPyodideBackend } from '../engine/runtime/pyodide/backend.js';
 import { BAKE_PYTHON, type BakeResults } from '../engine/bake/format.js';
 import { computeResult, type BakeEngine } from '../engine/bake/compute.js';
 import type { WorkerIO } from '../engine/runtime/protocol.js';
+import { nodeSession, TimeLimits } from './bake-console.js';
 
 export { BakeRefusal } from '../engine/bake/compute.js';
 
@@ -19,10 +20,13 @@ export interface Computer {
 export async function cpythonComputer(): Promise<Computer> {
   const folder = dirname(createRequire(import.meta.url).resolve('pyodide/package.json'));
   const backend = createPyodideBackend();
-  const capabilities = await backend.load({ pyodideUrl: pathToFileURL(folder + '/').href }, () => {});
+  const limits = new TimeLimits();
+  const capabilities = await backend.load({ pyodideUrl: pathToFileURL(folder + '/').href, interruptBuffer: limits.interruptBuffer }, () => {});
   const python = capabilities.version.split(' (')[0];
   if (python !== BAKE_PYTHON) throw new Error(`The pyodide package runs ${python}; bakes need ${BAKE_PYTHON} (pyodide 314.0.7).`);
   const engine: BakeEngine = {
+    capabilities,
+    session: (name) => nodeSession(backend, limits, name),
     disassemble: (code, options) => backend.disassemble(code, options),
     trace: (code, { stdin, onInput, ...options }) => {
       // The worker's input(): the stdin lines, or the reader (who isn't there when baking).

@@ -48,5 +48,7 @@ async function main(argv: string[]): Promise<number> {
   return 2;
 }
 
-// exitCode (not process.exit) so piped stdout is fully flushed first.
-process.exitCode = await main(process.argv.slice(2));
+// exitCode (not process.exit) so piped stdout is fully flushed first. Not a top-level await: the
+// bundle (dynamic imports inlined) places modules loaded lazily after this line, and an await
+// here would hold their evaluation until main() is done, which needs them.
+void main(process.argv.slice(2)).then((code) => (process.exitCode = code));

@@ -42,8 +42,11 @@ export class BakedResultController<T extends BakeTag> implements ReactiveControl
     this.live = true;
   }
 
-  /** The baked result for `code` (the element's code now) and its attributes now; else undefined. */
-  async take(code: string): Promise<BakeResults[T] | undefined> {
+  /**
+   * The baked result for `code` (the element's code now) and its attributes now; else undefined.
+   * `unusable` says why the element can't use one now (it then computes live).
+   */
+  async take(code: string, unusable?: string): Promise<BakeResults[T] | undefined> {
     if (this.live) return undefined;
     const script = this.host.querySelector<HTMLScriptElement>(BAKE_SELECTOR);
     if (!script) return undefined;
@@ -52,6 +55,7 @@ export class BakedResultController<T extends BakeTag> implements ReactiveControl
       console.info(`pyinnards: <${this.tag}> computes live: its baked result is ${why}.`);
       return undefined;
     };
+    if (unusable) return ignore(unusable);
     if (settingsFor(this.host).settings.engine !== 'pyodide') return ignore('from CPython, and this element runs another engine');
     const { parseBake, bakeKey } = await import('../engine/bake/format.js');
     const parsed = parseBake(script.textContent ?? '');

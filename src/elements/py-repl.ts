@@ -6,6 +6,9 @@ import { configureFromScriptTag, settingsFor } from '../config.js';
 import { onFirstView } from './on-first-view.js';
 import type { PyReplConsole } from './repl/console-element.js';
 import type { PyErrorDetail, ReplResultDetail } from './events.js';
+import { BakedResultController } from './baked-result.js';
+import { loadTokenizer } from './lazy-tokenizer.js';
+import type { ReplResultBake } from '../engine/bake/format.js';
 
 /**
  * `<py-repl>`: a Python console that behaves like CPython 3.14's (`python -m asyncio`: prompts,
@@ -48,6 +51,16 @@ export class PyRepl extends EngineElement<ReplResultDetail> {
   private stopWatching: (() => void) | undefined;
   /** Keys typed at the static prompt while the console's code loads: the console gets them. */
   private typedEarly = '';
+  private readonly baked = new BakedResultController(this, 'py-repl');
+  /** Settles once the element's first code was checked against its bake: true if the bake is shown. */
+  private readonly bakeShown: Promise<boolean>;
+  private decideBake!: (shown: boolean) => void;
+  private bakeChecked = false;
+
+  constructor() {
+    super();
+    this.bakeShown = new Promise((resolve) => (this.decideBake = resolve));
+  }
 
   /** The transcript as a terminal shows it: banner, prompts, inputs and what they printed. */
   get text(): string {
@@ -98,9 +111,12 @@ export class PyRepl extends EngineElement<ReplResultDetail> {
     super.connectedCallback();
     // A read-only console has no prompt to start it: it starts (and shows its code's
     // transcript) when the reader can see it.
+    // (A baked transcript is shown instead: nothing to start until the reader asks.)
     if (this.readonly && !this.started) {
       this.stopWatching = onFirstView(this, () => {
-        if (!this.misconfigured) void this.startConsole();
+        void this.bakeShown.then((shown) => {
+          if (!shown && !this.misconfigured) void this.startConsole();
+        });
       });
     }
   }
@@ -117,14 +133,51 @@ export class PyRepl extends EngineElement<ReplResultDetail> {
     }
   }
 
-  /** The code changed: it is the preload of the next start (Reset). */
-  protected codeChanged(): void {}
+  /**
+   * The code changed: it is the preload of the next start (Reset). The first code is checked
+   * against the element's bake, if it has one.
+   */
+  protected codeChanged(code: string): void {
+    if (this.bakeChecked) return;
+    this.bakeChecked = true;
+    void this.showBake(code).then(this.decideBake, () => this.decideBake(false));
+  }
+
+  /**
+   * A bake of this code's echoed transcript (README, "Baked results") is shown at once, as the
+   * console would show it, with no interpreter: the console starts when the reader uses it.
+   */
+  private async showBake(code: string): Promise<boolean> {
+    const why = !this.echoPreload
+      ? 'for a console that echoes its code, and this one has no echo-preload'
+      : this.session !== undefined
+        ? 'of no use here: a console sharing a session shows what the other consoles did first'
+        : undefined;
+    const bake = await this.baked.take(code, why);
+    if (!bake) return false;
+    // Its inputs are coloured as the console colours typed ones, once: the tokenizer first.
+    await loadTokenizer();
+    // (The reader may have started the console meanwhile: it shows its own transcript.)
+    if (this.loadingConsole || this.misconfigured) return false;
+    const console = await this.loadConsole(bake);
+    this.emitResult({ input: code, output: bake.output, status: bake.status, text: console.text });
+    for (const failure of bake.failures) this.reportError(failure);
+    return true;
+  }
 
   /** Loads the console (and, through it, the interpreter) once; refused while an attribute is invalid. */
   private startConsole(): Promise<PyReplConsole> {
     if (this.misconfigured && !this.loadingConsole) {
       return Promise.reject(new Error(`pyinnards: <py-repl> has an invalid attribute: ${this.error?.message ?? ''}`));
     }
+    return this.loadConsole().then((console) => {
+      void console.start();
+      return console;
+    });
+  }
+
+  /** Creates the console once: with `bake`, showing its transcript; it starts on `start()`. */
+  private loadConsole(bake?: ReplResultBake): Promise<PyReplConsole> {
     this.loadingConsole ??= import('./repl/console-element.js').then(() => {
       const console = document.createElement('pyinnards-repl-console') as PyReplConsole;
       console.setAttribute('exportparts', 'console, transcript, input, completions, input-prompt');
@@ -160,9 +213,9 @@ export class PyRepl extends EngineElement<ReplResultDetail> {
       console.addEventListener('console-result', (event) => this.emitResult((event as CustomEvent<ReplResultDetail>).detail));
       console.addEventListener('console-busy', (event) => (this.busy = (event as CustomEvent<boolean>).detail));
       console.init(this.typedEarly);
+      if (bake) console.restore(bake);
       this.console = console;
       this.started = true;
-      void console.start();
       return console;
     });
     return this.loadingConsole;

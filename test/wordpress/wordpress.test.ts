@@ -240,7 +240,7 @@ describe(`pyinnards in WordPress (Debian ${release.name})`, () => {
           offered.map((attribute) => attribute.name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase())).sort(),
           element.tagName,
         );
-        assert.equal('bake' in type.attributes, ['py-dis', 'py-frames'].includes(element.tagName!), 'engine blocks store a bake');
+        assert.equal('bake' in type.attributes, ['py-dis', 'py-frames', 'py-repl'].includes(element.tagName!), 'engine blocks store a bake');
         assert.equal(type.apiVersion, 3);
         assert.deepEqual(type.editorScripts, ['pyinnards-editor']);
         assert.deepEqual(type.viewScriptModules, release.name === 'bookworm' ? [] : ['pyinnards'], 'the kit is the view module where WordPress has them');
@@ -421,7 +421,11 @@ describe(`pyinnards in WordPress (Debian ${release.name})`, () => {
     });
 
     test('saving in the block editor bakes each engine block: the post\'s page shows the results with no interpreter request', async () => {
-      const post = publish('bake-on-save', 'admin', [block('pyinnards/dis', { code: code('py-dis') }), block('pyinnards/frames', { code: code('py-frames') })].join('\n\n'));
+      const post = publish(
+        'bake-on-save',
+        'admin',
+        [block('pyinnards/dis', { code: code('py-dis') }), block('pyinnards/frames', { code: code('py-frames') }), block('pyinnards/repl', { code: 'x = 6 * 7\nx', echoPreload: true })].join('\n\n'),
+      );
       assert.doesNotMatch(post.saved, /"bake"/, 'published without bakes');
       const page = await editor(post);
       // The editor bakes each block with CPython (the kit's baker) and holds saving until it is done.
@@ -437,7 +441,7 @@ describe(`pyinnards in WordPress (Debian ${release.name})`, () => {
       });
       const canvas = (await page.$('iframe[name="editor-canvas"]').then((frame) => frame?.contentFrame())) ?? page.mainFrame();
       const statuses = await canvas.evaluate(() => Array.from(document.querySelectorAll('.pyinnards-block__bake'), (note) => note.textContent));
-      assert.deepEqual(statuses, ['Baked: readers see this result with no interpreter download.', 'Baked: readers see this result with no interpreter download.']);
+      assert.deepEqual(statuses, Array(3).fill('Baked: readers see this result with no interpreter download.'));
 
       // What can't be baked is stored without a bake, and the block says why: code that asks the
       // reader (input() without stdin), and a result too big to store (a long recording).
@@ -452,23 +456,23 @@ describe(`pyinnards in WordPress (Debian ${release.name})`, () => {
         () => {
           const frame = document.querySelector<HTMLIFrameElement>('iframe[name="editor-canvas"]');
           const notes = Array.from((frame ? frame.contentDocument! : document).querySelectorAll('.pyinnards-block__bake'), (note) => note.textContent ?? '');
-          return notes.length === 4 && notes.slice(2).every((note) => note.startsWith('Not baked')) && !(window as unknown as WpGlobal).wp.data.select('core/editor').isPostSavingLocked();
+          return notes.length === 5 && notes.slice(3).every((note) => note.startsWith('Not baked')) && !(window as unknown as WpGlobal).wp.data.select('core/editor').isPostSavingLocked();
         },
       );
-      const refused = await canvas.evaluate(() => Array.from(document.querySelectorAll('.pyinnards-block__bake'), (note) => note.textContent).slice(2));
+      const refused = await canvas.evaluate(() => Array.from(document.querySelectorAll('.pyinnards-block__bake'), (note) => note.textContent).slice(3));
       assert.equal(refused[0], 'Not baked, readers compute it live: the code calls input(), which asks the reader: give the element a stdin attribute to bake it');
       assert.match(refused[1]!, /^Not baked, readers compute it live: the result is too big to store \((\d+) KB\)$/);
       assert.ok(Number(/\((\d+) KB\)/.exec(refused[1]!)![1]) > 256, refused[1]);
       const stored = await page.evaluate(() => (window as unknown as WpGlobal).wp.data.select('core/block-editor').getBlocks().map((b) => b.attributes['bake'] === undefined));
-      assert.deepEqual(stored, [false, false, true, true], 'no bake stored for them');
+      assert.deepEqual(stored, [false, false, false, true, true], 'no bake stored for them');
       assert.deepEqual(troubles.get(page), [], 'the editor baked with every file it asked for, and no script error');
       await page.close();
 
       const saved = site.helper<{ content: string }>('post-content', { id: post.id }).content;
-      assert.equal((saved.match(/"bake":\{"format":"pyinnards-bake"/g) ?? []).length, 2, 'both blocks were saved with a bake');
+      assert.equal((saved.match(/"bake":\{"format":"pyinnards-bake"/g) ?? []).length, 3, 'the three blocks were saved with a bake');
       const html = await (await fetch(post.url)).text();
       const children = [...html.matchAll(/<(py-[a-z]+) [^>]*>(?:(?!<\/py-)[\s\S])*?<script type="application\/json" data-pyinnards-baked>[^<]*<\/script><\/\1>/g)];
-      assert.deepEqual(children.map(([, tag]) => tag), ['py-dis', 'py-frames'], 'the server prints each bake inside its element');
+      assert.deepEqual(children.map(([, tag]) => tag), ['py-dis', 'py-frames', 'py-repl'], 'the server prints each bake inside its element');
 
       const before = pyodideRequests.length;
       const reading = await open(post.url);
@@ -478,6 +482,8 @@ describe(`pyinnards in WordPress (Debian ${release.name})`, () => {
       const frames = await framesSteps(reading, 'py-frames');
       assert.equal(frames.shownCode, code('py-frames'));
       assert.equal(frames.after, frames.before + 1);
+      // The console shows its code's transcript, baked.
+      await reading.waitForFunction(() => (document.querySelector('py-repl') as (HTMLElement & { text?: string }) | null)?.text?.endsWith('>>> x = 6 * 7\n>>> x\n42\n>>> '));
       const urls = await requestedUrls(reading);
       assert.ok(!urls.some((url) => url.includes('/chunks/engine-')), `no interpreter chunk: ${urls.join(', ')}`);
       assert.deepEqual(pyodideRequests.slice(before), [], 'and nothing from Pyodide');

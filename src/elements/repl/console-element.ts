@@ -17,6 +17,7 @@ import { firstIndentation } from './enter-rules.js';
 import { enterInTurn, type Pressed } from './type-ahead.js';
 import { completionOf, renderChoices, type Choices } from './completion.js';
 import { ConsoleSession, type ConsoleConfig } from './console-session.js';
+import type { ReplResultBake } from '../../engine/bake/format.js';
 import { consoleStyles } from './console.styles.js';
 
 /** The events the console sends its host (they don't leave the host's shadow root). */
@@ -86,7 +87,14 @@ export class PyReplConsole extends LitElement {
       failed: (detail) => this.emit('console-failed', detail),
       status: (message) => this.emit('console-status', message),
       ask: (prompt) => this.inputRequest.ask(prompt),
+      // With echo-preload the code's transcript is a result of its own, as the inputs' are.
+      preloaded: (report) => this.emit('console-result', { input: this.config.preload, output: report.output, status: report.status, text: this.text }),
     });
+  }
+
+  /** Shows the baked transcript of the element's code; the interpreter starts when the reader uses the console. */
+  restore(bake: ReplResultBake): void {
+    this.session.restore(bake);
   }
 
   get busy(): boolean {

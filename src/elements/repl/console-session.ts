@@ -4,6 +4,7 @@
 // (console-element.ts) renders that and owns the keys.
 import type { PyErrorDetail } from '../events.js';
 import type { Engine, ReplSession, RunOutcome } from '../../engine/runtime/index.js';
+import type { ReplResultBake } from '../../engine/bake/format.js';
 import { loadTokenizer } from '../lazy-tokenizer.js';
 import { Transcript, withPrompts, type Piece, type PieceKind } from './transcript.js';
 import { preloadInputs } from './preload-inputs.js';
@@ -21,11 +22,24 @@ export interface ConsoleConfig {
   timeoutMs: number;
 }
 
+/** What a console uses of an engine (a baker hands over the same, src/engine/bake/compute.ts). */
+export type ConsoleEngine = Pick<Engine, 'capabilities' | 'session'>;
+
+/** How the element's code went when the console started: what py-result says of it. */
+export interface PreloadReport {
+  /** What its inputs printed (echoes, output, tracebacks; no prompts). */
+  output: string;
+  /** `ok`, or the first other way one of its inputs ended. */
+  status: RunOutcome['status'];
+  /** What was reported for each input that failed. */
+  failures: PyErrorDetail[];
+}
+
 /** What the session needs from the console that holds it. */
 export interface SessionOwner {
   /** The <py-repl> element (its place in the page orders a shared Reset). */
   readonly element: HTMLElement;
-  engine(): Promise<Engine | undefined>;
+  engine(): Promise<ConsoleEngine | undefined>;
   config(): ConsoleConfig;
   /** The transcript or `busy` changed. */
   changed(): void;
@@ -35,6 +49,8 @@ export interface SessionOwner {
   status(message: string): void;
   /** input() waits for the reader; `prompt` is what it printed. */
   ask(prompt: string): Promise<string | null>;
+  /** The element's code ran when the console started, echoed (echo-preload). */
+  preloaded?(report: PreloadReport): void;
 }
 
 export interface Submitted {
@@ -62,6 +78,11 @@ export class ConsoleSession {
   private queue: Promise<unknown> = Promise.resolve();
   /** input() can wait for the reader's answer with this engine here. */
   private canAskReader = false;
+  /**
+   * The transcript came from a bake (README, "Baked results"): starting runs the code silently
+   * under it, and `failed` tells whether the bake already shows (and reported) its failures.
+   */
+  private restored: { failed: boolean } | undefined;
 
   constructor(private readonly owner: SessionOwner) {
     const { session } = owner.config();
@@ -80,6 +101,17 @@ export class ConsoleSession {
     const next = this.queue.then(fn, fn);
     this.queue = next.catch(() => {});
     return next;
+  }
+
+  /**
+   * Shows a baked transcript of the element's code, echoed, before the interpreter is there.
+   * When the console starts, the code runs again silently under it, so the session holds what
+   * the transcript shows without showing it twice.
+   */
+  restore(bake: ReplResultBake): void {
+    this.transcript.restore(bake.pieces, bake.dropped);
+    this.restored = { failed: bake.failures.length > 0 };
+    this.owner.changed();
   }
 
   show(kind: PieceKind, text: string): void {
@@ -104,9 +136,17 @@ export class ConsoleSession {
     this.canAskReader = engine.capabilities.interactiveInput;
     this.listen();
     const shared = this.sharedWith();
-    this.showBanner(engine, shared.size > 0);
+    const restored = this.restored;
+    this.restored = undefined;
+    if (!restored) this.showBanner(engine, shared.size > 0);
     shared.add(this);
-    await this.preload(this.owner.config().echoPreload);
+    if (restored) {
+      await this.preload(false, restored.failed);
+    } else {
+      const echo = this.owner.config().echoPreload;
+      const report = await this.preload(echo);
+      if (echo) this.owner.preloaded?.(report);
+    }
     return session;
   }
 
@@ -134,7 +174,7 @@ export class ConsoleSession {
   }
 
   /** The banner; a console joining a shared session says only that (the first one showed it). */
-  private showBanner(engine: Engine, joining: boolean): void {
+  private showBanner(engine: ConsoleEngine, joining: boolean): void {
     if (!this.owner.config().banner) return;
     if (joining) {
       this.show('banner', `Shares the session "${this.owner.config().session}" with the console above: same Python, same variables.\n`);
@@ -151,28 +191,42 @@ export class ConsoleSession {
     if (capabilities.note) this.show('note', `${capabilities.note}\n`);
   }
 
-  /** The element's code, input by input: shown as typed with `echo`, else run silently unless it fails. */
-  private async preload(echo: boolean): Promise<void> {
+  /**
+   * The element's code, input by input: shown as typed with `echo`, else run silently unless it
+   * fails (`quiet`: a failure shows nothing either, as the baked transcript above already shows it).
+   */
+  private async preload(echo: boolean, quiet = false): Promise<PreloadReport> {
+    const report: PreloadReport = { output: '', status: 'ok', failures: [] };
     const code = this.owner.config().preload;
-    if (!code.trim() || !this.session) return;
+    if (!code.trim() || !this.session) return report;
     const tokenizer = await loadTokenizer();
-    for (const input of preloadInputs(code, tokenizer)) {
-      let source = input;
-      let result = await this.submit(source, { force: false, echo, show: echo });
-      // A block ends with a blank line, as typed.
-      if (result.more) result = await this.submit((source += '\n'), { force: true, echo, show: echo });
-      if (result.outcome.status === 'error' || result.outcome.status === 'failed') {
+    const collected: string[] = [];
+    this.collecting = collected;
+    try {
+      for (const input of preloadInputs(code, tokenizer)) {
+        let source = input;
+        let result = await this.submit(source, { force: false, echo, show: echo });
+        // A block ends with a blank line, as typed.
+        if (result.more) result = await this.submit((source += '\n'), { force: true, echo, show: echo });
+        if (report.status === 'ok') report.status = result.outcome.status;
+        if (quiet || (result.outcome.status !== 'error' && result.outcome.status !== 'failed')) continue;
         if (!echo) {
           this.show('input', withPrompts(source));
           this.show('stderr', result.output);
         }
         const error = result.outcome.status === 'error' ? result.outcome.error : undefined;
-        this.owner.failed({
+        const failure = {
           kind: error?.type ?? 'Engine',
           message: `The console's code failed: ${error ? error.message : result.outcome.status === 'failed' ? result.outcome.message : ''}`,
-        });
+        };
+        report.failures.push(failure);
+        this.owner.failed(failure);
       }
+    } finally {
+      this.collecting = undefined;
     }
+    report.output = collected.join('');
+    return report;
   }
 
   /**
@@ -303,7 +357,9 @@ export class ConsoleSession {
       if (shared) {
         this.show('note', `The session "${this.owner.config().session}" was reset: its variables are gone, and the code of each console sharing it runs again.\n`);
       }
-      await this.preload(own && this.owner.config().echoPreload);
+      const echo = own && this.owner.config().echoPreload;
+      const report = await this.preload(echo);
+      if (echo) this.owner.preloaded?.(report);
     });
   }
 

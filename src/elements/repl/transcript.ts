@@ -66,6 +66,16 @@ export class Transcript {
     return true;
   }
 
+  /** Shows what a console showed before (a baked transcript), in place of what it holds. */
+  restore(pieces: readonly Piece[], dropped: number): void {
+    this.clear();
+    // Copies: the pieces are the transcript's own from now on.
+    this.items = pieces.filter((piece) => piece.text !== '').map((piece) => ({ kind: piece.kind, text: piece.text }));
+    this.length = this.items.reduce((sum, piece) => sum + piece.text.length, 0);
+    this.dropped = dropped;
+    this.trim();
+  }
+
   clear(): void {
     this.items = [];
     this.length = 0;

@@ -5,14 +5,17 @@
 import { checkAttribute, DEFAULT_MAX_STEPS, DEFAULT_TIMEOUT_SECONDS } from '../../elements/attributes.js';
 import { BAKE_FORMAT, BAKE_PYTHON, BAKE_VERSION, type Bake, type BakeResults, type BakeTag } from './format.js';
 import { KIT_VERSION } from './kit-version.js';
+import { consoleTranscript } from './console-transcript.js';
 import type { Disassembly, DisassembleRequest } from '../runtime/types.js';
 import type { Trace, TraceOptions } from '../trace/format.js';
+import type { ConsoleEngine } from '../../elements/repl/console-session.js';
 
-/** Why an element can't be baked: the baker says it at the element, and no bake is made. */
-export class BakeRefusal extends Error {}
+import { BakeRefusal } from './refusal.js';
 
-/** What a baker needs of an engine: the two calls the elements make. */
-export interface BakeEngine {
+export { BakeRefusal };
+
+/** What a baker needs of an engine: the calls the elements make. */
+export interface BakeEngine extends ConsoleEngine {
   disassemble(code: string, options: DisassembleRequest): Promise<Disassembly>;
   /** A recording; `stdin` is what input() reads, and without it `onInput` is asked. */
   trace(code: string, options: TraceOptions & { stdin?: string; onInput?: () => Promise<null> }): Promise<Trace>;
@@ -91,7 +94,8 @@ export async function computeResult<T extends BakeTag>(
     if (trace.end.status === 'time-limit') throw new BakeRefusal(`the run took longer than its time limit (${timeout} s), so the reader's run would differ`);
     return trace as BakeResults[T];
   }
-  throw new BakeRefusal('baking <py-repl> is not supported yet');
+  if (tag === 'py-repl') return (await consoleTranscript(engine, code, attribute)) as BakeResults[T];
+  throw new BakeRefusal(`<${tag}> has no bake`);
 }
 
 /** The bake of a result computed for `key`. */

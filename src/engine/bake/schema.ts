@@ -159,13 +159,30 @@ const checkedDis = v.pipe(
   v.check((result) => !('tree' in result) || disIndicesHold(result.tree), 'a constant points at a missing code object'),
 );
 
-/** What <py-repl echo-preload> shows: the transcript's pieces, in order. */
+/**
+ * What <py-repl echo-preload> shows before the reader uses it: its transcript (the banner, then
+ * the element's code as typed inputs with what they printed), and the `py-result` the console
+ * fires once that code has run.
+ */
 export interface ReplResultBake {
+  /** The transcript's pieces, in order (src/elements/repl/transcript.ts). */
   pieces: Array<{ kind: 'banner' | 'input' | 'stdout' | 'stderr' | 'answer' | 'note'; text: string }>;
+  /** Characters the transcript dropped from its start to stay under its cap (0: none). */
+  dropped: number;
+  /** What the code printed (its inputs' output, echoes and tracebacks; no prompts): py-result's `output`. */
+  output: string;
+  /** py-result's `status`: `error` when one of the code's inputs raised. */
+  status: 'ok' | 'error';
+  /** What the element reports (error banner, py-error) for each of the code's inputs that raised. */
+  failures: Array<{ kind: string; message: string }>;
 }
 
 const replResult = v.object({
   pieces: v.array(v.object({ kind: v.picklist(['banner', 'input', 'stdout', 'stderr', 'answer', 'note']), text: v.string() })),
+  dropped: count,
+  output: v.string(),
+  status: v.picklist(['ok', 'error']),
+  failures: v.array(v.object({ kind: v.string(), message: v.string() })),
 });
 
 /** The result schema of each element's bake. */

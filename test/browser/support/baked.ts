@@ -1,13 +1,19 @@
 /** What the baked-result tests share: the samples `pyinnards bake` made, and how to show one. */
 import { mount, settle, shadow, until } from './dom.js';
 
-// Made by `pyinnards bake` (test/fixtures/baked-samples.ts; `npm run fixtures`).
-export const samples = (await (await fetch('/test/fixtures/baked-samples.json')).json()) as Array<{
+export interface Sample {
   name: string;
-  tag: 'py-dis' | 'py-frames';
+  tag: 'py-dis' | 'py-frames' | 'py-repl';
   html: string;
   baked: string;
-}>;
+}
+
+// Made by `pyinnards bake` (test/fixtures/baked-samples.ts; `npm run fixtures`).
+const all = (await (await fetch('/test/fixtures/baked-samples.json')).json()) as Sample[];
+/** <py-dis> and <py-frames>. */
+export const samples = all.filter((sample) => sample.tag !== 'py-repl');
+/** <py-repl echo-preload> (baked-repl.test.ts). */
+export const replSamples = all.filter((sample) => sample.tag === 'py-repl');
 
 export type Widget = HTMLElement & {
   text: string;

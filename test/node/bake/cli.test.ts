@@ -137,9 +137,75 @@ describe('pyinnards bake', () => {
     assert.match(missing.stderr, /nope\.html: no such file or folder/);
   });
 
+  it('bakes a console that echoes its code, idempotently, and says why it skips or refuses the others', async () => {
+    const page = join(dir, 'consoles.html');
+    const html = [
+      '<py-repl echo-preload>',
+      '  <script type="text/x-python">',
+      '    def greet(name):',
+      '        return f"hello {name}"',
+      '',
+      '    greet("Ada")',
+      '  </script>',
+      '</py-repl>',
+      '<py-repl echo-preload session="lesson">x = 1</py-repl>',
+      '<py-repl echo-preload>name = input()</py-repl>',
+      '<py-repl echo-preload timeout="1">while True: pass</py-repl>',
+      '<py-repl echo-preload no-banner stdin="Ada">name = input("? ")\nname</py-repl>',
+      '',
+    ].join('\n');
+    writeFileSync(page, html);
+    const run = await bake([page]);
+    assert.equal(run.status, 1);
+    assert.equal(
+      run.stdout,
+      [
+        `${page}:1: <py-repl> baked`,
+        `${page}:9: <py-repl> skipped: session="lesson": a console sharing a session shows what the consoles the reader started before it left there, so its transcript can't be baked`,
+        `${page}:12: <py-repl> baked`,
+        '5 elements in 1 file: 2 baked, 1 skipped, 2 failed',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(
+      run.stderr,
+      `${page}:10: <py-repl> failed: the code calls input(), which asks the reader: give the element a stdin attribute to bake it\n` +
+        `${page}:11: <py-repl> failed: the code ran longer than 1 s, so the reader's console would differ\n`,
+    );
+    const written = readFileSync(page, 'utf8');
+    const [greet, , , , stdin] = findElements(written);
+    const bakeOf = (element: typeof greet) => {
+      const parsed = parseBake(element!.bake!.json);
+      assert.ok(parsed.ok, parsed.ok ? '' : parsed.reason);
+      return parsed.bake;
+    };
+    const greeted = bakeOf(greet);
+    assert.ok('text' in greet!.code);
+    assert.equal(greeted.key, await bakeKey('py-repl', greet!.code.text, greet!.attribute));
+    const result = greeted.result as { pieces: Array<{ kind: string; text: string }>; output: string; status: string; failures: unknown[] };
+    assert.deepEqual(result.pieces.slice(1), [
+      { kind: 'input', text: '>>> import asyncio\n' },
+      { kind: 'input', text: '>>> def greet(name):\n...     return f"hello {name}"\n... \n' },
+      { kind: 'input', text: '>>> greet("Ada")\n' },
+      { kind: 'stdout', text: "'hello Ada'\n" },
+    ]);
+    assert.match(result.pieces[0]!.text, /^Python console: CPython 3\.14\.2 \(Pyodide 314\.0\.7\), as `python -m asyncio` runs it\./);
+    assert.deepEqual([result.output, result.status, result.failures], ["'hello Ada'\n", 'ok', []]);
+    assert.deepEqual((bakeOf(stdin).result as { pieces: unknown[] }).pieces, [
+      { kind: 'input', text: '>>> name = input("? ")\n' },
+      { kind: 'stdout', text: '? ' },
+      { kind: 'input', text: '>>> name\n' },
+      { kind: 'stdout', text: "'Ada'\n" },
+    ]);
+    // A second run changes nothing and starts no Python for the baked ones.
+    const again = await bake([page]);
+    assert.match(again.stdout, /5 elements in 1 file: 2 up to date, 1 skipped, 2 failed\n$/);
+    assert.equal(readFileSync(page, 'utf8'), written);
+  });
+
   it('bakes the README snippets and the demo page', async () => {
     const readme = readFileSync('README.md', 'utf8');
-    const snippets = [...readme.matchAll(/```html\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((s) => /<py-(dis|frames)/.test(s));
+    const snippets = [...readme.matchAll(/```html\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((s) => /<py-(dis|frames|repl)/.test(s));
     assert.ok(snippets.length >= 3);
     const folder = join(dir, 'readme');
     mkdirSync(folder);

@@ -108,6 +108,30 @@ describe('bake format', () => {
     assert.equal(parseBake(JSON.stringify(bakeOf('py-dis', key, { tree: wrongOffset } as never))).ok, false, 'an offset as a string');
   });
 
+  it('round-trips a console transcript with hostile output, and refuses a malformed one', async () => {
+    const code = `s = ${JSON.stringify(HOSTILE)}\nprint(s)\nraise ValueError(s)`;
+    const echo = (name: string) => (name === 'echo-preload' ? '' : null);
+    const repl = await computer.compute('py-repl', code, echo);
+    const key = (await bakeKey('py-repl', code, echo))!;
+    const bake = bakeOf('py-repl', key, repl);
+    const parsed = parseBake(serializeBake(bake));
+    assert.ok(parsed.ok, parsed.ok ? '' : parsed.reason);
+    assert.deepEqual(parsed.bake, bake);
+    assert.ok(repl.pieces.some((piece) => piece.kind === 'stdout' && piece.text === `${HOSTILE}\n`), 'the run printed the hostile string');
+    assert.equal(repl.status, 'error');
+    assert.deepEqual(repl.failures.map((failure) => failure.kind), ['ValueError']);
+    const variants: Array<[string, unknown]> = [
+      ['a piece of an unknown kind', { ...repl, pieces: [{ kind: 'html', text: HOSTILE }] }],
+      ['a piece whose text is markup in an object', { ...repl, pieces: [{ kind: 'stdout', text: { html: HOSTILE } }] }],
+      ['a status a bake never has', { ...repl, status: 'timeout' }],
+      ['no failures list', { ...repl, failures: undefined }],
+      ['dropped as a string', { ...repl, dropped: '0' }],
+      ['a negative dropped count', { ...repl, dropped: -1 }],
+      ['a trace for a console bake', trace],
+    ];
+    for (const [what, result] of variants) assert.equal(parseBake(JSON.stringify({ ...bake, result })).ok, false, what);
+  });
+
   it('computes the key exactly as the README defines it', async () => {
     const code = 'print("é")\n';
     const attributes: Record<string, string> = { depth: '1', 'show-caches': '', theme: 'dark' };

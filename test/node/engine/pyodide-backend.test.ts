@@ -71,6 +71,14 @@ describe('pyodide backend (TypeScript glue, in Node)', () => {
     assert.match(log.stderr, /File "<python-input-0>", line 1, in <module>\n    x\nNameError: name 'x' is not defined\n$/);
   });
 
+  it('gives a console input() the stdin lines as they are, one per call, at the top level and in a function', async () => {
+    // (The top level awaits its line where Python can't block, as here in Node; a function reads stdin.)
+    const { io, log } = recordingIO('Ada\nBob\nCy');
+    const outcome = await backend.push('stdin', 'def more():\n    return input()\na = input("? ")\nb = more()\nc = input()\nprint([a, b, c])\n', true, io);
+    assert.deepEqual(outcome.outcome, { status: 'ok' });
+    assert.equal(log.stdout, "? ['Ada', 'Bob', 'Cy']\n");
+  });
+
   it("sends what a console's tasks print between its inputs to that console", async () => {
     let heard = '';
     backend.consoleOutput?.((session, stream, text) => void (heard += `[${session} ${stream}]${text}`));

@@ -47,3 +47,25 @@ test('the built bin (dist/cli.js) prints what python3.14 -m tokenize -e prints',
   assert.equal(ours.stderr, expected.stderr);
   assert.equal(ours.status, expected.status);
 });
+
+test('the built bin (dist/cli.js) bakes a console, whose code it cuts into inputs with the lazily loaded tokenizer', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { findElements } = await import('../../../src/cli/bake-html.js');
+  const { parseBake } = await import('../../../src/engine/bake/format.js');
+  const page = join(mkdtempSync(join(tmpdir(), 'pyinnards-bin-bake-')), 'page.html');
+  writeFileSync(page, '<py-repl echo-preload no-banner>x = 6 * 7\nx</py-repl>\n');
+  const run = spawnSync(process.execPath, ['dist/cli.js', 'bake', page], { encoding: 'utf8' });
+  assert.equal(run.stderr, '');
+  assert.equal(run.stdout, `${page}:1: <py-repl> baked\n1 element in 1 file: 1 baked\n`);
+  assert.equal(run.status, 0);
+  const parsed = parseBake(findElements(readFileSync(page, 'utf8'))[0]!.bake!.json);
+  assert.ok(parsed.ok);
+  assert.deepEqual((parsed.bake.result as { pieces: unknown[] }).pieces, [
+    { kind: 'input', text: '>>> x = 6 * 7\n' },
+    { kind: 'input', text: '>>> x\n' },
+    { kind: 'stdout', text: '42\n' },
+  ]);
+});

@@ -77,16 +77,23 @@ export function createPyodideBackend(): WorkerBackend {
     }
   }
 
+  /**
+   * A line as Python's stdin gives it: ended by one newline. (A reader's answer has none; a line
+   * of the stdin text has its own, but for the last: adding one to it would make an extra line.)
+   */
+  function newlineEnded(answer: string | null): string | undefined {
+    return answer === null ? undefined : answer.endsWith('\n') ? answer : `${answer}\n`;
+  }
+
   function readlineFor(io: WorkerIO): Readline {
     // undefined (not null) at end of input: Pyodide turns it into None. Python's input() has
     // already written its prompt to stdout when it asks. Where the page shares memory, the
     // worker blocks until the reader answers; with stack switching, Python waits for the
     // answer's promise (when the request asked for input at all: io.input reads the stdin
     // text otherwise); else the stdin text is read.
-    const line = (answer: string | null) => (answer === null ? undefined : `${answer}\n`);
     return () => {
-      if (io.inputSync) return line(io.inputSync(''));
-      if (promising) return io.input('').then(line);
+      if (io.inputSync) return newlineEnded(io.inputSync(''));
+      if (promising) return io.input('').then(newlineEnded);
       return io.stdinLine() ?? undefined;
     };
   }
@@ -217,7 +224,7 @@ export function createPyodideBackend(): WorkerBackend {
           : undefined;
         try {
           // Without a way to block for the reader, input() at the input's top level awaits the answer.
-          const awaitLine = io.inputSync || promising ? undefined : () => io.input('').then((answer) => (answer === null ? undefined : `${answer}\n`));
+          const awaitLine = io.inputSync || promising ? undefined : () => io.input('').then(newlineEnded);
           return JSON.parse(await call(helpers.push, session, source, readlineFor(io), force, awaitLine)) as {
             more: boolean;
             outcome: RunOutcome;

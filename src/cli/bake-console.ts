@@ -1,0 +1,137 @@
+// Console sessions for `pyinnards bake`, on the pyodide backend running in this Node process:
+// what the page's engine (src/engine/runtime/engine.ts) and its worker (serve.ts) do for a
+// console's input, so the console's session logic bakes the transcript a reader would see.
+import { Worker } from 'node:worker_threads';
+import type { WorkerBackend, WorkerIO } from '../engine/runtime/protocol.js';
+import type { ReplPushOptions, ReplPushResult, ReplSession, ReplSessionEvents, RunOutcome } from '../engine/runtime/types.js';
+
+/** As the worker batches output (serve.ts): a frame's worth, stdout before stderr. */
+const FLUSH_EVERY_MS = 16;
+/**
+ * Cells of the shared memory: Pyodide's interrupt flag (it clears it when it raises), the run the
+ * watchdog is armed for, its limit in ms, and whether it fired for that run.
+ */
+const INTERRUPT = 0;
+const ARMED = 1;
+const LIMIT = 2;
+const FIRED = 3;
+const SIGINT = 2;
+
+/**
+ * Python runs on this thread and blocks it, so a timer here can't stop a run that doesn't end: a
+ * watchdog thread raises KeyboardInterrupt in it through Pyodide's interrupt flag when a run
+ * outlives its limit (as the page's engine interrupts a console input that hits its timeout).
+ * The thread holds nothing open: the command exits when its work is done.
+ */
+const WATCHDOG = `
+const { workerData } = require('node:worker_threads');
+const cells = new Int32Array(workerData);
+for (;;) {
+  Atomics.wait(cells, ${ARMED}, 0);
+  const armed = Atomics.load(cells, ${ARMED});
+  if (armed === 0) continue;
+  if (Atomics.wait(cells, ${ARMED}, armed, Atomics.load(cells, ${LIMIT})) === 'timed-out') {
+    Atomics.store(cells, ${FIRED}, armed);
+    Atomics.store(cells, ${INTERRUPT}, ${SIGINT});
+    Atomics.wait(cells, ${ARMED}, armed);
+  }
+}`;
+
+export class TimeLimits {
+  private readonly cells = new Int32Array(new SharedArrayBuffer(4 * 4));
+  /** What Pyodide reads (LoadSettings.interruptBuffer). */
+  readonly interruptBuffer = new Int32Array(this.cells.buffer, INTERRUPT * 4, 1);
+  private watchdog: Worker | undefined;
+  private runs = 0;
+
+  /** Runs `body` with KeyboardInterrupt raised in its Python after `ms` (0: no limit); says whether it was. */
+  async within<T>(ms: number, body: () => Promise<T>): Promise<{ value: T; timedOut: boolean }> {
+    if (ms <= 0) return { value: await body(), timedOut: false };
+    if (!this.watchdog) {
+      this.watchdog = new Worker(WATCHDOG, { eval: true, workerData: this.cells.buffer });
+      this.watchdog.unref();
+    }
+    const run = ++this.runs;
+    Atomics.store(this.cells, INTERRUPT, 0);
+    Atomics.store(this.cells, LIMIT, ms);
+    Atomics.store(this.cells, ARMED, run);
+    Atomics.notify(this.cells, ARMED);
+    try {
+      const value = await body();
+      return { value, timedOut: Atomics.load(this.cells, FIRED) === run };
+    } finally {
+      Atomics.store(this.cells, ARMED, 0);
+      Atomics.notify(this.cells, ARMED);
+      Atomics.store(this.cells, INTERRUPT, 0);
+    }
+  }
+
+  interrupt(): void {
+    Atomics.store(this.cells, INTERRUPT, SIGINT);
+  }
+}
+
+/** The worker's stdio for one input (serve.ts' ioFor): batched output, stdin lines, input() asked. */
+function ioFor(options: ReplPushOptions): WorkerIO & { flush(): void } {
+  const pending = { stdout: '', stderr: '' };
+  const lines = options.stdin === undefined ? [] : options.stdin.split(/(?<=\n)/);
+  let lastFlush = performance.now();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    lastFlush = performance.now();
+    if (pending.stdout) options.onStdout?.(pending.stdout);
+    if (pending.stderr) options.onStderr?.(pending.stderr);
+    pending.stdout = pending.stderr = '';
+  };
+  const write = (kind: 'stdout' | 'stderr', text: string) => {
+    pending[kind] += text;
+    if (performance.now() - lastFlush >= FLUSH_EVERY_MS) flush();
+    else timer ??= setTimeout(flush, FLUSH_EVERY_MS);
+  };
+  const stdinLine = () => lines.shift() ?? null;
+  return {
+    stdout: (text) => write('stdout', text),
+    stderr: (text) => write('stderr', text),
+    stdinLine,
+    flush,
+    input(prompt) {
+      // The engine asks the reader when the console gave it a way to (no stdin attribute).
+      if (!options.onInput) return Promise.resolve(stdinLine());
+      flush();
+      return options.onInput(prompt);
+    },
+  };
+}
+
+/** A console session on `backend` (loaded with `limits.interruptBuffer`). */
+export function nodeSession(backend: WorkerBackend, limits: TimeLimits, name: string): ReplSession {
+  let events: ReplSessionEvents = {};
+  backend.consoleOutput?.((session, stream, text) => {
+    if (session === name) events.output?.(stream, text);
+  });
+  return {
+    async push(source, options = {}): Promise<ReplPushResult> {
+      const io = ioFor(options);
+      const started = performance.now();
+      const { value, timedOut } = await limits.within(options.timeoutMs ?? 0, async () => {
+        try {
+          return await backend.push(name, source, options.force ?? false, io);
+        } finally {
+          io.flush();
+        }
+      });
+      // As the page's engine says it: a run stopped for its time limit timed out.
+      const outcome: RunOutcome = timedOut ? { status: 'timeout', afterMs: Math.round(performance.now() - started) } : value.outcome;
+      return { more: timedOut ? false : value.more, outcome };
+    },
+    complete: (text) => backend.complete(name, text),
+    reset: () => backend.reset(name),
+    interrupt: () => limits.interrupt(),
+    listen(listener) {
+      events = listener;
+      return () => (events = {});
+    },
+  };
+}
