@@ -16,10 +16,18 @@ export interface ParseOptions {
 
 /** Parses decoded source text; throws PySyntaxError as ast.parse raises SyntaxError. */
 export function parse(source: string, options: ParseOptions = {}): Node {
-  const filename = options.filename ?? '<unknown>';
-  const mode = options.mode ?? 'exec';
-  const stream = new TokenStream(source, filename, mode);
-  const p = new GeneratedParser(stream, filename, mode);
+  const stream = new TokenStream(source, options.filename ?? '<unknown>', options.mode ?? 'exec');
+  const p = new GeneratedParser(stream, stream.filename, options.mode ?? 'exec');
+  try {
+    return runParser(p);
+  } finally {
+    p.releaseMemo();
+  }
+}
+
+function runParser(p: GeneratedParser): Node {
+  const stream = p.stream;
+  const mode = p.mode as ParseMode;
   const run = (): Node | null => {
     switch (mode) {
       case 'exec':

@@ -289,6 +289,11 @@ export class TokenStream {
     this.lexerText = text;
     const tokens: RawTok[] = [];
     const raw: RawToken = { type: 0, start: -1, end: -1 };
+    // In ASCII text a column in bytes or in characters is the distance in UTF-16 units: no need
+    // to count from the start of the line for every token.
+    const ascii = !/[^\x00-\x7f]/.test(text);
+    const bytes = ascii ? (_: string, from: number, to: number) => to - from : utf8Length;
+    const chars = ascii ? (_: string, from: number, to: number) => to - from : codePointLength;
     let typeCommentLine = false;
     for (;;) {
       let type = lexer.get(raw);
@@ -306,12 +311,12 @@ export class TokenStream {
         type,
         string: raw.start < 0 || raw.end < 0 ? '' : text.slice(raw.start, raw.end),
         lineno: literal ? lexer.firstLineno : lexer.lineno,
-        col_offset: start >= lineStart ? utf8Length(text, lineStart, start) : 0,
+        col_offset: start >= lineStart ? bytes(text, lineStart, start) : 0,
         end_lineno: lexer.lineno,
         // NEWLINE's end counts the newline character the lexer leaves out.
-        end_col_offset: (raw.end >= lexer.lineStart ? utf8Length(text, lexer.lineStart, raw.end) : 0) + (type === NEWLINE ? 1 : 0),
-        startChars: start >= lineStart ? codePointLength(text, lineStart, start) : 0,
-        endChars: (raw.end >= lexer.lineStart ? codePointLength(text, lexer.lineStart, raw.end) : 0) + (type === NEWLINE ? 1 : 0),
+        end_col_offset: (raw.end >= lexer.lineStart ? bytes(text, lexer.lineStart, raw.end) : 0) + (type === NEWLINE ? 1 : 0),
+        startChars: start >= lineStart ? chars(text, lineStart, start) : 0,
+        endChars: (raw.end >= lexer.lineStart ? chars(text, lexer.lineStart, raw.end) : 0) + (type === NEWLINE ? 1 : 0),
         endOffset: raw.end,
         atEof: type === ENDMARKER || (type === DEDENT && lexer.done === Done.EOF),
         alone: type === COMMENT && /^[ \t\f]*$/.test(text.slice(lexer.lineStart, raw.start)),
