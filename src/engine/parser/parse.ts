@@ -46,6 +46,10 @@ function runParser(p: GeneratedParser): Node {
   let final = false;
   try {
     const tree = run();
+    // _PyPegen_run_parser: at the prompt, one statement; after it only blanks and comments.
+    if (tree && mode === 'single' && !/^(?:[ \t\n\r\f]|#[^\n\r]*)*$/.test(stream.textAfter(p.tokens[p.fill - 1] as PTok))) {
+      throw new RaisedError(stream.raiseAtToken('SyntaxError', p.tokens[p.fill - 1] as PTok, 'multiple statements found while compiling a single statement'));
+    }
     if (tree) return tree;
   } catch (e) {
     if (!(e instanceof RaisedError)) throw e;

@@ -44,14 +44,11 @@ const IDENTIFIER = /^[\p{XID_Start}_][\p{XID_Continue}]*$/u;
 const XID_START = /[\p{XID_Start}_]/u;
 const XID_CONTINUE = /\p{XID_Continue}/u;
 
-/** A token straight from the lexer, before the parser's own checks. */
-interface RawTok {
-  type: number;
-  string: string;
-  lineno: number;
-  col_offset: number;
-  end_lineno: number;
-  end_col_offset: number;
+/**
+ * A token straight from the lexer, before the parser's own checks. It already has a PTok's
+ * fields: the parser's token is the same object, finished in place (one allocation per token).
+ */
+interface RawTok extends PTok {
   /** Columns in characters, for the tokenizer's own error offsets. */
   startChars: number;
   endChars: number;
@@ -138,25 +135,25 @@ export class TokenStream {
       if (type === INDENT || type === DEDENT || type === ENDMARKER) {
         // CPython gives these no columns; at the end of the file they stay on its last line.
         const lineno = t.atEof ? Math.max(1, this.lines.length) : t.lineno;
-        const line = this.lineText(lineno);
-        const cur = t.atEof ? utf8Len(line) + (line.endsWith('\n') ? 0 : 1) : t.end_col_offset;
-        this.tokens.push({ type, string, lineno, col_offset: -1, end_lineno: lineno, end_col_offset: -1, level: brackets.length, index: this.tokens.length, cur });
-        continue;
+        let cur = t.end_col_offset;
+        if (t.atEof) {
+          const line = this.lineText(lineno);
+          cur = utf8Len(line) + (line.endsWith('\n') ? 0 : 1);
+        }
+        t.lineno = t.end_lineno = lineno;
+        t.col_offset = t.end_col_offset = -1;
+        t.cur = cur;
+      } else {
+        let endCol = t.end_col_offset;
+        // A literal part ending in a doubled brace: the token spans both braces, its text keeps one.
+        if ((type === FSTRING_MIDDLE || type === TSTRING_MIDDLE) && (lexed.charCodeAt(t.endOffset) === 0x7b || lexed.charCodeAt(t.endOffset) === 0x7d) && /[{}]$/.test(string)) endCol++;
+        t.end_col_offset = t.cur = endCol;
       }
-      let endCol = t.end_col_offset;
-      // A literal part ending in a doubled brace: the token spans both braces, its text keeps one.
-      if ((type === FSTRING_MIDDLE || type === TSTRING_MIDDLE) && (lexed.charCodeAt(t.endOffset) === 0x7b || lexed.charCodeAt(t.endOffset) === 0x7d) && /[{}]$/.test(string)) endCol++;
-      this.tokens.push({
-        type,
-        string,
-        lineno: t.lineno,
-        col_offset: t.col_offset,
-        end_lineno: t.end_lineno,
-        end_col_offset: endCol,
-        level: brackets.length,
-        index: this.tokens.length,
-        cur: endCol,
-      });
+      t.type = type;
+      t.string = string;
+      t.level = brackets.length;
+      t.index = this.tokens.length;
+      this.tokens.push(t);
     }
     const err = result.error;
     if (!err) return;
@@ -318,6 +315,9 @@ export class TokenStream {
         startChars: start >= lineStart ? chars(text, lineStart, start) : 0,
         endChars: (raw.end >= lexer.lineStart ? chars(text, lexer.lineStart, raw.end) : 0) + (type === NEWLINE ? 1 : 0),
         endOffset: raw.end,
+        level: 0,
+        index: 0,
+        cur: 0,
         atEof: type === ENDMARKER || (type === DEDENT && lexer.done === Done.EOF),
         alone: type === COMMENT && /^[ \t\f]*$/.test(text.slice(lexer.lineStart, raw.start)),
       });
@@ -379,6 +379,12 @@ export class TokenStream {
       out += line.slice(from, to);
     }
     return out;
+  }
+
+  /** The source after where the tokenizer stands once it has read `t`. */
+  textAfter(t: PTok): string {
+    const line = this.lines[t.lineno - 1] ?? '';
+    return line.slice(byteColToIndex(line, t.cur)) + this.lines.slice(t.lineno).join('');
   }
 
   /** NFKC-normalized identifier, as CPython stores names. */
