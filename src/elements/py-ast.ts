@@ -11,6 +11,14 @@ import { LineColumns } from './ast/positions.js';
 import { treeToJson, type JsonValue } from './ast/tree-json.js';
 import { TreeView } from './ast/tree-view.js';
 import { astStyles } from './ast/styles.js';
+import { FirstViewDebounce } from './controllers/first-view.js';
+
+/**
+ * How long typing must pause before the code is parsed again. A 2,000-line file parses within a
+ * frame, but parsing on every keystroke of a fast typist would still keep the page busy; a read
+ * of `text` or `tree` parses at once.
+ */
+const EDIT_DEBOUNCE_MS = 120;
 
 /** The modes `ast.parse` takes; an invalid `mode` attribute parses nothing and says why. */
 /** Names, numbers, strings and operators: what the tree's size follows. */
@@ -67,6 +75,11 @@ export class PyAst extends PyElement<AstResultDetail> {
   protected override readonly actions: readonly ToolbarAction[] = ['reset', 'copy'];
 
   private readonly view = new TreeView(this, (span) => this.markSpan(span));
+  private readonly schedule = new FirstViewDebounce(this, () => this.parseLatest(), EDIT_DEBOUNCE_MS);
+  /** Whether the code changed since it was last parsed. */
+  private pending = false;
+  /** Where the editor's cursor went while a parse was pending: revealed once it is done. */
+  private pendingCursor: Position | undefined;
 
   /** The tree of the code as JSON (see tree-json.ts), or null while the code doesn't parse. */
   get tree(): JsonValue | null {
@@ -83,6 +96,7 @@ export class PyAst extends PyElement<AstResultDetail> {
    * and converting the tree on every keystroke would cost as much as parsing it.
    */
   private snapshot(): { text(): string; tree(): JsonValue | null } {
+    this.flush();
     const parser = parserIfLoaded();
     const { parsed, syntaxError } = this;
     const options = { indent: this.validIndent(), includeAttributes: this.includeAttributes, showEmpty: this.showEmpty };
@@ -106,18 +120,34 @@ export class PyAst extends PyElement<AstResultDetail> {
     return typeof this.indent === 'number' && Number.isInteger(this.indent) && this.indent >= 0 ? this.indent : null;
   }
 
-  protected codeChanged(code: string): void {
+  /** Coalesced: the code is parsed once typing pauses (at once when nothing is shown yet). */
+  protected codeChanged(): void {
+    this.pending = true;
+    this.schedule.schedule(this.parsed !== undefined || this.syntaxError !== undefined);
+  }
+
+  /** Parses a pending change now, if the parser is here (a reader of `text` wants the current code's). */
+  private flush(): void {
+    const parser = parserIfLoaded();
+    if (!this.pending || !parser || !this.codeReady) return;
+    this.schedule.cancel();
+    this.parseLatest();
+  }
+
+  private parseLatest(): void {
+    if (!this.codeReady) return;
     const parser = parserIfLoaded();
     if (!parser) {
       // The first code arrives before the parser chunk; parse the latest code once it has.
       loadParser().then(
-        () => this.codeChanged(this.source),
+        () => this.parseLatest(),
         (error: unknown) => this.reportError({ kind: 'Parser', message: `The parser could not be loaded (${String(error)}).` }),
       );
       return;
     }
+    this.pending = false;
     // An invalid mode is reported by the attribute check; there is nothing right to parse as.
-    if (this.parseMode) this.parse(parser, code);
+    if (this.parseMode) this.parse(parser, this.source);
   }
 
   private parse(parser: Parser, code: string): void {
@@ -128,6 +158,7 @@ export class PyAst extends PyElement<AstResultDetail> {
       this.view.setItems(this.parsed.items);
       this.markSpan(undefined);
       this.clearError();
+      if (this.pendingCursor) this.cursorMoved(this.pendingCursor);
     } catch (error) {
       if (!(error instanceof parser.PySyntaxError)) {
         // Our bug, not the reader's: say so rather than show a tree that may be wrong.
@@ -138,6 +169,7 @@ export class PyAst extends PyElement<AstResultDetail> {
         return;
       }
       this.syntaxError = error;
+      this.pendingCursor = undefined;
       this.view.markStale();
       this.markSpan(undefined);
       this.reportError(pythonErrorDetail({ type: error.type, message: error.msg, line: error.lineno, column: error.offset }));
@@ -175,6 +207,8 @@ export class PyAst extends PyElement<AstResultDetail> {
     // (The first update sets every property: the code isn't sourced yet, codeChanged parses it.)
     if (!this.hasUpdated) return;
     if (changed.has('mode') && this.mode !== changed.get('mode')) {
+      this.schedule.cancel();
+      this.pending = false;
       if (this.parseMode) this.parse(parser, this.source);
       return;
     }
@@ -191,6 +225,8 @@ export class PyAst extends PyElement<AstResultDetail> {
 
   protected override cursorMoved(at: Position): void {
     const parsed = this.parsed;
+    this.pendingCursor = undefined;
+    if (this.pending) this.pendingCursor = at;
     if (!parsed || this.syntaxError || parsed.source !== this.source) return;
     const byte = new LineColumns(parsed.source).toBytes(at[0], at[1]);
     this.view.revealAtCursor(innermostAt(parsed.items, at[0], byte));
