@@ -4,6 +4,7 @@ import { GeneratedParser } from './generated/parser.js';
 import { RaisedError } from './parser-base.js';
 import { TokenStream, type PTok } from './token-stream.js';
 import { PySyntaxError } from './errors.js';
+import { checkFuture } from './future.js';
 import type { Node } from './nodes.js';
 import { INDENT, DEDENT } from '../tokenizer/token-types.js';
 
@@ -50,6 +51,7 @@ function runParser(p: GeneratedParser): Node {
     if (tree && mode === 'single' && !/^(?:[ \t\n\r\f]|#[^\n\r]*)*$/.test(stream.textAfter(p.tokens[p.fill - 1] as PTok))) {
       throw new RaisedError(stream.raiseAtToken('SyntaxError', p.tokens[p.fill - 1] as PTok, 'multiple statements found while compiling a single statement'));
     }
+    if (tree && (mode === 'exec' || mode === 'single')) checkFuture(tree, stream.filename);
     if (tree) return tree;
   } catch (e) {
     if (!(e instanceof RaisedError)) throw e;

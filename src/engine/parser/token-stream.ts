@@ -172,7 +172,8 @@ export class TokenStream {
       if (err.message.startsWith('unindent')) {
         this.error = { raised: false, make: () => this.raiseAtToken('IndentationError', this.errorToken(lineno), err.message) };
       } else {
-        this.error = { raised: false, make: () => this.makeError(pythonType, lineno, 1, lineno, 0, err.message, true) };
+        // The tokenizer stopped on that line: the text keeps its newline.
+        this.error = { raised: false, make: () => this.makeError(pythonType, lineno, 1, lineno, 0, err.message, lineno) };
       }
       return;
     }
@@ -184,7 +185,7 @@ export class TokenStream {
       for (const t of this.tokens) if (t.end_lineno === lineno && t.col_offset >= 0) from = Math.max(from, byteColToIndex(line, t.end_col_offset));
       const backslash = line.indexOf('\\', from);
       const col = backslash < 0 ? (err.offset ?? 1) : utf8Len(line.slice(0, backslash)) + 2;
-      this.error = { raised: false, make: () => this.makeError('SyntaxError', lineno, col, lineno, 0, err.message, true) };
+      this.error = { raised: false, make: () => this.makeError('SyntaxError', lineno, col, lineno, 0, err.message, lineno) };
       return;
     }
     if (err.message === 'unexpected EOF in multi-line statement') {
@@ -358,9 +359,10 @@ export class TokenStream {
    * the tokenizer's buffer holds it (with its newline) when the tokenizer is still on that
    * line, else as cut from the whole source (without).
    */
-  makeError(kind: SyntaxErrorClass, lineno: number, col: number, endLineno: number, endCol: number, msg: string, fromTokenizer = false): PySyntaxError {
+  makeError(kind: SyntaxErrorClass, lineno: number, col: number, endLineno: number, endCol: number, msg: string, fromTokenizer: boolean | number = false): PySyntaxError {
     const last = this.tokens[this.fill() - 1];
-    const tokenizerLine = fromTokenizer ? Math.max(1, this.lines.length) : last ? last.end_lineno : 1;
+    // The tokenizer's line: where it stopped (a number), the end of the file, or the last token read.
+    const tokenizerLine = typeof fromTokenizer === 'number' ? fromTokenizer : fromTokenizer ? Math.max(1, this.lines.length) : last ? last.end_lineno : 1;
     const full = this.lineText(lineno);
     const text = tokenizerLine <= lineno ? full : full.replace(/\n$/, '');
     const offset = byteToCharOffset(full, col);
