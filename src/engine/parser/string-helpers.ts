@@ -4,7 +4,7 @@ import { N, type Node } from './nodes.js';
 import { PyBytes } from './constants.js';
 import type { ParserBase, Pos } from './parser-base.js';
 import type { PTok } from './token-stream.js';
-import { parseStringLiteral, decodeEscapes, StringError } from './strings.js';
+import { parseStringLiteral, decodeEscapes, StringError, UnknownCharacterName } from './strings.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -18,7 +18,7 @@ export function constantFromString(p: ParserBase, tok: PTok): Node {
   } catch (e) {
     if (!(e instanceof StringError)) throw e;
     if (e.message.startsWith('bytes')) return p.raiseKnownLocation(tok, e.message);
-    return p.raiseKnownLocation(tok, `(unicode error) 'unicodeescape' codec can't decode bytes: ${e.message}`);
+    return p.raiseKnownLocation(tok, unicodeErrorMessage(e));
   }
   return N.Constant(parsed.value, parsed.kind, tok, tok);
 }
@@ -37,8 +37,19 @@ function decode(p: ParserBase, tok: PTok, s: string, raw: boolean): string {
     return decodeEscapes(s, false);
   } catch (e) {
     if (!(e instanceof StringError)) throw e;
-    return p.raiseKnownLocation(tok, `(unicode error) 'unicodeescape' codec can't decode bytes: ${e.message}`);
+    return p.raiseKnownLocation(tok, unicodeErrorMessage(e));
   }
+}
+
+/** The message of CPython's SyntaxError for a str literal its unicode-escape decoder rejects. */
+function unicodeErrorMessage(e: StringError): string {
+  if (e instanceof UnknownCharacterName) {
+    // Not CPython's answer, which needs Unicode's name table (over a megabyte): say so plainly.
+    return `(unicode error) pyinnards can't look up \\N{...} names: it has no Unicode name table (CPython would give the character, or 'unknown Unicode character name'); write the character itself or a \\u escape`;
+  }
+  if (e.start < 0) return `(unicode error) 'unicodeescape' codec can't decode bytes: ${e.message}`;
+  const where = e.end - e.start > 1 ? `bytes in position ${e.start}-${e.end - 1}` : `byte 0x5c in position ${e.start}`;
+  return `(unicode error) 'unicodeescape' codec can't decode ${where}: ${e.message}`;
 }
 
 interface WithMetadata {

@@ -8,7 +8,22 @@ export interface ParsedString {
   kind: 'u' | null;
 }
 
-export class StringError extends Error {}
+export class StringError extends Error {
+  constructor(
+    message: string,
+    /**
+     * Where the escape is, as CPython's unicode-escape decoder counts (it sees each non-ASCII
+     * character as a 10-character \U escape): start, and end (exclusive). Unset for bytes.
+     */
+    readonly start = -1,
+    readonly end = -1,
+  ) {
+    super(message);
+  }
+}
+
+/** A \N{...} escape with a well-formed name: we have no Unicode name table to look it up in. */
+export class UnknownCharacterName extends StringError {}
 
 /** The value of a STRING token's text. */
 export function parseStringLiteral(text: string): ParsedString {
@@ -56,6 +71,20 @@ const SIMPLE: Record<string, string> = {
 export function decodeEscapes(s: string, bytes: boolean): string {
   let out = '';
   let i = 0;
+  /** Non-ASCII code units before `i`, each 9 more positions for CPython's decoder (surrogate pairs: 8 each). */
+  let shift = 0;
+  let counted = 0;
+  const at = (k: number): number => {
+    for (; counted < k; counted++) {
+      const c = s.charCodeAt(counted);
+      if (c >= 0x80) shift += c >= 0xd800 && c <= 0xdfff ? 4 : 9;
+    }
+    return k + shift;
+  };
+  const fail = (msg: string, from: number, to: number, kind = StringError): never => {
+    const start = at(from);
+    throw new kind(msg, start, start + (to - from));
+  };
   while (i < s.length) {
     const j = s.indexOf('\\', i);
     if (j < 0) {
@@ -64,7 +93,7 @@ export function decodeEscapes(s: string, bytes: boolean): string {
     }
     out += s.slice(i, j);
     i = j + 1;
-    if (i >= s.length) throw new StringError('\\ at end of string');
+    if (i >= s.length) fail('\\ at end of string', j, i);
     const c = s[i] as string;
     // A backslash before "\r\n" continues the line too.
     if (c === '\r' && s[i + 1] === '\n') {
@@ -82,16 +111,19 @@ export function decodeEscapes(s: string, bytes: boolean): string {
       out += bytes ? String.fromCharCode(v & 0xff) : String.fromCharCode(v);
       i = k;
     } else if (c === 'x') {
-      out += String.fromCharCode(hexDigits(s, i + 1, 2, 'x'));
+      out += String.fromCharCode(hexDigits(s, i + 1, 2, 'x', j, fail));
       i += 3;
     } else if (!bytes && (c === 'u' || c === 'U')) {
       const n = c === 'u' ? 4 : 8;
-      const v = hexDigits(s, i + 1, n, c);
-      if (v > 0x10ffff) throw new StringError('illegal Unicode character');
+      const v = hexDigits(s, i + 1, n, c, j, fail);
+      if (v > 0x10ffff) fail('illegal Unicode character', j, i + 1 + n);
       out += String.fromCodePoint(v);
       i += 1 + n;
     } else if (!bytes && c === 'N') {
-      throw new StringError('unknown Unicode character name');
+      const close = s[i + 1] === '{' ? s.indexOf('}', i + 2) : -1;
+      if (close < 0 || close === i + 2) fail('malformed \\N character escape', j, s[i + 1] === '{' && close < 0 ? s.length : i + 1);
+      // CPython looks the name up in Unicode's name table (unicodedata), which we don't carry.
+      fail('unknown Unicode character name', j, close + 1, UnknownCharacterName);
     } else {
       // Not an escape: the backslash stays (CPython warns).
       out += '\\';
@@ -100,10 +132,9 @@ export function decodeEscapes(s: string, bytes: boolean): string {
   return out;
 }
 
-function hexDigits(s: string, from: number, n: number, letter: string): number {
-  const digits = s.slice(from, from + n);
-  if (digits.length < n || !/^[0-9a-fA-F]+$/.test(digits)) {
-    throw new StringError(`truncated \\${letter}${'X'.repeat(n)} escape`);
-  }
-  return parseInt(digits, 16);
+function hexDigits(s: string, from: number, n: number, letter: string, start: number, fail: (msg: string, from: number, to: number) => never): number {
+  let k = from;
+  while (k < from + n && k < s.length && /[0-9a-fA-F]/.test(s[k] as string)) k++;
+  if (k < from + n) fail(`truncated \\${letter}${'X'.repeat(n)} escape`, start, k);
+  return parseInt(s.slice(from, from + n), 16);
 }
