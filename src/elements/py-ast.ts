@@ -126,6 +126,17 @@ export class PyAst extends PyElement<AstResultDetail> {
     this.schedule.schedule(this.parsed !== undefined || this.syntaxError !== undefined);
   }
 
+  /**
+   * A page (or test) that awaits `updateComplete` gets the current code's tree: a parse waiting
+   * for typing to pause is done now (typing itself never awaits it, so stays debounced).
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.pending || !parserIfLoaded()) return done;
+    this.flush();
+    return super.getUpdateComplete();
+  }
+
   /** Parses a pending change now, if the parser is here (a reader of `text` wants the current code's). */
   private flush(): void {
     const parser = parserIfLoaded();
@@ -134,8 +145,9 @@ export class PyAst extends PyElement<AstResultDetail> {
     this.parseLatest();
   }
 
+  /** Parses the code if it changed since the last parse (the first view of an empty element parses nothing). */
   private parseLatest(): void {
-    if (!this.codeReady) return;
+    if (!this.pending || !this.codeReady) return;
     const parser = parserIfLoaded();
     if (!parser) {
       // The first code arrives before the parser chunk; parse the latest code once it has.

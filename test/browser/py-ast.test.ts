@@ -135,6 +135,20 @@ describe('<py-ast>', () => {
     assert.include(items(element).map(itemText), '1: Assign', 'its ancestors were opened');
   });
 
+  it('parses once typing pauses, not on every keystroke', async () => {
+    const element = await ast('x = 1');
+    shadow(element).querySelector<HTMLElement>('.static-code')!.focus();
+    await until(() => shadow(element).querySelector('.cm-content'), 'the editor');
+    await press('End');
+    let results = 0;
+    element.addEventListener('py-result', () => results++);
+    // Eight edits in one go: the tree follows once, with all of them.
+    await type('23456789');
+    await until(() => element.text.includes('value=123456789'), 'the new tree');
+    assert.isAtLeast(results, 1);
+    assert.isBelow(results, 8, 'fewer parses than keystrokes');
+  });
+
   it('shows a SyntaxError as CPython reports it, at its place, with the last good tree dimmed', async () => {
     const errors: string[] = [];
     const element = await ast('if x:\n    pass');
