@@ -10,9 +10,17 @@ import { INDENT, DEDENT } from '../tokenizer/token-types.js';
 
 export type ParseMode = 'exec' | 'eval' | 'single' | 'func_type';
 
+/** A SyntaxWarning CPython's parser emits (such as an invalid escape sequence). */
+export interface ParseWarning {
+  lineno: number;
+  message: string;
+}
+
 export interface ParseOptions {
   filename?: string;
   mode?: ParseMode;
+  /** Hears each SyntaxWarning CPython's parser emits, in the order it would. */
+  onWarning?: (warning: ParseWarning) => void;
 }
 
 /** Parses decoded source text; throws PySyntaxError as ast.parse raises SyntaxError. */
@@ -23,6 +31,7 @@ export function parse(source: string, options: ParseOptions = {}): Node {
     return runParser(p);
   } finally {
     p.releaseMemo();
+    if (options.onWarning) for (const warning of p.warnings) options.onWarning(warning);
   }
 }
 

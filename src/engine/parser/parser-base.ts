@@ -259,6 +259,20 @@ export class ParserBase {
     this.callInvalid = true;
   }
 
+  // ---- warnings --------------------------------------------------------------------------
+
+  /** The SyntaxWarnings met so far, each once per place: actions may run again on backtracking. */
+  readonly warnings: Array<{ lineno: number; message: string }> = [];
+  private readonly warned = new Set<string>();
+
+  /** A warning about what starts at `at` (a token or node), on line `lineno`. */
+  warn(at: Pos, lineno: number, message: string): void {
+    const key = `${at.lineno}:${at.col_offset}:${message}`;
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    this.warnings.push({ lineno, message });
+  }
+
   // ---- errors ----------------------------------------------------------------------------
 
   /** RAISE_ERROR_KNOWN_LOCATION: columns are 0-based byte offsets, -1 for "none". */

@@ -4,7 +4,7 @@ import { N, type Node } from './nodes.js';
 import { PyBytes } from './constants.js';
 import type { ParserBase, Pos } from './parser-base.js';
 import type { PTok } from './token-stream.js';
-import { parseStringLiteral, decodeEscapes, StringError, UnknownCharacterName } from './strings.js';
+import { parseStringLiteral, decodeEscapes, StringError, UnknownCharacterName, type InvalidEscape } from './strings.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -14,7 +14,7 @@ type Any = any;
 export function constantFromString(p: ParserBase, tok: PTok): Node {
   let parsed;
   try {
-    parsed = parseStringLiteral(tok.string);
+    parsed = parseStringLiteral(tok.string, invalidEscapeWarning(p, tok, tok.string));
   } catch (e) {
     if (!(e instanceof StringError)) throw e;
     if (e.message.startsWith('bytes')) return p.raiseKnownLocation(tok, e.message);
@@ -31,10 +31,23 @@ export function decodedConstantFromToken(p: ParserBase, tok: PTok): Node {
   return N.Constant(decode(p, tok, tok.string, false), null, tok, tok);
 }
 
-function decode(p: ParserBase, tok: PTok, s: string, raw: boolean): string {
+/**
+ * CPython's warn_invalid_escape_sequence: a SyntaxWarning on the line of the escape itself (a
+ * triple-quoted string spans lines).
+ */
+function invalidEscapeWarning(p: ParserBase, tok: Pos, text: string): InvalidEscape {
+  return (escape, octal, at) => {
+    let line = tok.lineno;
+    for (let k = text.indexOf('\n'); k >= 0 && k < at; k = text.indexOf('\n', k + 1)) line++;
+    const what = octal ? 'invalid octal escape sequence' : 'invalid escape sequence';
+    p.warn(tok, line, `"\\${escape}" is an ${what}. Such sequences will not work in the future. Did you mean "\\\\${escape}"? A raw string is also an option.`);
+  };
+}
+
+function decode(p: ParserBase, tok: Pos, s: string, raw: boolean): string {
   if (raw || !s.includes('\\')) return s;
   try {
-    return decodeEscapes(s, false);
+    return decodeEscapes(s, false, invalidEscapeWarning(p, tok, s));
   } catch (e) {
     if (!(e instanceof StringError)) throw e;
     return p.raiseKnownLocation(tok, unicodeErrorMessage(e));

@@ -25,8 +25,11 @@ export class StringError extends Error {
 /** A \N{...} escape with a well-formed name: we have no Unicode name table to look it up in. */
 export class UnknownCharacterName extends StringError {}
 
-/** The value of a STRING token's text. */
-export function parseStringLiteral(text: string): ParsedString {
+/** Where CPython's decoder met its first invalid escape: the escape's text and its index in the body. */
+export type InvalidEscape = (escape: string, octal: boolean, at: number) => void;
+
+/** The value of a STRING token's text; `onInvalid` hears of the first invalid escape (CPython warns). */
+export function parseStringLiteral(text: string, onInvalid?: InvalidEscape): ParsedString {
   let i = 0;
   let bytes = false;
   let raw = false;
@@ -45,12 +48,12 @@ export function parseStringLiteral(text: string): ParsedString {
     for (let j = 0; j < body.length; j++) {
       if (body.charCodeAt(j) >= 0x80) throw new StringError('bytes can only contain ASCII literal characters');
     }
-    const chars = raw || !body.includes('\\') ? body : decodeEscapes(body, true);
+    const chars = raw || !body.includes('\\') ? body : decodeEscapes(body, true, onInvalid && ((e, o, at) => onInvalid(e, o, at + i + q)));
     const out = new Uint8Array(chars.length);
     for (let j = 0; j < chars.length; j++) out[j] = chars.charCodeAt(j);
     return { value: new PyBytes(out), kind };
   }
-  return { value: raw || !body.includes('\\') ? body : decodeEscapes(body, false), kind };
+  return { value: raw || !body.includes('\\') ? body : decodeEscapes(body, false, onInvalid && ((e, o, at) => onInvalid(e, o, at + i + q))), kind };
 }
 
 const SIMPLE: Record<string, string> = {
@@ -68,8 +71,14 @@ const SIMPLE: Record<string, string> = {
 };
 
 /** Decodes backslash escapes of a str (bytes: false) or bytes (bytes: true, one char per byte). */
-export function decodeEscapes(s: string, bytes: boolean): string {
+export function decodeEscapes(s: string, bytes: boolean, onInvalid?: InvalidEscape): string {
   let out = '';
+  /** CPython reports only the first invalid escape of a literal. */
+  let invalid = onInvalid;
+  const report = (escape: string, octal: boolean, at: number): void => {
+    invalid?.(escape, octal, at);
+    invalid = undefined;
+  };
   let i = 0;
   /** Non-ASCII code units before `i`, each 9 more positions for CPython's decoder (surrogate pairs: 8 each). */
   let shift = 0;
@@ -108,6 +117,7 @@ export function decodeEscapes(s: string, bytes: boolean): string {
       let k = i;
       while (k < i + 3 && k < s.length && s[k] as string >= '0' && (s[k] as string) <= '7') k++;
       const v = parseInt(s.slice(i, k), 8);
+      if (v > 0o377) report(s.slice(i, k), true, j);
       out += bytes ? String.fromCharCode(v & 0xff) : String.fromCharCode(v);
       i = k;
     } else if (c === 'x') {
@@ -126,6 +136,7 @@ export function decodeEscapes(s: string, bytes: boolean): string {
       fail('unknown Unicode character name', j, close + 1, UnknownCharacterName);
     } else {
       // Not an escape: the backslash stays (CPython warns).
+      report(String.fromCodePoint(s.codePointAt(i) as number), false, j);
       out += '\\';
     }
   }
