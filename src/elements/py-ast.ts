@@ -3,7 +3,7 @@ import { PyElement, type ToolbarAction } from './py-element.js';
 import { defineElement } from './define-element.js';
 import { configureFromScriptTag } from '../config.js';
 import type { Position } from './highlight.js';
-import type { Node, ParseMode, PySyntaxError } from '../engine/parser/index.js';
+import type { Node, ParseMode, ParseWarning, PySyntaxError } from '../engine/parser/index.js';
 import { pythonErrorDetail, type AstResultDetail, type AstSyntaxErrorDetail } from './events.js';
 import { loadParser, parserIfLoaded, type Parser } from './ast/lazy-parser.js';
 import { buildTree, innermostAt, type TreeItem } from './ast/tree-model.js';
@@ -55,6 +55,7 @@ export class PyAst extends PyElement<AstResultDetail> {
     depth: { type: Number },
     parsed: { state: true },
     syntaxError: { state: true },
+    warnings: { state: true },
   };
 
   /** What the code is parsed as, as `ast.parse(code, mode=...)`: exec, eval, single or func_type. */
@@ -70,6 +71,8 @@ export class PyAst extends PyElement<AstResultDetail> {
 
   private parsed: Parsed | undefined;
   private syntaxError: PySyntaxError | undefined;
+  /** The SyntaxWarnings of the last parse (invalid escape sequences), shown as notes. */
+  private warnings: readonly ParseWarning[] = [];
 
   protected readonly label = 'Syntax tree';
   protected override readonly actions: readonly ToolbarAction[] = ['reset', 'copy'];
@@ -163,8 +166,10 @@ export class PyAst extends PyElement<AstResultDetail> {
   }
 
   private parse(parser: Parser, code: string): void {
+    const warnings: ParseWarning[] = [];
+    this.warnings = warnings;
     try {
-      const tree = parser.parse(code, { filename: '<unknown>', mode: this.parseMode ?? 'exec' });
+      const tree = parser.parse(code, { filename: '<unknown>', mode: this.parseMode ?? 'exec', onWarning: (w) => warnings.push(w) });
       this.parsed = { source: code, tree, items: this.items(parser, tree, code) };
       this.syntaxError = undefined;
       this.view.setItems(this.parsed.items);
@@ -263,7 +268,9 @@ export class PyAst extends PyElement<AstResultDetail> {
         ? html`<pre class="syntax-error" part="syntax-error" aria-label="SyntaxError, as CPython reports it">${parser.formatSyntaxError(
             this.syntaxError,
           )}</pre>`
-        : nothing}${this.view.render()}`;
+        : nothing}${this.warnings.map(
+        (w) => html`<p class="note warning" part="note">SyntaxWarning at line ${w.lineno}: ${w.message}</p>`,
+      )}${this.view.render()}`;
   }
 }
 
