@@ -3,7 +3,7 @@
 // exit status 1, and on stderr "".join(traceback.format_exception_only(err)).
 // Pure: file and stdin access are passed in, so tests can run it too.
 import { decodeSource, pyRepr, TokenizeError } from '../engine/tokenizer/index.js';
-import { parse, type ParseMode } from '../engine/parser/parse.js';
+import { parse, type ParseMode, type ParseWarning } from '../engine/parser/parse.js';
 import { dump } from '../engine/parser/dump.js';
 import { PySyntaxError } from '../engine/parser/errors.js';
 import { formatSyntaxError } from '../engine/parser/format-error.js';
@@ -96,12 +96,20 @@ export function runAst(
     if (e instanceof TokenizeError) return { stdout: '', stderr: `SyntaxError: ${e.message}\n`, status: 1 };
     throw e;
   }
+  // What warnings.showwarning prints: the line only when linecache can read the file.
+  let warnings = '';
+  const lines = parsed.file === '-' ? [] : source.split(/\r\n|\r|\n/);
+  const onWarning = ({ lineno, message }: ParseWarning): void => {
+    warnings += `${name}:${lineno}: SyntaxWarning: ${message}\n`;
+    const line = (lines[lineno - 1] ?? '').trim();
+    if (line) warnings += `  ${line}\n`;
+  };
   try {
-    const tree = parse(source, { filename: name, mode: parsed.mode });
+    const tree = parse(source, { filename: name, mode: parsed.mode, onWarning });
     const text = dump(tree, { indent: parsed.indent, includeAttributes: parsed.includeAttributes, showEmpty: parsed.showEmpty });
-    return { stdout: text + '\n', stderr: '', status: 0 };
+    return { stdout: text + '\n', stderr: warnings, status: 0 };
   } catch (e) {
-    if (e instanceof PySyntaxError) return { stdout: '', stderr: formatSyntaxError(e), status: 1 };
+    if (e instanceof PySyntaxError) return { stdout: '', stderr: warnings + formatSyntaxError(e), status: 1 };
     throw e;
   }
 }

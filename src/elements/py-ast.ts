@@ -3,7 +3,7 @@ import { PyElement, type ToolbarAction } from './py-element.js';
 import { defineElement } from './define-element.js';
 import { configureFromScriptTag } from '../config.js';
 import type { Position } from './highlight.js';
-import type { Node, ParseMode, PySyntaxError } from '../engine/parser/index.js';
+import type { Node, ParseMode, ParseWarning, PySyntaxError } from '../engine/parser/index.js';
 import { pythonErrorDetail, type AstResultDetail, type AstSyntaxErrorDetail } from './events.js';
 import { loadParser, parserIfLoaded, type Parser } from './ast/lazy-parser.js';
 import { buildTree, innermostAt, type TreeItem } from './ast/tree-model.js';
@@ -11,6 +11,14 @@ import { LineColumns } from './ast/positions.js';
 import { treeToJson, type JsonValue } from './ast/tree-json.js';
 import { TreeView } from './ast/tree-view.js';
 import { astStyles } from './ast/styles.js';
+import { FirstViewDebounce } from './controllers/first-view.js';
+
+/**
+ * How long typing must pause before the code is parsed again. A 2,000-line file parses within a
+ * frame, but parsing on every keystroke of a fast typist would still keep the page busy; a read
+ * of `text` or `tree` parses at once.
+ */
+const EDIT_DEBOUNCE_MS = 120;
 
 /** The modes `ast.parse` takes; an invalid `mode` attribute parses nothing and says why. */
 /** Names, numbers, strings and operators: what the tree's size follows. */
@@ -47,6 +55,7 @@ export class PyAst extends PyElement<AstResultDetail> {
     depth: { type: Number },
     parsed: { state: true },
     syntaxError: { state: true },
+    warnings: { state: true },
   };
 
   /** What the code is parsed as, as `ast.parse(code, mode=...)`: exec, eval, single or func_type. */
@@ -62,11 +71,18 @@ export class PyAst extends PyElement<AstResultDetail> {
 
   private parsed: Parsed | undefined;
   private syntaxError: PySyntaxError | undefined;
+  /** The SyntaxWarnings of the last parse (invalid escape sequences), shown as notes. */
+  private warnings: readonly ParseWarning[] = [];
 
   protected readonly label = 'Syntax tree';
   protected override readonly actions: readonly ToolbarAction[] = ['reset', 'copy'];
 
   private readonly view = new TreeView(this, (span) => this.markSpan(span));
+  private readonly schedule = new FirstViewDebounce(this, () => this.parseLatest(), EDIT_DEBOUNCE_MS);
+  /** Whether the code changed since it was last parsed. */
+  private pending = false;
+  /** Where the editor's cursor went while a parse was pending: revealed once it is done. */
+  private pendingCursor: Position | undefined;
 
   /** The tree of the code as JSON (see tree-json.ts), or null while the code doesn't parse. */
   get tree(): JsonValue | null {
@@ -83,6 +99,7 @@ export class PyAst extends PyElement<AstResultDetail> {
    * and converting the tree on every keystroke would cost as much as parsing it.
    */
   private snapshot(): { text(): string; tree(): JsonValue | null } {
+    this.flush();
     const parser = parserIfLoaded();
     const { parsed, syntaxError } = this;
     const options = { indent: this.validIndent(), includeAttributes: this.includeAttributes, showEmpty: this.showEmpty };
@@ -106,28 +123,59 @@ export class PyAst extends PyElement<AstResultDetail> {
     return typeof this.indent === 'number' && Number.isInteger(this.indent) && this.indent >= 0 ? this.indent : null;
   }
 
-  protected codeChanged(code: string): void {
+  /** Coalesced: the code is parsed once typing pauses (at once when nothing is shown yet). */
+  protected codeChanged(): void {
+    this.pending = true;
+    this.schedule.schedule(this.parsed !== undefined || this.syntaxError !== undefined);
+  }
+
+  /**
+   * A page (or test) that awaits `updateComplete` gets the current code's tree: a parse waiting
+   * for typing to pause is done now (typing itself never awaits it, so stays debounced).
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.pending || !parserIfLoaded()) return done;
+    this.flush();
+    return super.getUpdateComplete();
+  }
+
+  /** Parses a pending change now, if the parser is here (a reader of `text` wants the current code's). */
+  private flush(): void {
+    const parser = parserIfLoaded();
+    if (!this.pending || !parser || !this.codeReady) return;
+    this.schedule.cancel();
+    this.parseLatest();
+  }
+
+  /** Parses the code if it changed since the last parse (the first view of an empty element parses nothing). */
+  private parseLatest(): void {
+    if (!this.pending || !this.codeReady) return;
     const parser = parserIfLoaded();
     if (!parser) {
       // The first code arrives before the parser chunk; parse the latest code once it has.
       loadParser().then(
-        () => this.codeChanged(this.source),
+        () => this.parseLatest(),
         (error: unknown) => this.reportError({ kind: 'Parser', message: `The parser could not be loaded (${String(error)}).` }),
       );
       return;
     }
+    this.pending = false;
     // An invalid mode is reported by the attribute check; there is nothing right to parse as.
-    if (this.parseMode) this.parse(parser, code);
+    if (this.parseMode) this.parse(parser, this.source);
   }
 
   private parse(parser: Parser, code: string): void {
+    const warnings: ParseWarning[] = [];
+    this.warnings = warnings;
     try {
-      const tree = parser.parse(code, { filename: '<unknown>', mode: this.parseMode ?? 'exec' });
+      const tree = parser.parse(code, { filename: '<unknown>', mode: this.parseMode ?? 'exec', onWarning: (w) => warnings.push(w) });
       this.parsed = { source: code, tree, items: this.items(parser, tree, code) };
       this.syntaxError = undefined;
       this.view.setItems(this.parsed.items);
       this.markSpan(undefined);
       this.clearError();
+      if (this.pendingCursor) this.cursorMoved(this.pendingCursor);
     } catch (error) {
       if (!(error instanceof parser.PySyntaxError)) {
         // Our bug, not the reader's: say so rather than show a tree that may be wrong.
@@ -138,6 +186,7 @@ export class PyAst extends PyElement<AstResultDetail> {
         return;
       }
       this.syntaxError = error;
+      this.pendingCursor = undefined;
       this.view.markStale();
       this.markSpan(undefined);
       this.reportError(pythonErrorDetail({ type: error.type, message: error.msg, line: error.lineno, column: error.offset }));
@@ -175,6 +224,8 @@ export class PyAst extends PyElement<AstResultDetail> {
     // (The first update sets every property: the code isn't sourced yet, codeChanged parses it.)
     if (!this.hasUpdated) return;
     if (changed.has('mode') && this.mode !== changed.get('mode')) {
+      this.schedule.cancel();
+      this.pending = false;
       if (this.parseMode) this.parse(parser, this.source);
       return;
     }
@@ -191,6 +242,8 @@ export class PyAst extends PyElement<AstResultDetail> {
 
   protected override cursorMoved(at: Position): void {
     const parsed = this.parsed;
+    this.pendingCursor = undefined;
+    if (this.pending) this.pendingCursor = at;
     if (!parsed || this.syntaxError || parsed.source !== this.source) return;
     const byte = new LineColumns(parsed.source).toBytes(at[0], at[1]);
     this.view.revealAtCursor(innermostAt(parsed.items, at[0], byte));
@@ -215,7 +268,9 @@ export class PyAst extends PyElement<AstResultDetail> {
         ? html`<pre class="syntax-error" part="syntax-error" aria-label="SyntaxError, as CPython reports it">${parser.formatSyntaxError(
             this.syntaxError,
           )}</pre>`
-        : nothing}${this.view.render()}`;
+        : nothing}${this.warnings.map(
+        (w) => html`<p class="note warning" part="note">SyntaxWarning at line ${w.lineno}: ${w.message}</p>`,
+      )}${this.view.render()}`;
   }
 }
 

@@ -135,6 +135,35 @@ describe('<py-ast>', () => {
     assert.include(items(element).map(itemText), '1: Assign', 'its ancestors were opened');
   });
 
+  it('parses once typing pauses, not on every keystroke', async () => {
+    const element = await ast('x = 1');
+    shadow(element).querySelector<HTMLElement>('.static-code')!.focus();
+    await until(() => shadow(element).querySelector('.cm-content'), 'the editor');
+    await press('End');
+    let results = 0;
+    element.addEventListener('py-result', () => results++);
+    // Eight edits in one go: the tree follows once, with all of them.
+    await type('23456789');
+    await until(() => element.text.includes('value=123456789'), 'the new tree');
+    assert.isAtLeast(results, 1);
+    assert.isBelow(results, 8, 'fewer parses than keystrokes');
+  });
+
+  it("shows the parser's SyntaxWarnings as notes (CPython's messages: see cli.test.ts)", async () => {
+    const code = 'pattern = "\\d+"\nok = r"\\d+"\n';
+    const { parse } = await import('../../src/engine/parser/index.js');
+    const expected: string[] = [];
+    parse(code, { onWarning: (w) => expected.push(`SyntaxWarning at line ${w.lineno}: ${w.message}`) });
+    assert.lengthOf(expected, 1);
+    const element = await ast(code);
+    const notes = Array.from(shadow(element).querySelectorAll('.note.warning')).map((note) => note.textContent!.replace(/\s+/g, ' ').trim());
+    assert.deepEqual(notes, expected);
+    assert.include(notes[0]!, 'is an invalid escape sequence');
+    element.code = 'pattern = r"\\d+"\n';
+    await settle(element);
+    assert.isNull(shadow(element).querySelector('.note.warning'));
+  });
+
   it('shows a SyntaxError as CPython reports it, at its place, with the last good tree dimmed', async () => {
     const errors: string[] = [];
     const element = await ast('if x:\n    pass');

@@ -10,8 +10,8 @@ export class PySyntaxError extends Error {
     readonly lineno: number,
     /** 1-based character column, as SyntaxError.offset. */
     readonly offset: number,
-    /** The source line (SyntaxError.text), newline included. */
-    readonly text: string,
+    /** The source line (SyntaxError.text), newline included; null for the errors CPython gives none. */
+    readonly text: string | null,
     readonly endLineno: number,
     readonly endOffset: number,
   ) {

@@ -5,6 +5,7 @@ const isSpace = (c: string): boolean => /\s/u.test(c);
 
 export function formatSyntaxError(e: PySyntaxError): string {
   let out = `  File "${e.filename || '<string>'}", line ${e.lineno}\n`;
+  if (e.text === null) return out + `${e.type}: ${e.msg || '<no detail available>'}\n`;
   const rtext = e.text.replace(/\n+$/, '');
   const ltext = rtext.replace(/^[ \n\f]+/, '');
   const chars = [...ltext];

@@ -1,6 +1,6 @@
 // Public API of the parser (`pyinnards/parser`): an exact TypeScript port of CPython 3.14's
 // parser, giving the tree `ast.parse(source, filename, mode, type_comments=True)` gives.
-export { parse, type ParseMode, type ParseOptions } from './parse.js';
+export { parse, type ParseMode, type ParseOptions, type ParseWarning } from './parse.js';
 export { dump, type DumpOptions } from './dump.js';
 export { PySyntaxError, type SyntaxErrorClass } from './errors.js';
 export { formatSyntaxError } from './format-error.js';

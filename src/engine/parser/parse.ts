@@ -4,22 +4,40 @@ import { GeneratedParser } from './generated/parser.js';
 import { RaisedError } from './parser-base.js';
 import { TokenStream, type PTok } from './token-stream.js';
 import { PySyntaxError } from './errors.js';
+import { checkFuture } from './future.js';
 import type { Node } from './nodes.js';
 import { INDENT, DEDENT } from '../tokenizer/token-types.js';
 
 export type ParseMode = 'exec' | 'eval' | 'single' | 'func_type';
 
+/** A SyntaxWarning CPython's parser emits (such as an invalid escape sequence). */
+export interface ParseWarning {
+  lineno: number;
+  message: string;
+}
+
 export interface ParseOptions {
   filename?: string;
   mode?: ParseMode;
+  /** Hears each SyntaxWarning CPython's parser emits, in the order it would. */
+  onWarning?: (warning: ParseWarning) => void;
 }
 
 /** Parses decoded source text; throws PySyntaxError as ast.parse raises SyntaxError. */
 export function parse(source: string, options: ParseOptions = {}): Node {
-  const filename = options.filename ?? '<unknown>';
-  const mode = options.mode ?? 'exec';
-  const stream = new TokenStream(source, filename, mode);
-  const p = new GeneratedParser(stream, filename, mode);
+  const stream = new TokenStream(source, options.filename ?? '<unknown>', options.mode ?? 'exec');
+  const p = new GeneratedParser(stream, stream.filename, options.mode ?? 'exec');
+  try {
+    return runParser(p);
+  } finally {
+    p.releaseMemo();
+    if (options.onWarning) for (const warning of p.warnings) options.onWarning(warning);
+  }
+}
+
+function runParser(p: GeneratedParser): Node {
+  const stream = p.stream;
+  const mode = p.mode as ParseMode;
   const run = (): Node | null => {
     switch (mode) {
       case 'exec':
@@ -38,6 +56,11 @@ export function parse(source: string, options: ParseOptions = {}): Node {
   let final = false;
   try {
     const tree = run();
+    // _PyPegen_run_parser: at the prompt, one statement; after it only blanks and comments.
+    if (tree && mode === 'single' && !/^(?:[ \t\n\r\f]|#[^\n\r]*)*$/.test(stream.textAfter(p.tokens[p.fill - 1] as PTok))) {
+      throw new RaisedError(stream.raiseAtToken('SyntaxError', p.tokens[p.fill - 1] as PTok, 'multiple statements found while compiling a single statement'));
+    }
+    if (tree && (mode === 'exec' || mode === 'single')) checkFuture(tree, stream.filename);
     if (tree) return tree;
   } catch (e) {
     if (!(e instanceof RaisedError)) throw e;

@@ -145,15 +145,22 @@ export class ParserBase {
   }
 
   // ---- memoization -----------------------------------------------------------------------
-  // One typed array for every memoized rule: at [position * SLOTS + slot], one more than where
-  // the rule ended when tried there (0: not tried). Results that are not failures go in a Map.
-  // This keeps the garbage collector out of it: most memoized attempts fail.
+  // Typed arrays for every memoized rule, at [position * SLOTS + slot]: in `ends`, one more than
+  // where the rule ended when tried there (0: not tried); in `found`, one more than the index of
+  // its result in `values` (0: it failed). No Map and no per-attempt objects: a Map of a million
+  // keys cost more than the parsing itself, and most memoized attempts fail. The typed arrays are
+  // kept between parses (re-parsing on each keystroke must not feed the garbage collector).
 
-  private static readonly SLOTS = 64;
-  private readonly slots = new Int16Array(1024).fill(-1);
+  private static readonly SLOTS = 32;
+  private static spareEnds = new Int32Array(0);
+  private static spareFound = new Int32Array(0);
+  private readonly slots = new Int8Array(1024).fill(-1);
   private slotCount = 0;
   private memoEnds = new Int32Array(0);
-  private memoResults = new Map<number, unknown>();
+  private memoFound = new Int32Array(0);
+  /** Results of memoized attempts, by index; shared between parses so it stops growing. */
+  private static memoValues: unknown[] = [];
+  private memoCount = 0;
 
   private memoKey(rule: number, pos: number): number {
     let slot = this.slots[rule] as number;
@@ -162,8 +169,41 @@ export class ParserBase {
       if (slot >= ParserBase.SLOTS) throw new Error('too many memoized rules');
       this.slots[rule] = slot;
     }
-    if (this.memoEnds.length === 0) this.memoEnds = new Int32Array((this.tokens.length + 1) * ParserBase.SLOTS);
+    if (this.memoEnds.length === 0) this.allocateMemo();
     return pos * ParserBase.SLOTS + slot;
+  }
+
+  private allocateMemo(): void {
+    const size = (this.tokens.length + 1) * ParserBase.SLOTS;
+    if (ParserBase.spareEnds.length < size) {
+      ParserBase.spareEnds = new Int32Array(size + (size >> 2));
+      ParserBase.spareFound = new Int32Array(size + (size >> 2));
+    } else {
+      ParserBase.spareEnds.fill(0, 0, size);
+    }
+    // `found` is only read where `ends` says the rule was tried, which always wrote it first.
+    this.memoEnds = ParserBase.spareEnds;
+    this.memoFound = ParserBase.spareFound;
+  }
+
+  private memoResult(key: number): unknown {
+    const found = this.memoFound[key] as number;
+    return found === 0 ? null : ParserBase.memoValues[found - 1];
+  }
+
+  private memoStore(key: number, res: unknown): void {
+    if (res == null) {
+      this.memoFound[key] = 0;
+    } else {
+      ParserBase.memoValues[this.memoCount++] = res;
+      this.memoFound[key] = this.memoCount;
+    }
+  }
+
+  /** Lets go of the memoized results (parts of the tree and of abandoned attempts). */
+  releaseMemo(): void {
+    ParserBase.memoValues.fill(undefined, 0, this.memoCount);
+    this.memoCount = 0;
   }
 
   memoGet(rule: number): unknown {
@@ -172,13 +212,13 @@ export class ParserBase {
     const end = this.memoEnds[key] as number;
     if (end === 0) return undefined;
     this.mark = end - 1;
-    return this.memoResults.get(key) ?? null;
+    return this.memoResult(key);
   }
 
   memoSet(rule: number, start: number, res: unknown): void {
     const key = this.memoKey(rule, start);
     this.memoEnds[key] = this.mark + 1;
-    if (res != null) this.memoResults.set(key, res);
+    this.memoStore(key, res);
   }
 
   /** pegen's growing-seed loop for the leader of a left-recursive cycle. */
@@ -189,11 +229,15 @@ export class ParserBase {
     const ends = this.memoEnds;
     if ((ends[key] as number) > 0) {
       this.mark = (ends[key] as number) - 1;
-      return this.memoResults.get(key) ?? null;
+      return this.memoResult(key);
     }
     let res: unknown = null;
     let resMark = start;
     ends[key] = start + 1;
+    this.memoFound[key] = 0;
+    // One result slot for the whole loop, reserved before the rules inside take theirs, and
+    // overwritten as the seed grows.
+    const slot = this.memoCount++;
     for (;;) {
       this.mark = start;
       const r = raw.call(this);
@@ -201,17 +245,32 @@ export class ParserBase {
       resMark = this.mark;
       res = r;
       ends[key] = resMark + 1;
-      this.memoResults.set(key, res);
+      ParserBase.memoValues[slot] = res;
+      this.memoFound[key] = slot + 1;
     }
     this.mark = resMark;
     return res;
   }
 
   resetForSecondPass(): void {
-    this.memoEnds.fill(0);
-    this.memoResults.clear();
+    this.memoEnds.fill(0, 0, (this.tokens.length + 1) * ParserBase.SLOTS);
+    this.releaseMemo();
     this.mark = 0;
     this.callInvalid = true;
+  }
+
+  // ---- warnings --------------------------------------------------------------------------
+
+  /** The SyntaxWarnings met so far, each once per place: actions may run again on backtracking. */
+  readonly warnings: Array<{ lineno: number; message: string }> = [];
+  private readonly warned = new Set<string>();
+
+  /** A warning about what starts at `at` (a token or node), on line `lineno`. */
+  warn(at: Pos, lineno: number, message: string): void {
+    const key = `${at.lineno}:${at.col_offset}:${message}`;
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    this.warnings.push({ lineno, message });
   }
 
   // ---- errors ----------------------------------------------------------------------------

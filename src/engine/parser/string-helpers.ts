@@ -4,7 +4,7 @@ import { N, type Node } from './nodes.js';
 import { PyBytes } from './constants.js';
 import type { ParserBase, Pos } from './parser-base.js';
 import type { PTok } from './token-stream.js';
-import { parseStringLiteral, decodeEscapes, StringError } from './strings.js';
+import { parseStringLiteral, decodeEscapes, StringError, UnknownCharacterName, type InvalidEscape } from './strings.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -14,11 +14,11 @@ type Any = any;
 export function constantFromString(p: ParserBase, tok: PTok): Node {
   let parsed;
   try {
-    parsed = parseStringLiteral(tok.string);
+    parsed = parseStringLiteral(tok.string, invalidEscapeWarning(p, tok, tok.string));
   } catch (e) {
     if (!(e instanceof StringError)) throw e;
     if (e.message.startsWith('bytes')) return p.raiseKnownLocation(tok, e.message);
-    return p.raiseKnownLocation(tok, `(unicode error) 'unicodeescape' codec can't decode bytes: ${e.message}`);
+    return p.raiseKnownLocation(tok, unicodeErrorMessage(e));
   }
   return N.Constant(parsed.value, parsed.kind, tok, tok);
 }
@@ -31,14 +31,38 @@ export function decodedConstantFromToken(p: ParserBase, tok: PTok): Node {
   return N.Constant(decode(p, tok, tok.string, false), null, tok, tok);
 }
 
-function decode(p: ParserBase, tok: PTok, s: string, raw: boolean): string {
+/**
+ * CPython's warn_invalid_escape_sequence: a SyntaxWarning on the line of the escape itself (a
+ * triple-quoted string spans lines).
+ */
+function invalidEscapeWarning(p: ParserBase, tok: Pos, text: string): InvalidEscape {
+  return (escape, octal, at) => {
+    let line = tok.lineno;
+    for (let k = text.indexOf('\n'); k >= 0 && k < at; k = text.indexOf('\n', k + 1)) line++;
+    const what = octal ? 'invalid octal escape sequence' : 'invalid escape sequence';
+    p.warn(tok, line, `"\\${escape}" is an ${what}. Such sequences will not work in the future. Did you mean "\\\\${escape}"? A raw string is also an option.`);
+  };
+}
+
+function decode(p: ParserBase, tok: Pos, s: string, raw: boolean): string {
   if (raw || !s.includes('\\')) return s;
   try {
-    return decodeEscapes(s, false);
+    return decodeEscapes(s, false, invalidEscapeWarning(p, tok, s));
   } catch (e) {
     if (!(e instanceof StringError)) throw e;
-    return p.raiseKnownLocation(tok, `(unicode error) 'unicodeescape' codec can't decode bytes: ${e.message}`);
+    return p.raiseKnownLocation(tok, unicodeErrorMessage(e));
   }
+}
+
+/** The message of CPython's SyntaxError for a str literal its unicode-escape decoder rejects. */
+function unicodeErrorMessage(e: StringError): string {
+  if (e instanceof UnknownCharacterName) {
+    // Not CPython's answer, which needs Unicode's name table (over a megabyte): say so plainly.
+    return `(unicode error) pyinnards can't look up \\N{...} names: it has no Unicode name table (CPython would give the character, or 'unknown Unicode character name'); write the character itself or a \\u escape`;
+  }
+  if (e.start < 0) return `(unicode error) 'unicodeescape' codec can't decode bytes: ${e.message}`;
+  const where = e.end - e.start > 1 ? `bytes in position ${e.start}-${e.end - 1}` : `byte 0x5c in position ${e.start}`;
+  return `(unicode error) 'unicodeescape' codec can't decode ${where}: ${e.message}`;
 }
 
 interface WithMetadata {

@@ -8,10 +8,28 @@ export interface ParsedString {
   kind: 'u' | null;
 }
 
-export class StringError extends Error {}
+export class StringError extends Error {
+  constructor(
+    message: string,
+    /**
+     * Where the escape is, as CPython's unicode-escape decoder counts (it sees each non-ASCII
+     * character as a 10-character \U escape): start, and end (exclusive). Unset for bytes.
+     */
+    readonly start = -1,
+    readonly end = -1,
+  ) {
+    super(message);
+  }
+}
 
-/** The value of a STRING token's text. */
-export function parseStringLiteral(text: string): ParsedString {
+/** A \N{...} escape with a well-formed name: we have no Unicode name table to look it up in. */
+export class UnknownCharacterName extends StringError {}
+
+/** Where CPython's decoder met its first invalid escape: the escape's text and its index in the body. */
+export type InvalidEscape = (escape: string, octal: boolean, at: number) => void;
+
+/** The value of a STRING token's text; `onInvalid` hears of the first invalid escape (CPython warns). */
+export function parseStringLiteral(text: string, onInvalid?: InvalidEscape): ParsedString {
   let i = 0;
   let bytes = false;
   let raw = false;
@@ -30,12 +48,12 @@ export function parseStringLiteral(text: string): ParsedString {
     for (let j = 0; j < body.length; j++) {
       if (body.charCodeAt(j) >= 0x80) throw new StringError('bytes can only contain ASCII literal characters');
     }
-    const chars = raw || !body.includes('\\') ? body : decodeEscapes(body, true);
+    const chars = raw || !body.includes('\\') ? body : decodeEscapes(body, true, onInvalid && ((e, o, at) => onInvalid(e, o, at + i + q)));
     const out = new Uint8Array(chars.length);
     for (let j = 0; j < chars.length; j++) out[j] = chars.charCodeAt(j);
     return { value: new PyBytes(out), kind };
   }
-  return { value: raw || !body.includes('\\') ? body : decodeEscapes(body, false), kind };
+  return { value: raw || !body.includes('\\') ? body : decodeEscapes(body, false, onInvalid && ((e, o, at) => onInvalid(e, o, at + i + q))), kind };
 }
 
 const SIMPLE: Record<string, string> = {
@@ -53,9 +71,29 @@ const SIMPLE: Record<string, string> = {
 };
 
 /** Decodes backslash escapes of a str (bytes: false) or bytes (bytes: true, one char per byte). */
-export function decodeEscapes(s: string, bytes: boolean): string {
+export function decodeEscapes(s: string, bytes: boolean, onInvalid?: InvalidEscape): string {
   let out = '';
+  /** CPython reports only the first invalid escape of a literal. */
+  let invalid = onInvalid;
+  const report = (escape: string, octal: boolean, at: number): void => {
+    invalid?.(escape, octal, at);
+    invalid = undefined;
+  };
   let i = 0;
+  /** Non-ASCII code units before `i`, each 9 more positions for CPython's decoder (surrogate pairs: 8 each). */
+  let shift = 0;
+  let counted = 0;
+  const at = (k: number): number => {
+    for (; counted < k; counted++) {
+      const c = s.charCodeAt(counted);
+      if (c >= 0x80) shift += c >= 0xd800 && c <= 0xdfff ? 4 : 9;
+    }
+    return k + shift;
+  };
+  const fail = (msg: string, from: number, to: number, kind = StringError): never => {
+    const start = at(from);
+    throw new kind(msg, start, start + (to - from));
+  };
   while (i < s.length) {
     const j = s.indexOf('\\', i);
     if (j < 0) {
@@ -64,7 +102,7 @@ export function decodeEscapes(s: string, bytes: boolean): string {
     }
     out += s.slice(i, j);
     i = j + 1;
-    if (i >= s.length) throw new StringError('\\ at end of string');
+    if (i >= s.length) fail('\\ at end of string', j, i);
     const c = s[i] as string;
     // A backslash before "\r\n" continues the line too.
     if (c === '\r' && s[i + 1] === '\n') {
@@ -79,31 +117,35 @@ export function decodeEscapes(s: string, bytes: boolean): string {
       let k = i;
       while (k < i + 3 && k < s.length && s[k] as string >= '0' && (s[k] as string) <= '7') k++;
       const v = parseInt(s.slice(i, k), 8);
+      if (v > 0o377) report(s.slice(i, k), true, j);
       out += bytes ? String.fromCharCode(v & 0xff) : String.fromCharCode(v);
       i = k;
     } else if (c === 'x') {
-      out += String.fromCharCode(hexDigits(s, i + 1, 2, 'x'));
+      out += String.fromCharCode(hexDigits(s, i + 1, 2, 'x', j, fail));
       i += 3;
     } else if (!bytes && (c === 'u' || c === 'U')) {
       const n = c === 'u' ? 4 : 8;
-      const v = hexDigits(s, i + 1, n, c);
-      if (v > 0x10ffff) throw new StringError('illegal Unicode character');
+      const v = hexDigits(s, i + 1, n, c, j, fail);
+      if (v > 0x10ffff) fail('illegal Unicode character', j, i + 1 + n);
       out += String.fromCodePoint(v);
       i += 1 + n;
     } else if (!bytes && c === 'N') {
-      throw new StringError('unknown Unicode character name');
+      const close = s[i + 1] === '{' ? s.indexOf('}', i + 2) : -1;
+      if (close < 0 || close === i + 2) fail('malformed \\N character escape', j, s[i + 1] === '{' && close < 0 ? s.length : i + 1);
+      // CPython looks the name up in Unicode's name table (unicodedata), which we don't carry.
+      fail('unknown Unicode character name', j, close + 1, UnknownCharacterName);
     } else {
       // Not an escape: the backslash stays (CPython warns).
+      report(String.fromCodePoint(s.codePointAt(i) as number), false, j);
       out += '\\';
     }
   }
   return out;
 }
 
-function hexDigits(s: string, from: number, n: number, letter: string): number {
-  const digits = s.slice(from, from + n);
-  if (digits.length < n || !/^[0-9a-fA-F]+$/.test(digits)) {
-    throw new StringError(`truncated \\${letter}${'X'.repeat(n)} escape`);
-  }
-  return parseInt(digits, 16);
+function hexDigits(s: string, from: number, n: number, letter: string, start: number, fail: (msg: string, from: number, to: number) => never): number {
+  let k = from;
+  while (k < from + n && k < s.length && /[0-9a-fA-F]/.test(s[k] as string)) k++;
+  if (k < from + n) fail(`truncated \\${letter}${'X'.repeat(n)} escape`, start, k);
+  return parseInt(s.slice(from, from + n), 16);
 }

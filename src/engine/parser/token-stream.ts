@@ -44,14 +44,11 @@ const IDENTIFIER = /^[\p{XID_Start}_][\p{XID_Continue}]*$/u;
 const XID_START = /[\p{XID_Start}_]/u;
 const XID_CONTINUE = /\p{XID_Continue}/u;
 
-/** A token straight from the lexer, before the parser's own checks. */
-interface RawTok {
-  type: number;
-  string: string;
-  lineno: number;
-  col_offset: number;
-  end_lineno: number;
-  end_col_offset: number;
+/**
+ * A token straight from the lexer, before the parser's own checks. It already has a PTok's
+ * fields: the parser's token is the same object, finished in place (one allocation per token).
+ */
+interface RawTok extends PTok {
   /** Columns in characters, for the tokenizer's own error offsets. */
   startChars: number;
   endChars: number;
@@ -138,25 +135,25 @@ export class TokenStream {
       if (type === INDENT || type === DEDENT || type === ENDMARKER) {
         // CPython gives these no columns; at the end of the file they stay on its last line.
         const lineno = t.atEof ? Math.max(1, this.lines.length) : t.lineno;
-        const line = this.lineText(lineno);
-        const cur = t.atEof ? utf8Len(line) + (line.endsWith('\n') ? 0 : 1) : t.end_col_offset;
-        this.tokens.push({ type, string, lineno, col_offset: -1, end_lineno: lineno, end_col_offset: -1, level: brackets.length, index: this.tokens.length, cur });
-        continue;
+        let cur = t.end_col_offset;
+        if (t.atEof) {
+          const line = this.lineText(lineno);
+          cur = utf8Len(line) + (line.endsWith('\n') ? 0 : 1);
+        }
+        t.lineno = t.end_lineno = lineno;
+        t.col_offset = t.end_col_offset = -1;
+        t.cur = cur;
+      } else {
+        let endCol = t.end_col_offset;
+        // A literal part ending in a doubled brace: the token spans both braces, its text keeps one.
+        if ((type === FSTRING_MIDDLE || type === TSTRING_MIDDLE) && (lexed.charCodeAt(t.endOffset) === 0x7b || lexed.charCodeAt(t.endOffset) === 0x7d) && /[{}]$/.test(string)) endCol++;
+        t.end_col_offset = t.cur = endCol;
       }
-      let endCol = t.end_col_offset;
-      // A literal part ending in a doubled brace: the token spans both braces, its text keeps one.
-      if ((type === FSTRING_MIDDLE || type === TSTRING_MIDDLE) && (lexed.charCodeAt(t.endOffset) === 0x7b || lexed.charCodeAt(t.endOffset) === 0x7d) && /[{}]$/.test(string)) endCol++;
-      this.tokens.push({
-        type,
-        string,
-        lineno: t.lineno,
-        col_offset: t.col_offset,
-        end_lineno: t.end_lineno,
-        end_col_offset: endCol,
-        level: brackets.length,
-        index: this.tokens.length,
-        cur: endCol,
-      });
+      t.type = type;
+      t.string = string;
+      t.level = brackets.length;
+      t.index = this.tokens.length;
+      this.tokens.push(t);
     }
     const err = result.error;
     if (!err) return;
@@ -175,7 +172,8 @@ export class TokenStream {
       if (err.message.startsWith('unindent')) {
         this.error = { raised: false, make: () => this.raiseAtToken('IndentationError', this.errorToken(lineno), err.message) };
       } else {
-        this.error = { raised: false, make: () => this.makeError(pythonType, lineno, 1, lineno, 0, err.message, true) };
+        // The tokenizer stopped on that line: the text keeps its newline.
+        this.error = { raised: false, make: () => this.makeError(pythonType, lineno, 1, lineno, 0, err.message, lineno) };
       }
       return;
     }
@@ -187,7 +185,7 @@ export class TokenStream {
       for (const t of this.tokens) if (t.end_lineno === lineno && t.col_offset >= 0) from = Math.max(from, byteColToIndex(line, t.end_col_offset));
       const backslash = line.indexOf('\\', from);
       const col = backslash < 0 ? (err.offset ?? 1) : utf8Len(line.slice(0, backslash)) + 2;
-      this.error = { raised: false, make: () => this.makeError('SyntaxError', lineno, col, lineno, 0, err.message, true) };
+      this.error = { raised: false, make: () => this.makeError('SyntaxError', lineno, col, lineno, 0, err.message, lineno) };
       return;
     }
     if (err.message === 'unexpected EOF in multi-line statement') {
@@ -289,6 +287,11 @@ export class TokenStream {
     this.lexerText = text;
     const tokens: RawTok[] = [];
     const raw: RawToken = { type: 0, start: -1, end: -1 };
+    // In ASCII text a column in bytes or in characters is the distance in UTF-16 units: no need
+    // to count from the start of the line for every token.
+    const ascii = !/[^\x00-\x7f]/.test(text);
+    const bytes = ascii ? (_: string, from: number, to: number) => to - from : utf8Length;
+    const chars = ascii ? (_: string, from: number, to: number) => to - from : codePointLength;
     let typeCommentLine = false;
     for (;;) {
       let type = lexer.get(raw);
@@ -306,13 +309,16 @@ export class TokenStream {
         type,
         string: raw.start < 0 || raw.end < 0 ? '' : text.slice(raw.start, raw.end),
         lineno: literal ? lexer.firstLineno : lexer.lineno,
-        col_offset: start >= lineStart ? utf8Length(text, lineStart, start) : 0,
+        col_offset: start >= lineStart ? bytes(text, lineStart, start) : 0,
         end_lineno: lexer.lineno,
         // NEWLINE's end counts the newline character the lexer leaves out.
-        end_col_offset: (raw.end >= lexer.lineStart ? utf8Length(text, lexer.lineStart, raw.end) : 0) + (type === NEWLINE ? 1 : 0),
-        startChars: start >= lineStart ? codePointLength(text, lineStart, start) : 0,
-        endChars: (raw.end >= lexer.lineStart ? codePointLength(text, lexer.lineStart, raw.end) : 0) + (type === NEWLINE ? 1 : 0),
+        end_col_offset: (raw.end >= lexer.lineStart ? bytes(text, lexer.lineStart, raw.end) : 0) + (type === NEWLINE ? 1 : 0),
+        startChars: start >= lineStart ? chars(text, lineStart, start) : 0,
+        endChars: (raw.end >= lexer.lineStart ? chars(text, lexer.lineStart, raw.end) : 0) + (type === NEWLINE ? 1 : 0),
         endOffset: raw.end,
+        level: 0,
+        index: 0,
+        cur: 0,
         atEof: type === ENDMARKER || (type === DEDENT && lexer.done === Done.EOF),
         alone: type === COMMENT && /^[ \t\f]*$/.test(text.slice(lexer.lineStart, raw.start)),
       });
@@ -353,9 +359,10 @@ export class TokenStream {
    * the tokenizer's buffer holds it (with its newline) when the tokenizer is still on that
    * line, else as cut from the whole source (without).
    */
-  makeError(kind: SyntaxErrorClass, lineno: number, col: number, endLineno: number, endCol: number, msg: string, fromTokenizer = false): PySyntaxError {
+  makeError(kind: SyntaxErrorClass, lineno: number, col: number, endLineno: number, endCol: number, msg: string, fromTokenizer: boolean | number = false): PySyntaxError {
     const last = this.tokens[this.fill() - 1];
-    const tokenizerLine = fromTokenizer ? Math.max(1, this.lines.length) : last ? last.end_lineno : 1;
+    // The tokenizer's line: where it stopped (a number), the end of the file, or the last token read.
+    const tokenizerLine = typeof fromTokenizer === 'number' ? fromTokenizer : fromTokenizer ? Math.max(1, this.lines.length) : last ? last.end_lineno : 1;
     const full = this.lineText(lineno);
     const text = tokenizerLine <= lineno ? full : full.replace(/\n$/, '');
     const offset = byteToCharOffset(full, col);
@@ -374,6 +381,12 @@ export class TokenStream {
       out += line.slice(from, to);
     }
     return out;
+  }
+
+  /** The source after where the tokenizer stands once it has read `t`. */
+  textAfter(t: PTok): string {
+    const line = this.lines[t.lineno - 1] ?? '';
+    return line.slice(byteColToIndex(line, t.cur)) + this.lines.slice(t.lineno).join('');
   }
 
   /** NFKC-normalized identifier, as CPython stores names. */

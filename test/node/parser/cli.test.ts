@@ -24,6 +24,9 @@ const SAMPLES: Record<string, string> = {
   'error.py': 'def f(:\n    pass\n',
   'indent.py': 'if x:\npass\n',
   'unclosed.py': 'x = (1,\n    2\n',
+  // SyntaxWarnings: python -m ast prints them on stderr (each one: no registry dedupes them).
+  'warnings.py': 'x = "a\\d", "\\d"\ny = b"\\q\\w"\nz = """\nq\\w"""\nf"\\k{x}"\ns = "\\777"\nt = b"\\777"\nu = rb"\\q"\nif x:\n    "\\d"\n',
+  'warning-error.py': 'x = "\\d"\ny = (\n',
 };
 
 async function compare(args: string[], file: string): Promise<void> {

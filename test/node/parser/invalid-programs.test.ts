@@ -7,32 +7,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parse, PySyntaxError, formatSyntaxError } from '../../../src/engine/parser/index.js';
+import { ourError } from './our-error.js';
 import type { ExpectedSyntaxError } from '../../oracle/ast.js';
 
 const sources = JSON.parse(readFileSync('test/fixtures/parser-invalid-sources.json', 'utf8')) as Array<{ from: string; source: string }>;
 const expected = (JSON.parse(readFileSync('test/fixtures/parser-invalid-expected.json', 'utf8')) as { errors: Array<ExpectedSyntaxError | null> }).errors;
 const RATCHET = 'test/fixtures/parser-ratchet.json';
-
-/** Our error for a source, in CPython's terms, or a description of what went wrong. */
-export function ourError(source: string): ExpectedSyntaxError | string {
-  try {
-    parse(source);
-    return 'parsed without error';
-  } catch (e) {
-    if (!(e instanceof PySyntaxError)) return `crashed: ${(e as Error).stack ?? e}`;
-    return {
-      type: e.type,
-      msg: e.msg,
-      lineno: e.lineno,
-      offset: e.offset,
-      end_lineno: e.endLineno,
-      end_offset: e.endOffset,
-      text: e.text,
-      formatted: formatSyntaxError(e),
-    };
-  }
-}
 
 test('invalid programs from CPython’s syntax tests raise CPython’s SyntaxError', () => {
   assert.equal(sources.length, expected.length, 'fixtures out of step: run npm run fixtures');
