@@ -3,9 +3,9 @@
 // minute a cold build takes is never a silent one (it is the first thing `npm start` does).
 // dist/ that was built from the same inputs is kept (`npm test` then `npm run test:wordpress`
 // build once); `--force` builds anyway.
-import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 // The tools' own command files, run with this Node (npm puts them in node_modules/.bin).
@@ -24,7 +24,8 @@ const steps = [
 
 /** What dist/ is made from: the sources, the build scripts and configs, the locked dependencies. */
 const INPUTS = ['src', 'scripts', 'package.json', 'package-lock.json', 'rollup.config.mjs', 'custom-elements-manifest.config.mjs', 'tsconfig.json', 'tsconfig.build.json', 'tsconfig.types.json'];
-const STAMP = 'dist/.inputs-sha256';
+// Beside the other tools' caches, not in dist/ (which is packed and copied as it is).
+const STAMP = 'node_modules/.cache/pyinnards/build-inputs.sha256';
 
 /** `path` if it is a file, else the files under it, in a fixed order. */
 function files(path) {
@@ -43,11 +44,12 @@ function inputsHash() {
 
 const started = Date.now();
 const fingerprint = inputsHash();
-if (!process.argv.includes('--force') && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === fingerprint) {
+if (!process.argv.includes('--force') && existsSync('dist/pyinnards.js') && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === fingerprint) {
   console.log('build: dist/ is up to date (built from these sources; `npm run build -- --force` rebuilds it).');
   process.exit(0);
 }
 rmSync('dist', { recursive: true, force: true });
+rmSync(STAMP, { force: true });
 for (const [what, script, args] of steps) {
   const t0 = Date.now();
   process.stdout.write(`build: ${what}… `);
@@ -58,5 +60,6 @@ for (const [what, script, args] of steps) {
   }
   console.log(`${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
+mkdirSync(dirname(STAMP), { recursive: true });
 writeFileSync(STAMP, fingerprint);
 console.log(`build: dist/ is ready (${((Date.now() - started) / 1000).toFixed(1)} s).`);
