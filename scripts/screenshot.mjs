@@ -11,9 +11,10 @@ const page = await serveDemoPage(cdn);
 const browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: chromiumArgs() });
 mkdirSync('.cache/screenshots', { recursive: true });
 const shots = [
-  { name: 'desktop-light', width: 1100, height: 900, scheme: 'light' },
-  { name: 'desktop-dark', width: 1100, height: 900, scheme: 'dark' },
+  { name: 'desktop-light', width: 1280, height: 900, scheme: 'light' },
+  { name: 'desktop-dark', width: 1280, height: 900, scheme: 'dark' },
   { name: 'phone-light', width: 375, height: 800, scheme: 'light' },
+  { name: 'phone-dark', width: 375, height: 800, scheme: 'dark' },
 ];
 try {
   for (const shot of shots) {
