@@ -16,7 +16,7 @@ import { packKit } from '../support/packed-kit.js';
 import { serveAsJsdelivr, CDN_HOST, type FakeJsdelivr } from '../support/jsdelivr.js';
 import { launchChromium } from '../support/chromium.js';
 import { cdnSnippets, customHtmlSnippet, type Tag } from '../support/readme-snippets.js';
-import { disShows, framesSteps, replRuns, requestedUrls, tokenizerShows } from '../support/drive-elements.js';
+import { astShows, disShows, framesSteps, replRuns, requestedUrls, tokenizerShows } from '../support/drive-elements.js';
 import { serveStatic, type Served } from '../../scripts/static-server.mjs';
 import { oracleTokenizeCli } from '../oracle/tokenize.js';
 import { astDumpText, disText } from '../oracle/cpython.js';
@@ -290,10 +290,10 @@ describe(`pyinnards in WordPress (Debian ${release.name})`, () => {
 
     test('block <py-ast> shows the exact code and the tree CPython\'s ast.dump prints, with the plugin\'s parser chunk', async () => {
       const page = await reader('blocks');
-      const selector = 'py-ast.wp-block-pyinnards-ast';
-      await page.waitForFunction((sel) => ((document.querySelector(sel) as (Element & { text?: string }) | null)?.text ?? '') !== '', { timeout: 30_000 }, selector);
-      const text = await page.evaluate((sel) => (document.querySelector(sel) as Element & { text: string }).text, selector);
-      assert.equal(text, await astDumpText(AST_CODE));
+      // (Scrolled into view as a reader would: <py-ast> parses when it is first seen.)
+      const ast = await astShows(page, 'py-ast.wp-block-pyinnards-ast');
+      assert.equal(ast.shownCode, AST_CODE);
+      assert.equal(ast.text, await astDumpText(AST_CODE));
       const urls = await requestedUrls(page);
       assert.ok(urls.some((url) => url.includes('/wp-content/plugins/pyinnards/kit/chunks/parser')), `the parser chunk came from the plugin: ${urls.join(', ')}`);
     });
