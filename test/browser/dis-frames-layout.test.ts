@@ -146,9 +146,9 @@ describe('<py-dis> and <py-frames> layout', function () {
       });
     });
 
-    it('breaks a local’s value between words, the type column giving way, on a phone', async () => {
+    it('breaks a local’s value between words, the type column giving way, and no name, on a phone', async () => {
       await inPage(375, async (page) => {
-        const code = 'words = "internationalization considerations overwhelmingly"&#10;f = print&#10;x = 1';
+        const code = 'words = "internationalization considerations overwhelmingly"&#10;func = print&#10;x = 1';
         const element = await page.mount<PyFrames>(`<py-frames code='${code}'></py-frames>`);
         await until(() => element.trace, 'the recording', PYTHON_STARTS_WITHIN);
         element.step = element.trace!.steps.length - 1;
@@ -165,6 +165,12 @@ describe('<py-dis> and <py-frames> layout', function () {
           range.setEnd(node, at + word.length);
           const lines = new Set(Array.from(range.getClientRects()).filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)));
           assert.equal(lines.size, 1, `"${word}" stays on one line`);
+        }
+        for (const name of rows.map((candidate) => candidate.querySelector<HTMLElement>('.name')!)) {
+          const range = page.document.createRange();
+          range.selectNodeContents(name);
+          const lines = new Set(Array.from(range.getClientRects()).filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)));
+          assert.equal(lines.size, 1, `the name "${name.textContent}" stays on one line`);
         }
         const table = row.closest('table')!;
         assert.isAtMost(table.scrollWidth, table.parentElement!.clientWidth, 'the table fits its frame');

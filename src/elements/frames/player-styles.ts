@@ -175,7 +175,9 @@ export const playerStyles = css`
   }
   /*
    * Readable widths: a value breaks between words (after a comma, at a space) and mid-word only
-   * when one word is wider than the column; the type, a small muted note, gives way first.
+   * when one word is wider than the column; the type, a small muted note, gives way first. A
+   * name never gives way to its value (break-word, unlike anywhere, keeps a name's whole width
+   * in the table's minimum): it breaks only if it is wider than the table itself.
    */
   th,
   td {
@@ -185,8 +187,7 @@ export const playerStyles = css`
   }
   th {
     font-weight: 600;
-    max-width: 14ch;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
   td.value {
     overflow-wrap: break-word;
