@@ -148,7 +148,7 @@ describe('<py-dis> and <py-frames> layout', function () {
 
     it('breaks a local’s value between words, the type column giving way, and no name, on a phone', async () => {
       await inPage(375, async (page) => {
-        const code = 'words = "internationalization considerations overwhelmingly"&#10;func = print&#10;x = 1';
+        const code = 'words = "internationalization considerations overwhelmingly"&#10;func = print&#10;x = 1&#10;a_configuration_value = 2';
         const element = await page.mount<PyFrames>(`<py-frames code='${code}'></py-frames>`);
         await until(() => element.trace, 'the recording', PYTHON_STARTS_WITHIN);
         element.step = element.trace!.steps.length - 1;
@@ -166,11 +166,20 @@ describe('<py-dis> and <py-frames> layout', function () {
           const lines = new Set(Array.from(range.getClientRects()).filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)));
           assert.equal(lines.size, 1, `"${word}" stays on one line`);
         }
-        for (const name of rows.map((candidate) => candidate.querySelector<HTMLElement>('.name')!)) {
+        const linesOf = (node: Node) => {
           const range = page.document.createRange();
-          range.selectNodeContents(name);
-          const lines = new Set(Array.from(range.getClientRects()).filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)));
-          assert.equal(lines.size, 1, `the name "${name.textContent}" stays on one line`);
+          range.selectNodeContents(node);
+          return new Set(Array.from(range.getClientRects()).filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top))).size;
+        };
+        for (const name of rows.map((candidate) => candidate.querySelector<HTMLElement>('.name')!)) {
+          // Up to 12 characters a name stays whole; a longer one breaks within 12 (2 lines here).
+          const most = Math.ceil(name.textContent!.length / 12);
+          assert.isAtMost(linesOf(name), most, `the name "${name.textContent}" takes at most ${most} line(s)`);
+        }
+        const typeText = (cell: Element) => Array.from(cell.childNodes).find((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim() !== '')!;
+        // The type gives way, but a short one (int, str) stays whole.
+        for (const type of rows.map((candidate) => typeText(candidate.querySelector('.type')!)).filter((node) => node.textContent!.trim().length <= 4)) {
+          assert.equal(linesOf(type), 1, `the type "${type.textContent}" stays on one line`);
         }
         const table = row.closest('table')!;
         assert.isAtMost(table.scrollWidth, table.parentElement!.clientWidth, 'the table fits its frame');

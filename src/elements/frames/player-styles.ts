@@ -175,19 +175,27 @@ export const playerStyles = css`
   }
   /*
    * Readable widths: a value breaks between words (after a comma, at a space) and mid-word only
-   * when one word is wider than the column; the type, a small muted note, gives way first. A
-   * name never gives way to its value (break-word, unlike anywhere, keeps a name's whole width
-   * in the table's minimum): it breaks only if it is wider than the table itself.
+   * when one word is wider than the column; the type, a small muted note, gives way first, down
+   * to a few characters. A name never gives way to its value: up to 12 characters it stays
+   * whole, a longer one breaks anywhere within 12 (player-view.ts).
    */
   th,
   td {
     text-align: left;
     vertical-align: top;
-    padding: 0.1em 0.6em 0.1em 0;
+    padding: 0.1em 0.5em 0.1em 0;
   }
   th {
     font-weight: 600;
-    overflow-wrap: break-word;
+  }
+  .name {
+    white-space: nowrap;
+  }
+  .name.long {
+    display: inline-block;
+    width: 12ch;
+    white-space: normal;
+    overflow-wrap: anywhere;
   }
   td.value {
     overflow-wrap: break-word;
@@ -196,6 +204,7 @@ export const playerStyles = css`
     font-size: 0.85em;
     overflow-wrap: anywhere;
     padding-right: 0;
+    min-width: 4ch;
   }
   .change {
     font-size: 0.85em;

@@ -10,6 +10,12 @@ import { SPEEDS } from '../attributes.js';
 import { renderValueStack } from './value-stack-view.js';
 import { renderDisColumns } from '../dis/row.js';
 
+/**
+ * Names up to this many characters never break in the locals table (player-styles.ts); longer
+ * ones (`__static_attributes__`) break anywhere within that width, so no name takes the value's room.
+ */
+const LONG_NAME = 12;
+
 
 /** What the view reads from and asks of the element. */
 export interface PlayerHost {
@@ -192,7 +198,7 @@ function renderStack(host: PlayerHost, step: TraceStep): TemplateResult {
                 ${variables.map(([name, valueIndex]) => {
                   const change = changes.added.has(name) ? 'new' : changes.changed.has(name) ? 'changed' : '';
                   return html`<tr class=${change}>
-                    <th scope="row"><span class="name">${name}</span></th>
+                    <th scope="row"><span class=${name.length > LONG_NAME ? 'name long' : 'name'}>${name}</span></th>
                     <td class="value">${renderValue(host, valueIndex, shared)}</td>
                     <td class="type">${trace.values[valueIndex]?.type ?? ''}${change ? html` <span class="change">${change}</span>` : nothing}</td>
                   </tr>`;
