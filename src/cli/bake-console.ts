@@ -2,11 +2,10 @@
 // what the page's engine (src/engine/runtime/engine.ts) and its worker (serve.ts) do for a
 // console's input, so the console's session logic bakes the transcript a reader would see.
 import { Worker } from 'node:worker_threads';
+import { batchedStdio } from '../engine/runtime/batched-stdio.js';
 import type { WorkerBackend, WorkerIO } from '../engine/runtime/protocol.js';
 import type { ReplPushOptions, ReplPushResult, ReplSession, ReplSessionEvents, RunOutcome } from '../engine/runtime/types.js';
 
-/** As the worker batches output (serve.ts): a frame's worth, stdout before stderr. */
-const FLUSH_EVERY_MS = 16;
 /**
  * Cells of the shared memory: Pyodide's interrupt flag (it clears it when it raises), the run the
  * watchdog is armed for, its limit in ms, and whether it fired for that run.
@@ -71,35 +70,15 @@ export class TimeLimits {
   }
 }
 
-/** The worker's stdio for one input (serve.ts' ioFor): batched output, stdin lines, input() asked. */
+/** The worker's stdio for one input (serve.ts): batched output, stdin lines, input() asked. */
 function ioFor(options: ReplPushOptions): WorkerIO & { flush(): void } {
-  const pending = { stdout: '', stderr: '' };
-  const lines = options.stdin === undefined ? [] : options.stdin.split(/(?<=\n)/);
-  let lastFlush = performance.now();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const flush = () => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-    lastFlush = performance.now();
-    if (pending.stdout) options.onStdout?.(pending.stdout);
-    if (pending.stderr) options.onStderr?.(pending.stderr);
-    pending.stdout = pending.stderr = '';
-  };
-  const write = (kind: 'stdout' | 'stderr', text: string) => {
-    pending[kind] += text;
-    if (performance.now() - lastFlush >= FLUSH_EVERY_MS) flush();
-    else timer ??= setTimeout(flush, FLUSH_EVERY_MS);
-  };
-  const stdinLine = () => lines.shift() ?? null;
+  const stdio = batchedStdio((kind, text) => (kind === 'stdout' ? options.onStdout : options.onStderr)?.(text), options.stdin ?? null);
   return {
-    stdout: (text) => write('stdout', text),
-    stderr: (text) => write('stderr', text),
-    stdinLine,
-    flush,
+    ...stdio,
     input(prompt) {
       // The engine asks the reader when the console gave it a way to (no stdin attribute).
-      if (!options.onInput) return Promise.resolve(stdinLine());
-      flush();
+      if (!options.onInput) return Promise.resolve(stdio.stdinLine());
+      stdio.flush();
       return options.onInput(prompt);
     },
   };

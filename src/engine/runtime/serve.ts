@@ -1,9 +1,9 @@
 // Inside a backend's worker: answers the host's requests with the backend. Output is batched
 // (one message per frame's worth of text, not per print) so a flood of prints can't drown the
 // page in messages.
+import { batchedStdio, FLUSH_EVERY_MS } from './batched-stdio.js';
 import { INPUT_BYTES_OFFSET, INPUT_LENGTH, INPUT_STATE, type Reply, type Request, type WorkerBackend, type WorkerIO } from './protocol.js';
 
-const FLUSH_EVERY_MS = 16;
 
 /** Where requests come from and replies go: the worker's global scope, or a MessagePort. */
 export interface Endpoint {
@@ -17,33 +17,11 @@ export function serve(backend: WorkerBackend, scope: Endpoint = self as unknown 
   let inputBuffer: SharedArrayBuffer | undefined;
 
   function ioFor(id: number, stdin: string | null, askInput: boolean): WorkerIO & { flush(): void } {
-    const pending = { stdout: '', stderr: '' };
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let lastFlush = performance.now();
-    const lines = stdin === null ? [] : stdin.split(/(?<=\n)/);
-    const flush = () => {
-      if (timer !== undefined) clearTimeout(timer);
-      timer = undefined;
-      lastFlush = performance.now();
-      for (const kind of ['stdout', 'stderr'] as const) {
-        if (pending[kind]) post({ id, kind, text: pending[kind] });
-        pending[kind] = '';
-      }
-    };
-    const write = (kind: 'stdout' | 'stderr', text: string) => {
-      pending[kind] += text;
-      // Pyodide runs code synchronously, so timers can't fire until it finishes: flush from
-      // here once a frame's time has passed, and by timer for the last bit.
-      if (performance.now() - lastFlush >= FLUSH_EVERY_MS) flush();
-      else timer ??= setTimeout(flush, FLUSH_EVERY_MS);
-    };
-    const stdinLine = () => lines.shift() ?? null;
+    const stdio = batchedStdio((kind, text) => post({ id, kind, text }), stdin);
+    const { flush, stdinLine } = stdio;
     const shared = askInput ? inputBuffer : undefined;
     return {
-      stdout: (text) => write('stdout', text),
-      stderr: (text) => write('stderr', text),
-      stdinLine,
-      flush,
+      ...stdio,
       ...(shared
         ? {
             inputSync(prompt: string): string | null {
