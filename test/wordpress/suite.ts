@@ -1,8 +1,9 @@
-// End to end in real WordPress, twice: Debian bookworm's package (6.1, where the kit loads through
-// a script tag made `type="module"`) and Debian trixie's (6.8, through the script-modules API).
-// The plugin's blocks and shortcode, and the README's Custom HTML snippet without the plugin, each
-// opened as a published post in headless Chromium and driven as a reader would. Expected outputs
-// come from CPython. Run by `npm run test:wordpress` (which builds the plugin first).
+// End to end in real WordPress: the suite one release's test file runs (bookworm.test.ts: Debian
+// bookworm's package, 6.1, where the kit loads through a script tag made `type="module"`;
+// trixie.test.ts: Debian trixie's, 6.8, through the script-modules API). The plugin's blocks and
+// shortcode, and the README's Custom HTML snippet without the plugin, each opened as a published
+// post in headless Chromium and driven as a reader would. Expected outputs come from CPython.
+// Run by `npm run test:wordpress` (scripts/test-wordpress.mjs).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'puppeteer-core';
 import { WordPressSite } from './site.js';
-import { bookworm, trixie } from './releases.js';
+import type { Release } from './releases.js';
 import { packKit } from '../support/packed-kit.js';
 import { serveAsJsdelivr, CDN_HOST, type FakeJsdelivr } from '../support/jsdelivr.js';
 import { launchChromium } from '../support/chromium.js';
@@ -58,10 +59,8 @@ interface Post {
   saved: string;
 }
 
-for (const [release, expectedVersion] of [
-  [bookworm, /^6\.1\.\d+$/],
-  [trixie, /^6\.8\.\d+$/],
-] as const) {
+/** The whole suite on one release's WordPress, whose version must match `expectedVersion`. */
+export function describeWordPress(release: () => Release, expectedVersion: RegExp): void {
 describe(`pyinnards in WordPress (Debian ${release.name})`, () => {
   let site: WordPressSite;
   let cdn: FakeJsdelivr;
@@ -303,8 +302,10 @@ describe(`pyinnards in WordPress (Debian ${release.name})`, () => {
       const dis = await disShows(page, 'py-dis');
       assert.equal(dis.shownCode, code('py-dis'));
       assert.equal(normalizeAddresses(dis.text), normalizeAddresses(await disText(code('py-dis'))));
-      // PYINNARDS_WP_SCREENSHOT=file.png keeps a picture of the post, to look at.
-      if (process.env['PYINNARDS_WP_SCREENSHOT']) await page.screenshot({ path: process.env['PYINNARDS_WP_SCREENSHOT'] as `${string}.png`, fullPage: true });
+      // PYINNARDS_WP_SCREENSHOT=post.png keeps a picture of the post, to look at: post-bookworm.png
+      // and post-trixie.png, as the two releases run side by side.
+      const screenshot = process.env['PYINNARDS_WP_SCREENSHOT'];
+      if (screenshot) await page.screenshot({ path: screenshot.replace(/(\.png)?$/, `-${release.name}.png`) as `${string}.png`, fullPage: true });
       const urls = await requestedUrls(page);
       assert.ok(urls.some((url) => url.startsWith(`${site.origin}/wp-content/plugins/pyinnards/kit/chunks/engine-`)), 'the interpreter chunk came from the plugin');
       assert.ok(pyodideRequests.some((url) => url.startsWith('/pyodide.asm.wasm')), `Pyodide came from the configured URL: ${pyodideRequests.join(', ')}`);
