@@ -41,7 +41,13 @@ export function serveStatic(root, { port = 0, host = '127.0.0.1', cors = false, 
       response.writeHead(404, { 'content-type': 'text/plain' }).end(`Not found: ${url.pathname}`);
       return;
     }
-    const headers = { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
+    // `no-cache` with a validator, as a CDN that revalidates: every use of a file is still a
+    // request the server sees (and the page's Resource Timing lists), but an unchanged file
+    // answers 304 and the browser keeps its copy, and with it the machine code it compiled
+    // from Pyodide's WebAssembly (Chromium and Firefox cache that beside the HTTP entry).
+    const stat = statSync(path);
+    const etag = `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+    const headers = { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
     if (cors) {
       headers['access-control-allow-origin'] = '*';
       // Also loadable from crossOriginIsolated pages (COEP: require-corp), as from a real CDN.
@@ -53,9 +59,14 @@ export function serveStatic(root, { port = 0, host = '127.0.0.1', cors = false, 
       });
       return;
     }
+    headers.etag = etag;
+    if (request.headers['if-none-match'] === etag) {
+      response.writeHead(304, headers).end();
+      return;
+    }
     // The size, as a CDN sends it: the kit's download progress needs it for a bar that fills
     // (without it the bar is indeterminate).
-    headers['content-length'] = String(statSync(path).size);
+    headers['content-length'] = String(stat.size);
     response.writeHead(200, headers);
     createReadStream(path).pipe(response);
   };
