@@ -359,19 +359,24 @@ function countDownloads(progress: (phase: string, loaded?: number, total?: numbe
     const size = { loaded: 0, length: Number(response.headers.get('content-length')) || 0 };
     sizes.set(url, size);
     report();
-    const counter = new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        size.loaded += chunk.byteLength;
-        report();
-        controller.enqueue(chunk);
-      },
-    });
-    // Same status and headers (WebAssembly.instantiateStreaming checks the wasm MIME type).
-    return new Response(response.body.pipeThrough(counter), {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
+    // Counted on a copy: the caller gets the browser's own Response. Chromium keeps the machine
+    // code it compiles from a streamed WebAssembly response beside that response's cache entry,
+    // and reuses it on the next page view (CPython starts in about half the time); a Response
+    // we made ourselves has no cache entry, so every view compiled the wasm again.
+    const reader = response.clone().body!.getReader();
+    void (async () => {
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return;
+          size.loaded += value.byteLength;
+          report();
+        }
+      } catch {
+        // The download failed: the caller reads the same error from its own copy.
+      }
+    })();
+    return response;
   } as typeof fetch;
   state.restore = () => {
     scope.fetch = original;
