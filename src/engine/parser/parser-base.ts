@@ -252,7 +252,27 @@ export class ParserBase {
     return res;
   }
 
+  /**
+   * pegen's last_stmt_location (only its line and column matter): where the last compound
+   * statement the second pass completed starts, published as SyntaxError._metadata.
+   */
+  lastStmt = { lineno: 0, col_offset: 0 };
+
+  /**
+   * _PyPegen_register_stmts for `statement: compound_stmt`: remembers the statement unless an
+   * earlier line is already known. A function definition reaches here as the dummy of
+   * invalid_def_raw, whose position CPython reads as 0 (it is not a statement at all).
+   */
+  registerStmt(s: Node): Node[] {
+    if (this.callInvalid) {
+      const at = typeof s.lineno === 'number' ? (s as unknown as Pos) : { lineno: 0, col_offset: 0 };
+      if (this.lastStmt.lineno <= at.lineno) this.lastStmt = { lineno: at.lineno, col_offset: at.col_offset };
+    }
+    return [s];
+  }
+
   resetForSecondPass(): void {
+    this.lastStmt = { lineno: 0, col_offset: 0 };
     this.memoEnds.fill(0, 0, (this.tokens.length + 1) * ParserBase.SLOTS);
     this.releaseMemo();
     this.mark = 0;

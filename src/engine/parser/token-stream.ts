@@ -32,6 +32,8 @@ export interface PTok {
   index: number;
   /** Where CPython's tokenizer stands after reading this token: a byte column on `lineno`. */
   cur: number;
+  /** DEDENT and ENDMARKER after the last line: reading them, CPython's tokenizer met the end. */
+  atEof: boolean;
 }
 
 const KEYWORD_TYPES = new Map(KEYWORDS.map((k, i) => [k, KEYWORD_BASE + i]));
@@ -54,8 +56,6 @@ interface RawTok extends PTok {
   endChars: number;
   /** UTF-16 offset of the end in the lexer's text. */
   endOffset: number;
-  /** DEDENT and ENDMARKER after the last line. */
-  atEof: boolean;
   /** A comment alone on its line. */
   alone: boolean;
 }
@@ -65,6 +65,10 @@ interface PendingError {
   raised: boolean;
   /** For "'(' was never closed": the bracket's line. */
   parenLine?: number;
+  /** Met at the end of the source (E_EOF, E_EOFS): codeop calls such input incomplete. */
+  atEof?: boolean;
+  /** Met inside an f-/t-string: then a SyntaxError the parser raised before it stands. */
+  inFString?: boolean;
   make: (p: { fill: number }) => PySyntaxError;
 }
 
@@ -157,10 +161,17 @@ export class TokenStream {
     }
     const err = result.error;
     if (!err) return;
+    this.keepError(err, brackets);
+    if (this.error) this.error.inFString = result.inFString ?? false;
+  }
+
+  /** The tokenizer's error, kept for when the parser reads that far. */
+  private keepError(err: TokenizeError, brackets: RawTok[]): void {
     if (err.message === 'unexpected EOF in multi-line statement' && brackets.length) {
       const open = brackets[brackets.length - 1] as RawTok;
       this.error = {
         raised: false,
+        atEof: true,
         parenLine: open.lineno,
         make: () => this.makeError('SyntaxError', open.lineno, open.col_offset + 1, open.lineno, 0, `'${open.string}' was never closed`, true),
       };
@@ -191,6 +202,7 @@ export class TokenStream {
     if (err.message === 'unexpected EOF in multi-line statement') {
       this.error = {
         raised: false,
+        atEof: true,
         make: () => this.raiseAtToken('SyntaxError', this.errorToken(Math.max(1, this.lines.length)), 'unexpected EOF while parsing'),
       };
       return;
@@ -202,6 +214,7 @@ export class TokenStream {
     const offset = err.offset ?? 0;
     this.error = {
       raised: true,
+      atEof: err.message === 'EOF in multi-line string' || err.message.startsWith('unterminated triple-quoted'),
       make: () => new PySyntaxError(pythonType === 'SyntaxError' || pythonType === 'TokenError' ? 'SyntaxError' : 'SyntaxError', message, this.filename, lineno, offset, text, lineno, offset),
     };
   }
@@ -281,7 +294,7 @@ export class TokenStream {
    * Runs the lexer (CPython's, in tokenize mode) and keeps what the parser needs, with byte
    * columns computed as CPython's parser does (from the start of the token's line).
    */
-  private lex(): { tokens: RawTok[]; error?: TokenizeError } {
+  private lex(): { tokens: RawTok[]; error?: TokenizeError; inFString?: boolean } {
     const lexer = new Lexer(this.source);
     const text = lexer.text;
     this.lexerText = text;
@@ -295,7 +308,7 @@ export class TokenStream {
     let typeCommentLine = false;
     for (;;) {
       let type = lexer.get(raw);
-      if (type === ERRORTOKEN) return { tokens, error: errorFrom(lexer, []) };
+      if (type === ERRORTOKEN) return { tokens, error: errorFrom(lexer, []), inFString: lexer.insideFString };
       if (type === NL) {
         // A type comment alone on its line is followed by a NEWLINE in CPython's parser.
         if (!typeCommentLine) continue;
@@ -341,7 +354,7 @@ export class TokenStream {
   private errorToken(lineno: number): PTok {
     const line = this.lines[lineno - 1] ?? '';
     const cur = utf8Len(line) + (line.endsWith('\n') ? 0 : 1);
-    return { type: ERRORTOKEN, string: '', lineno, col_offset: -1, end_lineno: lineno, end_col_offset: -1, level: 0, index: this.tokens.length, cur };
+    return { type: ERRORTOKEN, string: '', lineno, col_offset: -1, end_lineno: lineno, end_col_offset: -1, level: 0, index: this.tokens.length, cur, atEof: false };
   }
 
   /** _PyPegen_raise_error: at a token; one without columns gives where the tokenizer stands. */
