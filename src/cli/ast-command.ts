@@ -3,7 +3,7 @@
 // exit status 1, and on stderr "".join(traceback.format_exception_only(err)).
 // Pure: file and stdin access are passed in, so tests can run it too.
 import { decodeSource, pyRepr, TokenizeError } from '../engine/tokenizer/index.js';
-import { parse, type ParseMode, type ParseWarning } from '../engine/parser/parse.js';
+import { nullByteError, parse, type ParseMode, type ParseWarning } from '../engine/parser/parse.js';
 import { dump } from '../engine/parser/dump.js';
 import { PySyntaxError } from '../engine/parser/errors.js';
 import { formatSyntaxError } from '../engine/parser/format-error.js';
@@ -89,6 +89,8 @@ export function runAst(
     const text = code === 'ENOENT' ? '[Errno 2] No such file or directory' : String((e as Error).message);
     return { stdout: '', stderr: `FileNotFoundError: ${text}: ${pyRepr(parsed.file)}\n`, status: 1 };
   }
+  // Checked on the bytes, before any decoding, as compile() does.
+  if (bytes.includes(0)) return { stdout: '', stderr: formatSyntaxError(nullByteError()), status: 1 };
   let source: string;
   try {
     source = decodeSource(bytes, null).text;

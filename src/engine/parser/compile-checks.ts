@@ -1,15 +1,17 @@
 // The SyntaxErrors CPython's compiler (its symbol table and code generator) raises on a tree the
 // parser accepted, for the statements a keyword can bring in: `return`, `yield` and `await`
 // outside a function, `break` and `continue` outside a loop, `async` forms outside an async
-// function, `nonlocal` at module level. Only keyword-typos.ts asks, to tell whether a corrected
-// line would compile. Not the whole compiler: checks that need name binding (a nonlocal without
-// a binding, a global after use) are not made.
+// function, `nonlocal` at module level or with no binding in an enclosing function. Only
+// keyword-typos.ts asks, to tell whether a corrected line would compile. Not the whole compiler:
+// a `global` after the name's use, for one, is not checked.
 import { childNodes, type Node } from './nodes.js';
 
 interface Context {
   /** 'module', 'class', 'function', 'async' (an async function) or 'lambda'. */
   scope: 'module' | 'class' | 'function' | 'async' | 'lambda';
   loop: boolean;
+  /** The names bound in each enclosing function, innermost last (class bodies don't count). */
+  enclosing: ReadonlyArray<ReadonlySet<string>>;
 }
 
 const COMPREHENSIONS = new Set(['ListComp', 'SetComp', 'DictComp', 'GeneratorExp']);
@@ -37,6 +39,11 @@ function check(node: Node, ctx: Context): boolean {
       break;
     case 'Nonlocal':
       if (ctx.scope === 'module') return false;
+      {
+        // A function looks past its own names; a class body has none of its own in the list.
+        const outer = ctx.scope === 'class' ? ctx.enclosing : ctx.enclosing.slice(0, -1);
+        for (const name of node.names as string[]) if (!outer.some((names) => names.has(name))) return false;
+      }
       break;
     case 'FunctionDef':
     case 'AsyncFunctionDef':
@@ -68,7 +75,8 @@ function containsYield(node: Node): boolean {
 
 /** Decorators, defaults, bases and annotations belong to the enclosing scope; the body to a new one. */
 function checkScope(node: Node, outer: Context, scope: Context['scope']): boolean {
-  const inner: Context = { scope, loop: false };
+  const enclosing = scope === 'class' ? outer.enclosing : [...outer.enclosing, boundNames(node)];
+  const inner: Context = { scope, loop: false, enclosing };
   for (const [field, value] of Object.entries(node)) {
     if (field === 'body') {
       const parts = Array.isArray(value) ? (value as Node[]) : [value as Node];
@@ -89,9 +97,35 @@ function checkLoop(node: Node, ctx: Context): boolean {
   return true;
 }
 
+const SCOPES = new Set(['FunctionDef', 'AsyncFunctionDef', 'Lambda', 'ClassDef', 'ListComp', 'SetComp', 'DictComp', 'GeneratorExp']);
+
+/** The names a function binds in its own scope: parameters, targets, imports, definitions, nonlocals. */
+function boundNames(fn: Node): Set<string> {
+  const names = new Set<string>();
+  const args = fn.args as Node | undefined;
+  if (args) {
+    for (const list of ['posonlyargs', 'args', 'kwonlyargs']) for (const a of args[list] as Node[]) names.add(a.arg as string);
+    for (const key of ['vararg', 'kwarg']) if (args[key]) names.add((args[key] as Node).arg as string);
+  }
+  const visit = (node: Node): void => {
+    const t = node._type;
+    if (t === 'Name' && (node.ctx as Node)._type !== 'Load') names.add(node.id as string);
+    else if (t === 'FunctionDef' || t === 'AsyncFunctionDef' || t === 'ClassDef') names.add(node.name as string);
+    else if (t === 'alias') names.add(((node.asname ?? node.name) as string).split('.')[0] as string);
+    else if ((t === 'ExceptHandler' || t === 'MatchAs' || t === 'MatchStar') && node.name) names.add(node.name as string);
+    else if (t === 'MatchMapping' && node.rest) names.add(node.rest as string);
+    else if (t === 'Nonlocal') for (const n of node.names as string[]) names.add(n);
+    if (SCOPES.has(t)) return;
+    for (const child of childNodes(node)) visit(child);
+  };
+  const body = fn.body;
+  for (const part of Array.isArray(body) ? (body as Node[]) : [body as Node]) visit(part);
+  return names;
+}
+
 const isChild = (v: unknown): v is Node => typeof v === 'object' && v !== null && typeof (v as Node)._type === 'string';
 
 /** Whether CPython's compiler accepts a module the parser accepted (within the checks above). */
 export function compilerAccepts(tree: Node): boolean {
-  return check(tree, { scope: 'module', loop: false });
+  return check(tree, { scope: 'module', loop: false, enclosing: [] });
 }

@@ -6,7 +6,16 @@ import { findKeywordTypo } from './keyword-typos.js';
 const isSpace = (c: string): boolean => /\s/u.test(c);
 const len = (s: string): number => [...s].length;
 
+/** The hint costs a few parses: an error shown again (each render of <py-ast>) reuses its text. */
+const formatted = new WeakMap<PySyntaxError, string>();
+
 export function formatSyntaxError(e: PySyntaxError): string {
+  let text = formatted.get(e);
+  if (text === undefined) formatted.set(e, (text = format(e)));
+  return text;
+}
+
+function format(e: PySyntaxError): string {
   let out = '';
   let suffix = '';
   if (e.lineno !== null) out += `  File "${e.filename || '<string>'}", line ${e.lineno}\n`;

@@ -28,10 +28,14 @@ export interface ParseOptions {
   allowIncompleteInput?: boolean;
 }
 
+/** compile() refuses a source (text or bytes) with a null byte before parsing: no position, no file. */
+export function nullByteError(): PySyntaxError {
+  return new PySyntaxError('SyntaxError', 'source code string cannot contain null bytes', null, null, null, null, null, null);
+}
+
 /** Parses decoded source text; throws PySyntaxError as ast.parse raises SyntaxError. */
 export function parse(source: string, options: ParseOptions = {}): Node {
-  // compile() refuses such a string before parsing: the error has no position and no file.
-  if (source.includes('\0')) throw new PySyntaxError('SyntaxError', 'source code string cannot contain null bytes', null, null, null, null, null, null);
+  if (source.includes('\0')) throw nullByteError();
   const stream = new TokenStream(source, options.filename ?? '<unknown>', options.mode ?? 'exec');
   const p = new GeneratedParser(stream, stream.filename, options.mode ?? 'exec');
   try {
