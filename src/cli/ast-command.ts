@@ -111,7 +111,11 @@ export function runAst(
     const text = dump(tree, { indent: parsed.indent, includeAttributes: parsed.includeAttributes, showEmpty: parsed.showEmpty });
     return { stdout: text + '\n', stderr: warnings, status: 0 };
   } catch (e) {
-    if (e instanceof PySyntaxError) return { stdout: '', stderr: warnings + formatSyntaxError(e), status: 1 };
+    if (e instanceof PySyntaxError) {
+      // The keyword hint's compiles warn too, as a file linecache can't read.
+      const text = formatSyntaxError(e, (w) => (warnings += `<input>:${w.lineno}: SyntaxWarning: ${w.message}\n`));
+      return { stdout: '', stderr: warnings + text, status: 1 };
+    }
     throw e;
   }
 }

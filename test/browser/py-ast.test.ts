@@ -149,12 +149,13 @@ describe('<py-ast>', () => {
     assert.isBelow(results, 8, 'fewer parses than keystrokes');
   });
 
-  it("shows the parser's SyntaxWarnings as notes (CPython's messages: see cli.test.ts)", async () => {
-    const code = 'pattern = "\\d+"\nok = r"\\d+"\n';
+  it("shows the parser's SyntaxWarnings as notes (CPython's messages: see cli.test.ts, number-warnings.test.ts)", async () => {
+    const code = 'pattern = "\\d+"\nok = r"\\d+"\nn = 1if ok else 2\n';
     const { parse } = await import('../../src/engine/parser/index.js');
     const expected: string[] = [];
     parse(code, { onWarning: (w) => expected.push(`SyntaxWarning at line ${w.lineno}: ${w.message}`) });
-    assert.lengthOf(expected, 1);
+    assert.lengthOf(expected, 2);
+    assert.include(expected[1]!, 'invalid decimal literal');
     const element = await ast(code);
     const notes = Array.from(shadow(element).querySelectorAll('.note.warning')).map((note) => note.textContent!.replace(/\s+/g, ' ').trim());
     assert.deepEqual(notes, expected);

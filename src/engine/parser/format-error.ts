@@ -2,6 +2,7 @@
 // with the keyword hint traceback adds ("Did you mean 'and'?", keyword-typos.ts).
 import type { PySyntaxError } from './errors.js';
 import { findKeywordTypo } from './keyword-typos.js';
+import type { ParseWarning } from './parse.js';
 
 const isSpace = (c: string): boolean => /\s/u.test(c);
 const len = (s: string): number => [...s].length;
@@ -9,13 +10,18 @@ const len = (s: string): number => [...s].length;
 /** The hint costs a few parses: an error shown again (each render of <py-ast>) reuses its text. */
 const formatted = new WeakMap<PySyntaxError, string>();
 
-export function formatSyntaxError(e: PySyntaxError): string {
+/**
+ * `onWarning` hears the SyntaxWarnings traceback's search for a keyword hint causes (compiling
+ * corrected lines as a file named "<input>"), for a caller printing stderr as CPython does.
+ */
+export function formatSyntaxError(e: PySyntaxError, onWarning?: (w: ParseWarning) => void): string {
+  if (onWarning) return format(e, onWarning);
   let text = formatted.get(e);
   if (text === undefined) formatted.set(e, (text = format(e)));
   return text;
 }
 
-function format(e: PySyntaxError): string {
+function format(e: PySyntaxError, onWarning?: (w: ParseWarning) => void): string {
   let out = '';
   let suffix = '';
   if (e.lineno !== null) out += `  File "${e.filename || '<string>'}", line ${e.lineno}\n`;
@@ -23,7 +29,7 @@ function format(e: PySyntaxError): string {
   let msg = e.msg;
   if (e.text !== null) {
     // The File line is out before traceback looks for a typo; the rest uses what it found.
-    const typo = findKeywordTypo(e);
+    const typo = findKeywordTypo(e, onWarning);
     const { lineno, endLineno, offset: at, endOffset: endAt } = typo ?? e;
     const text = typo ? typo.text : e.text;
     if (typo) msg = typo.msg;

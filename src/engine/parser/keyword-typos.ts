@@ -12,7 +12,7 @@ import { closeMatches } from './close-matches.js';
 import { compilerAccepts } from './compile-checks.js';
 import { PyIncompleteInputError, PySyntaxError } from './errors.js';
 import { suggestName } from './name-suggestion.js';
-import { parse } from './parse.js';
+import { parse, type ParseWarning } from './parse.js';
 
 /** The fields the hint changes, as the SyntaxError then has them. */
 export interface KeywordTypo {
@@ -67,9 +67,9 @@ function dedent(text: string): string {
 
 type Attempt = 'ok' | 'incomplete' | 'error';
 
-function attempt(code: string, incomplete: boolean): { result: Attempt; tree?: ReturnType<typeof parse> } {
+function attempt(code: string, incomplete: boolean, onWarning?: (w: ParseWarning) => void): { result: Attempt; tree?: ReturnType<typeof parse> } {
   try {
-    return { result: 'ok', tree: parse(code, { filename: '<input>', allowIncompleteInput: incomplete }) };
+    return { result: 'ok', tree: parse(code, { filename: '<input>', allowIncompleteInput: incomplete, ...(onWarning ? { onWarning } : {}) }) };
   } catch (e) {
     if (e instanceof PyIncompleteInputError) return { result: 'incomplete' };
     if (e instanceof PySyntaxError) return { result: 'error' };
@@ -77,8 +77,11 @@ function attempt(code: string, incomplete: boolean): { result: Attempt; tree?: R
   }
 }
 
-/** codeop.compile_command(code, symbol="exec") doesn't raise SyntaxError. */
-function compiles(source: string): boolean {
+/**
+ * codeop.compile_command(code, symbol="exec") doesn't raise SyntaxError. Its last compile runs
+ * outside codeop's catch_warnings: the warnings of that one reach `onWarning`.
+ */
+function compiles(source: string, onWarning?: (w: ParseWarning) => void): boolean {
   const code = source.split('\n').every((l) => {
     const s = l.replace(/^[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/u, '');
     return !s || s[0] === '#';
@@ -86,14 +89,17 @@ function compiles(source: string): boolean {
     ? 'pass'
     : source;
   const first = attempt(code, true);
-  if (first.result === 'ok') return compilerAccepts(first.tree as ReturnType<typeof parse>);
-  if (attempt(code + '\n', true).result !== 'error') return true;
-  // The last try compiles without the incomplete-input flag: it fails as the first did.
-  return false;
+  if (first.result !== 'ok' && attempt(code + '\n', true).result !== 'error') return true;
+  // The last try compiles without the incomplete-input flag: it fails if the first did.
+  if (onWarning) attempt(code, false, onWarning);
+  return first.result === 'ok' && compilerAccepts(first.tree as ReturnType<typeof parse>);
 }
 
-/** The hint for this error, or null when traceback would give none. */
-export function findKeywordTypo(e: PySyntaxError): KeywordTypo | null {
+/**
+ * The hint for this error, or null when traceback would give none. `onWarning` hears the
+ * SyntaxWarnings the search's compiles give (CPython prints them, for a file named "<input>").
+ */
+export function findKeywordTypo(e: PySyntaxError, onWarning?: (w: ParseWarning) => void): KeywordTypo | null {
   if (e.msg !== 'invalid syntax' && !e.msg.includes('Perhaps you forgot a comma')) return null;
   if (!e.metadata) return null;
   const { line, source } = e.metadata;
@@ -120,7 +126,7 @@ export function findKeywordTypo(e: PySyntaxError): KeywordTypo | null {
       chars.splice(col, token.end[1] - col, ...keyword);
       const candidate = [...errorLines];
       candidate[row - 1] = chars.join('');
-      if (!compiles(candidate.join('\n'))) continue;
+      if (!compiles(candidate.join('\n'), onWarning)) continue;
       return {
         msg: `invalid syntax. Did you mean '${keyword}'?`,
         text: token.line,

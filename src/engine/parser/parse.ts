@@ -106,6 +106,8 @@ function runParser(p: GeneratedParser, allowIncompleteInput: boolean): Node {
   }
   // _PyPegen_tokenize_full_source_to_check_for_errors: an error the tokenizer raises later in
   // the file wins over the parser's.
+  // Reading on, the tokenizer gives its warnings for the rest of the source.
+  if (!fromTokenizer && !final) p.tokenizerWarnings(p.fill, p.tokens.length);
   // Not when that error is met inside an f-string: the parser's error in its expression stands.
   if (!fromTokenizer && !final && stream.error && !stream.error.inFString) {
     const pending = stream.error;

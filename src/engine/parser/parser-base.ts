@@ -47,6 +47,7 @@ export class ParserBase {
     const i = this.mark;
     if (i >= this.fill) {
       if (i >= this.tokens.length) throw new RaisedError(this.stream.errorAt(this), true);
+      if (this.stream.tokenWarnings.size) this.tokenizerWarnings(this.fill, i + 1);
       this.fill = i + 1;
     }
     return this.tokens[i] as PTok;
@@ -284,6 +285,14 @@ export class ParserBase {
   /** The SyntaxWarnings met so far, each once per place: actions may run again on backtracking. */
   readonly warnings: Array<{ lineno: number; message: string }> = [];
   private readonly warned = new Set<string>();
+
+  /** The tokenizer's warnings for tokens [from, to), which CPython gives as it reads them. */
+  tokenizerWarnings(from: number, to: number): void {
+    for (let i = from; i < to; i++) {
+      const message = this.stream.tokenWarnings.get(i);
+      if (message) this.warnings.push({ lineno: (this.tokens[i] as PTok).lineno, message });
+    }
+  }
 
   /** A warning about what starts at `at` (a token or node), on line `lineno`. */
   warn(at: Pos, lineno: number, message: string): void {

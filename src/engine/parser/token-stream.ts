@@ -39,8 +39,9 @@ export interface PTok {
 const KEYWORD_TYPES = new Map(KEYWORDS.map((k, i) => [k, KEYWORD_BASE + i]));
 const TYPE_COMMENT_START = /^#[ \t]*type:[ \t]*/;
 const TYPE_IGNORE = /^#[ \t]*type:[ \t]*ignore(?![A-Za-z0-9\u0080-\uffff])/;
-/** What may follow a number directly with only a warning: the start of these keywords. */
-const KEYWORD_PREFIX = /^(and|else|for|not|or|i[fns])/;
+/** What may follow a number directly with only a SyntaxWarning: the start of these keywords. */
+// (CPython's lookahead wants the whole keyword, except for the ones starting with 'i'.)
+const KEYWORD_PREFIX = /^(?:(?:and|else|for|not|or)(?![A-Za-z0-9_\u0080-\uffff])|i[fns])/;
 const OPENERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 const IDENTIFIER = /^[\p{XID_Start}_][\p{XID_Continue}]*$/u;
 const XID_START = /[\p{XID_Start}_]/u;
@@ -77,6 +78,8 @@ export class TokenStream {
   readonly typeIgnores: Array<{ lineno: number; tag: string }> = [];
   /** The tokenizer's error after the last token, if any. */
   error: PendingError | null = null;
+  /** SyntaxWarnings the tokenizer gives on reading a token, by the token's index. */
+  readonly tokenWarnings = new Map<number, string>();
   private readonly lines: string[];
 
   constructor(
@@ -245,9 +248,13 @@ export class TokenStream {
     if (!next || next.lineno !== t.end_lineno || next.col_offset !== t.end_col_offset || (next.type !== NAME && next.type !== NUMBER)) return false;
     const c = next.string.charCodeAt(0);
     if (c >= 0x80) return false;
-    if (KEYWORD_PREFIX.test(next.string)) return false;
     const lower = s.toLowerCase();
     const kind = lower.startsWith('0x') ? 'hexadecimal' : lower.startsWith('0o') ? 'octal' : lower.startsWith('0b') ? 'binary' : lower.endsWith('j') ? 'imaginary' : 'decimal';
+    // verify_end_of_number: only a warning where valid code could go on with a keyword.
+    if (KEYWORD_PREFIX.test(next.string)) {
+      this.tokenWarnings.set(this.tokens.length, `invalid ${kind} literal`);
+      return false;
+    }
     this.tokenizerError(t, `invalid ${kind} literal`, t.endChars, t.endChars);
     return true;
   }
