@@ -7,6 +7,8 @@ import { nullByteError, parse, type ParseMode, type ParseWarning } from '../engi
 import { dump } from '../engine/parser/dump.js';
 import { PySyntaxError } from '../engine/parser/errors.js';
 import { formatSyntaxError } from '../engine/parser/format-error.js';
+import { useUnicodeNames } from '../engine/parser/unicode-names.js';
+import { UNICODE_NAMES } from '../engine/parser/unicode-names-data.js';
 import type { CommandResult } from './tokenize-command.js';
 
 const MODES: readonly string[] = ['exec', 'single', 'eval', 'func_type'];
@@ -106,6 +108,8 @@ export function runAst(
     const line = (lines[lineno - 1] ?? '').trim();
     if (line) warnings += `  ${line}\n`;
   };
+  // In Node the name table is at hand: take it when an escape needs it.
+  if (source.includes('\\N{')) useUnicodeNames(UNICODE_NAMES);
   try {
     const tree = parse(source, { filename: name, mode: parsed.mode, onWarning });
     const text = dump(tree, { indent: parsed.indent, includeAttributes: parsed.includeAttributes, showEmpty: parsed.showEmpty });

@@ -160,6 +160,14 @@ export class PyAst extends PyElement<AstResultDetail> {
       );
       return;
     }
+    // A \N{...} escape needs the name table (its own chunk): parse once it has come.
+    if (this.source.includes('\\N{') && !parser.unicodeNamesLoaded()) {
+      parser.loadUnicodeNames().then(
+        () => this.parseLatest(),
+        (error: unknown) => this.reportError({ kind: 'Parser', message: `The Unicode name table could not be loaded (${String(error)}).` }),
+      );
+      return;
+    }
     this.pending = false;
     // An invalid mode is reported by the attribute check; there is nothing right to parse as.
     if (this.parseMode) this.parse(parser, this.source);
