@@ -30,6 +30,9 @@ const SAMPLES: Record<string, string> = {
   // traceback's keyword hint moves the caret onto the misspelled name.
   'typo.py': 'for x in range(3):\n    if x:\n        pass\n    elif x ad y:\n        pass\n',
   'null-byte.py': 'x = 1\0\n',
+  // \N{...} names: the CLI has the name table at hand.
+  'names.py': 'x = "\\N{BULLET} \\N{bom} \\N{HANGUL SYLLABLE GA} \\N{cjk compatibility ideograph-f900}"\n',
+  'bad-name.py': 'y = "\\N{NO SUCH NAME}"\n',
 };
 
 async function compare(args: string[], file: string): Promise<void> {
