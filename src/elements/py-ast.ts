@@ -73,6 +73,8 @@ export class PyAst extends PyElement<AstResultDetail> {
   private syntaxError: PySyntaxError | undefined;
   /** The SyntaxWarnings of the last parse (invalid escape sequences), shown as notes. */
   private warnings: readonly ParseWarning[] = [];
+  /** While the \N{} name table loads for the current code (its parse waits for it). */
+  private namesLoading: Promise<void> | undefined;
 
   protected readonly label = 'Syntax tree';
   protected override readonly actions: readonly ToolbarAction[] = ['reset', 'copy'];
@@ -101,15 +103,16 @@ export class PyAst extends PyElement<AstResultDetail> {
   private snapshot(): { text(): string; tree(): JsonValue | null } {
     this.flush();
     const parser = parserIfLoaded();
-    const { parsed, syntaxError } = this;
+    const { parsed, syntaxError, namesLoading } = this;
     const options = { indent: this.validIndent(), includeAttributes: this.includeAttributes, showEmpty: this.showEmpty };
     return {
+      // Nothing yet while the \N{} name table loads: the shown tree is the previous code's.
       text: () => {
-        if (!parser) return '';
+        if (!parser || namesLoading) return '';
         if (syntaxError) return parser.formatSyntaxError(syntaxError);
         return parsed ? parser.dump(parsed.tree, options) : '';
       },
-      tree: () => (parser && parsed && !syntaxError ? (parsed.json ??= treeToJson(parser, parsed.tree)) : null),
+      tree: () => (parser && parsed && !syntaxError && !namesLoading ? (parsed.json ??= treeToJson(parser, parsed.tree)) : null),
     };
   }
 
@@ -137,6 +140,7 @@ export class PyAst extends PyElement<AstResultDetail> {
     const done = await super.getUpdateComplete();
     if (!this.pending || !parserIfLoaded()) return done;
     this.flush();
+    if (this.namesLoading) await this.namesLoading;
     return super.getUpdateComplete();
   }
 
@@ -162,9 +166,16 @@ export class PyAst extends PyElement<AstResultDetail> {
     }
     // A \N{...} escape needs the name table (its own chunk): parse once it has come.
     if (this.source.includes('\\N{') && !parser.unicodeNamesLoaded()) {
-      parser.loadUnicodeNames().then(
-        () => this.parseLatest(),
-        (error: unknown) => this.reportError({ kind: 'Parser', message: `The Unicode name table could not be loaded (${String(error)}).` }),
+      this.namesLoading ??= parser.loadUnicodeNames().then(
+        () => {
+          this.namesLoading = undefined;
+          this.parseLatest();
+        },
+        (error: unknown) => {
+          this.namesLoading = undefined;
+          this.pending = false;
+          this.reportError({ kind: 'Parser', message: `The Unicode name table could not be loaded (${String(error)}).` });
+        },
       );
       return;
     }
