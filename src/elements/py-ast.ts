@@ -6,7 +6,7 @@ import type { Position } from './highlight.js';
 import type { Node, ParseMode, ParseWarning, PySyntaxError } from '../engine/parser/index.js';
 import { pythonErrorDetail, type AstResultDetail, type AstSyntaxErrorDetail } from './events.js';
 import { loadParser, parserIfLoaded, type Parser } from './ast/lazy-parser.js';
-import { buildTree, innermostAt, type TreeItem } from './ast/tree-model.js';
+import { TreeModel } from './ast/tree-model.js';
 import { LineColumns } from './ast/positions.js';
 import { treeToJson, type JsonValue } from './ast/tree-json.js';
 import { TreeView } from './ast/tree-view.js';
@@ -29,7 +29,7 @@ const MODES: readonly string[] = ['exec', 'eval', 'single', 'func_type'];
 interface Parsed {
   source: string;
   tree: Node;
-  items: readonly TreeItem[];
+  model: TreeModel;
   /** element.tree, made once per parse when first asked for. */
   json?: JsonValue;
 }
@@ -189,9 +189,9 @@ export class PyAst extends PyElement<AstResultDetail> {
     this.warnings = warnings;
     try {
       const tree = parser.parse(code, { filename: '<unknown>', mode: this.parseMode ?? 'exec', onWarning: (w) => warnings.push(w) });
-      this.parsed = { source: code, tree, items: this.items(parser, tree, code) };
+      this.parsed = { source: code, tree, model: this.model(parser, tree, code) };
       this.syntaxError = undefined;
-      this.view.setItems(this.parsed.items);
+      this.view.setModel(this.parsed.model);
       this.markSpan(undefined);
       this.clearError();
       if (this.pendingCursor) this.cursorMoved(this.pendingCursor);
@@ -200,7 +200,7 @@ export class PyAst extends PyElement<AstResultDetail> {
         // Our bug, not the reader's: say so rather than show a tree that may be wrong.
         this.syntaxError = undefined;
         this.parsed = undefined;
-        this.view.setItems([]);
+        this.view.setModel(undefined);
         this.reportError({ kind: 'Internal error', message: `The parser failed on this code (${String(error)}). Please report it.` });
         return;
       }
@@ -213,8 +213,8 @@ export class PyAst extends PyElement<AstResultDetail> {
     this.emitChange();
   }
 
-  private items(parser: Parser, tree: Node, source: string): readonly TreeItem[] {
-    return buildTree(parser, tree, source, { includeAttributes: this.includeAttributes, showEmpty: this.showEmpty });
+  private model(parser: Parser, tree: Node, source: string): TreeModel {
+    return new TreeModel(parser, tree, source, { includeAttributes: this.includeAttributes, showEmpty: this.showEmpty });
   }
 
   /** Fires py-result; its `text` and `tree` are those of this moment, made when first read. */
@@ -249,8 +249,8 @@ export class PyAst extends PyElement<AstResultDetail> {
       return;
     }
     if ((changed.has('includeAttributes') || changed.has('showEmpty')) && this.parsed) {
-      this.parsed.items = this.items(parser, this.parsed.tree, this.parsed.source);
-      if (!this.syntaxError) this.view.setItems(this.parsed.items);
+      this.parsed.model = this.model(parser, this.parsed.tree, this.parsed.source);
+      if (!this.syntaxError) this.view.setModel(this.parsed.model);
     }
     if (changed.has('includeAttributes') || changed.has('showEmpty') || changed.has('indent')) this.emitChange();
   }
@@ -265,7 +265,7 @@ export class PyAst extends PyElement<AstResultDetail> {
     if (this.pending) this.pendingCursor = at;
     if (!parsed || this.syntaxError || parsed.source !== this.source) return;
     const byte = new LineColumns(parsed.source).toBytes(at[0], at[1]);
-    this.view.revealAtCursor(innermostAt(parsed.items, at[0], byte));
+    this.view.revealAtCursor(parsed.model.innermostAt(at[0], byte));
   }
 
   /**
