@@ -13,7 +13,8 @@ import { errorFrom } from '../tokenizer/generate-tokens.js';
 import type { TokenizeError } from '../tokenizer/errors.js';
 import { codePointLength, utf8Length } from '../tokenizer/text-utils.js';
 import { COMMENT, NL, NAME, OP, ERRORTOKEN, TYPE_COMMENT, ENDMARKER, NEWLINE, INDENT, DEDENT, FSTRING_MIDDLE, TSTRING_MIDDLE, STRING, NUMBER } from '../tokenizer/token-types.js';
-import { isPrintable } from '../tokenizer/py-repr.js';
+import { invalidCharacter, isIdentifier } from './identifiers.js';
+import { isTypeComment, readTypeComment } from './type-comments.js';
 import { KEYWORDS, KEYWORD_BASE } from './generated/keywords.js';
 import { PySyntaxError, type SyntaxErrorClass } from './errors.js';
 import { byteColToIndex, byteToCharOffset, utf8Len } from './text.js';
@@ -37,15 +38,9 @@ export interface PTok {
 }
 
 const KEYWORD_TYPES = new Map(KEYWORDS.map((k, i) => [k, KEYWORD_BASE + i]));
-const TYPE_COMMENT_START = /^#[ \t]*type:[ \t]*/;
-const TYPE_IGNORE = /^#[ \t]*type:[ \t]*ignore(?![A-Za-z0-9\u0080-\uffff])/;
-/** What may follow a number directly with only a SyntaxWarning: the start of these keywords. */
-// (CPython's lookahead wants the whole keyword, except for the ones starting with 'i'.)
+/** What may follow a number directly with only a SyntaxWarning: these keywords (if/in/is as a prefix). */
 const KEYWORD_PREFIX = /^(?:(?:and|else|for|not|or)(?![A-Za-z0-9_\u0080-\uffff])|i[fns])/;
 const OPENERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
-const IDENTIFIER = /^[\p{XID_Start}_][\p{XID_Continue}]*$/u;
-const XID_START = /[\p{XID_Start}_]/u;
-const XID_CONTINUE = /\p{XID_Continue}/u;
 
 /**
  * A token straight from the lexer, before the parser's own checks. It already has a PTok's
@@ -116,9 +111,14 @@ export class TokenStream {
       let type = t.type;
       let string = t.string;
       if (type === COMMENT) {
-        if (!this.typeComment(t)) continue;
+        const read = readTypeComment(string, t.alone);
+        if (!read) continue;
+        if ('ignore' in read) {
+          this.typeIgnores.push({ lineno: t.lineno, tag: read.ignore });
+          continue;
+        }
         type = TYPE_COMMENT;
-        string = this.typeCommentText(t);
+        string = read.comment;
       } else if (type > DEDENT && type < OP) {
         if (string === '(' || string === '[' || string === '{') brackets.push(t);
         else if (string === ')' || string === ']' || string === '}') {
@@ -137,7 +137,10 @@ export class TokenStream {
       } else if (type === NAME) {
         const kw = KEYWORD_TYPES.get(string);
         if (kw !== undefined) type = kw;
-        else if (/[^\x00-\x7f]/.test(string) && !IDENTIFIER.test(string)) return this.badIdentifier(t);
+        else if (/[^\x00-\x7f]/.test(string) && !isIdentifier(string)) {
+          const { msg, at } = invalidCharacter(string);
+          return this.fail(t, msg, t.startChars + at + 1);
+        }
       }
       if (type === INDENT || type === DEDENT || type === ENDMARKER) {
         // CPython gives these no columns; at the end of the file they stay on its last line.
@@ -265,36 +268,6 @@ export class TokenStream {
     this.error = { raised: true, make: () => new PySyntaxError('SyntaxError', msg, this.filename, lineno, offset, text, lineno, endOffset) };
   }
 
-  private badIdentifier(t: RawTok): void {
-    const chars = [...t.string];
-    let i = 0;
-    if (!XID_START.test(chars[0] as string)) i = 0;
-    else for (i = 1; i < chars.length && XID_CONTINUE.test(chars[i] as string); i++);
-    const ch = (chars[i] as string).codePointAt(0) as number;
-    const hex = ch.toString(16).toUpperCase().padStart(4, '0');
-    const msg = isPrintable(ch) ? `invalid character '${String.fromCodePoint(ch)}' (U+${hex})` : `invalid non-printable character U+${hex}`;
-    this.fail(t, msg, t.startChars + i + 1);
-  }
-
-  /** Whether a comment is a type comment; `# type: ignore...` ones are collected instead. */
-  private typeComment(t: RawTok): boolean {
-    const m = TYPE_COMMENT_START.exec(t.string);
-    if (!m) return false;
-    const rest = t.string.slice(m[0].length);
-    if (TYPE_IGNORE.test(t.string)) {
-      // Alone on its line, the comment takes the newline with it, into its tag.
-      const alone = t.alone;
-      this.typeIgnores.push({ lineno: t.lineno, tag: rest.slice(6) + (alone ? '\n' : '') });
-      return false;
-    }
-    return true;
-  }
-
-  private typeCommentText(t: RawTok): string {
-    const m = TYPE_COMMENT_START.exec(t.string) as RegExpExecArray;
-    return t.string.slice(m[0].length);
-  }
-
   private lexerText = '';
 
   /**
@@ -343,7 +316,7 @@ export class TokenStream {
         alone: type === COMMENT && /^[ \t\f]*$/.test(text.slice(lexer.lineStart, raw.start)),
       });
       const last = tokens[tokens.length - 1] as RawTok;
-      if (last.alone && TYPE_COMMENT_START.test(last.string) && !TYPE_IGNORE.test(last.string)) typeCommentLine = true;
+      if (last.alone && isTypeComment(last.string)) typeCommentLine = true;
       if (type === ENDMARKER) return { tokens };
     }
   }
