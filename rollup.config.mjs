@@ -21,6 +21,8 @@ function chunkName(id) {
   // The console behind <py-repl>, loaded when the reader first uses one.
   if (/[\\/]src[\\/]elements[\\/]repl[\\/]/.test(id)) return 'repl';
   if (/[\\/]src[\\/]engine[\\/]tokenizer[\\/]/.test(id)) return 'tokenizer';
+  // The \N{...} name table: loaded by the parser only for a source that holds `\N{`.
+  if (/[\\/]src[\\/]engine[\\/]parser[\\/]unicode-names-data\.ts$/.test(id)) return 'unicode-names';
   if (/[\\/]src[\\/]engine[\\/]parser[\\/]/.test(id)) return 'parser';
   // <py-ast>'s tree view stays in its own file: no other element pays for it.
   if (/[\\/]src[\\/]elements[\\/]ast[\\/]/.test(id)) return undefined;
@@ -103,10 +105,11 @@ const tokenizer = {
   plugins: [typescript(), terser({ format: { comments: false } })],
 };
 
-// The parser on its own (the package's "./parser" export), with the tokenizer it reads.
+// The parser on its own (the package's "./parser" export), with the tokenizer it reads; its
+// \N{...} name table a chunk beside it (dist/parser/), loaded by loadUnicodeNames().
 const parser = {
   input: 'src/engine/parser/index.ts',
-  output: { file: 'dist/parser.js', format: 'es', sourcemap: true },
+  output: { dir: 'dist', entryFileNames: 'parser.js', chunkFileNames: 'parser/[name]-[hash].js', format: 'es', sourcemap: true },
   plugins: [typescript(), terser({ format: { comments: false } })],
 };
 

@@ -10,6 +10,7 @@ import { generateTokenizerData } from '../test/oracle/tokenize.js';
 import { generateAstSpec } from '../test/oracle/ast-spec.js';
 import { generateInvalidExpectations } from '../test/oracle/ast.js';
 import { generateAstFixtures } from '../test/fixtures/ast-samples.js';
+import { generate as generateUnicodeNames } from './parser/generate-unicode-names.js';
 
 const json = (generate: () => Promise<unknown>) => async () => `${JSON.stringify(await generate(), null, 2)}\n`;
 
@@ -32,6 +33,8 @@ const FILES: Record<string, () => Promise<string>> = {
   'src/engine/parser/ast-spec.ts': generateAstSpec,
   // CPython's SyntaxError for each invalid program gathered from its own syntax tests.
   'test/fixtures/parser-invalid-expected.json': json(generateInvalidExpectations),
+  // What \N{...} may name in a string literal (the parser's lazily loaded name table).
+  'src/engine/parser/unicode-names-data.ts': generateUnicodeNames,
 };
 
 for (const [path, generate] of Object.entries(FILES)) {

@@ -3,10 +3,12 @@
 // exit status 1, and on stderr "".join(traceback.format_exception_only(err)).
 // Pure: file and stdin access are passed in, so tests can run it too.
 import { decodeSource, pyRepr, TokenizeError } from '../engine/tokenizer/index.js';
-import { parse, type ParseMode, type ParseWarning } from '../engine/parser/parse.js';
+import { nullByteError, parse, type ParseMode, type ParseWarning } from '../engine/parser/parse.js';
 import { dump } from '../engine/parser/dump.js';
 import { PySyntaxError } from '../engine/parser/errors.js';
 import { formatSyntaxError } from '../engine/parser/format-error.js';
+import { useUnicodeNames } from '../engine/parser/unicode-names.js';
+import { UNICODE_NAMES } from '../engine/parser/unicode-names-data.js';
 import type { CommandResult } from './tokenize-command.js';
 
 const MODES: readonly string[] = ['exec', 'single', 'eval', 'func_type'];
@@ -89,6 +91,8 @@ export function runAst(
     const text = code === 'ENOENT' ? '[Errno 2] No such file or directory' : String((e as Error).message);
     return { stdout: '', stderr: `FileNotFoundError: ${text}: ${pyRepr(parsed.file)}\n`, status: 1 };
   }
+  // Checked on the bytes, before any decoding, as compile() does.
+  if (bytes.includes(0)) return { stdout: '', stderr: formatSyntaxError(nullByteError()), status: 1 };
   let source: string;
   try {
     source = decodeSource(bytes, null).text;
@@ -104,12 +108,18 @@ export function runAst(
     const line = (lines[lineno - 1] ?? '').trim();
     if (line) warnings += `  ${line}\n`;
   };
+  // In Node the name table is at hand: take it when an escape needs it.
+  if (source.includes('\\N{')) useUnicodeNames(UNICODE_NAMES);
   try {
     const tree = parse(source, { filename: name, mode: parsed.mode, onWarning });
     const text = dump(tree, { indent: parsed.indent, includeAttributes: parsed.includeAttributes, showEmpty: parsed.showEmpty });
     return { stdout: text + '\n', stderr: warnings, status: 0 };
   } catch (e) {
-    if (e instanceof PySyntaxError) return { stdout: '', stderr: warnings + formatSyntaxError(e), status: 1 };
+    if (e instanceof PySyntaxError) {
+      // The keyword hint's compiles warn too, as a file linecache can't read.
+      const text = formatSyntaxError(e, (w) => (warnings += `<input>:${w.lineno}: SyntaxWarning: ${w.message}\n`));
+      return { stdout: '', stderr: warnings + text, status: 1 };
+    }
     throw e;
   }
 }

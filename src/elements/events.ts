@@ -57,10 +57,11 @@ export interface ReplResultDetail {
 export interface AstSyntaxErrorDetail {
   type: 'SyntaxError' | 'IndentationError' | 'TabError';
   message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
+  /** null where CPython's SyntaxError has None (a null byte in the source: no position). */
+  line: number | null;
+  column: number | null;
+  endLine: number | null;
+  endColumn: number | null;
 }
 
 /** `<py-ast>`'s `py-result`: ast.dump's text (or the SyntaxError), and the tree as JSON. */

@@ -6,7 +6,7 @@ import type { Position } from './highlight.js';
 import type { Node, ParseMode, ParseWarning, PySyntaxError } from '../engine/parser/index.js';
 import { pythonErrorDetail, type AstResultDetail, type AstSyntaxErrorDetail } from './events.js';
 import { loadParser, parserIfLoaded, type Parser } from './ast/lazy-parser.js';
-import { buildTree, innermostAt, type TreeItem } from './ast/tree-model.js';
+import { TreeModel } from './ast/tree-model.js';
 import { LineColumns } from './ast/positions.js';
 import { treeToJson, type JsonValue } from './ast/tree-json.js';
 import { TreeView } from './ast/tree-view.js';
@@ -29,7 +29,7 @@ const MODES: readonly string[] = ['exec', 'eval', 'single', 'func_type'];
 interface Parsed {
   source: string;
   tree: Node;
-  items: readonly TreeItem[];
+  model: TreeModel;
   /** element.tree, made once per parse when first asked for. */
   json?: JsonValue;
 }
@@ -73,6 +73,8 @@ export class PyAst extends PyElement<AstResultDetail> {
   private syntaxError: PySyntaxError | undefined;
   /** The SyntaxWarnings of the last parse (invalid escape sequences), shown as notes. */
   private warnings: readonly ParseWarning[] = [];
+  /** While the \N{} name table loads for the current code (its parse waits for it). */
+  private namesLoading: Promise<void> | undefined;
 
   protected readonly label = 'Syntax tree';
   protected override readonly actions: readonly ToolbarAction[] = ['reset', 'copy'];
@@ -101,15 +103,16 @@ export class PyAst extends PyElement<AstResultDetail> {
   private snapshot(): { text(): string; tree(): JsonValue | null } {
     this.flush();
     const parser = parserIfLoaded();
-    const { parsed, syntaxError } = this;
+    const { parsed, syntaxError, namesLoading } = this;
     const options = { indent: this.validIndent(), includeAttributes: this.includeAttributes, showEmpty: this.showEmpty };
     return {
+      // Nothing yet while the \N{} name table loads: the shown tree is the previous code's.
       text: () => {
-        if (!parser) return '';
+        if (!parser || namesLoading) return '';
         if (syntaxError) return parser.formatSyntaxError(syntaxError);
         return parsed ? parser.dump(parsed.tree, options) : '';
       },
-      tree: () => (parser && parsed && !syntaxError ? (parsed.json ??= treeToJson(parser, parsed.tree)) : null),
+      tree: () => (parser && parsed && !syntaxError && !namesLoading ? (parsed.json ??= treeToJson(parser, parsed.tree)) : null),
     };
   }
 
@@ -137,6 +140,7 @@ export class PyAst extends PyElement<AstResultDetail> {
     const done = await super.getUpdateComplete();
     if (!this.pending || !parserIfLoaded()) return done;
     this.flush();
+    if (this.namesLoading) await this.namesLoading;
     return super.getUpdateComplete();
   }
 
@@ -160,6 +164,21 @@ export class PyAst extends PyElement<AstResultDetail> {
       );
       return;
     }
+    // A \N{...} escape needs the name table (its own chunk): parse once it has come.
+    if (this.source.includes('\\N{') && !parser.unicodeNamesLoaded()) {
+      this.namesLoading ??= parser.loadUnicodeNames().then(
+        () => {
+          this.namesLoading = undefined;
+          this.parseLatest();
+        },
+        (error: unknown) => {
+          this.namesLoading = undefined;
+          this.pending = false;
+          this.reportError({ kind: 'Parser', message: `The Unicode name table could not be loaded (${String(error)}).` });
+        },
+      );
+      return;
+    }
     this.pending = false;
     // An invalid mode is reported by the attribute check; there is nothing right to parse as.
     if (this.parseMode) this.parse(parser, this.source);
@@ -170,9 +189,9 @@ export class PyAst extends PyElement<AstResultDetail> {
     this.warnings = warnings;
     try {
       const tree = parser.parse(code, { filename: '<unknown>', mode: this.parseMode ?? 'exec', onWarning: (w) => warnings.push(w) });
-      this.parsed = { source: code, tree, items: this.items(parser, tree, code) };
+      this.parsed = { source: code, tree, model: this.model(parser, tree, code) };
       this.syntaxError = undefined;
-      this.view.setItems(this.parsed.items);
+      this.view.setModel(this.parsed.model);
       this.markSpan(undefined);
       this.clearError();
       if (this.pendingCursor) this.cursorMoved(this.pendingCursor);
@@ -181,7 +200,7 @@ export class PyAst extends PyElement<AstResultDetail> {
         // Our bug, not the reader's: say so rather than show a tree that may be wrong.
         this.syntaxError = undefined;
         this.parsed = undefined;
-        this.view.setItems([]);
+        this.view.setModel(undefined);
         this.reportError({ kind: 'Internal error', message: `The parser failed on this code (${String(error)}). Please report it.` });
         return;
       }
@@ -194,8 +213,8 @@ export class PyAst extends PyElement<AstResultDetail> {
     this.emitChange();
   }
 
-  private items(parser: Parser, tree: Node, source: string): readonly TreeItem[] {
-    return buildTree(parser, tree, source, { includeAttributes: this.includeAttributes, showEmpty: this.showEmpty });
+  private model(parser: Parser, tree: Node, source: string): TreeModel {
+    return new TreeModel(parser, tree, source, { includeAttributes: this.includeAttributes, showEmpty: this.showEmpty });
   }
 
   /** Fires py-result; its `text` and `tree` are those of this moment, made when first read. */
@@ -230,8 +249,8 @@ export class PyAst extends PyElement<AstResultDetail> {
       return;
     }
     if ((changed.has('includeAttributes') || changed.has('showEmpty')) && this.parsed) {
-      this.parsed.items = this.items(parser, this.parsed.tree, this.parsed.source);
-      if (!this.syntaxError) this.view.setItems(this.parsed.items);
+      this.parsed.model = this.model(parser, this.parsed.tree, this.parsed.source);
+      if (!this.syntaxError) this.view.setModel(this.parsed.model);
     }
     if (changed.has('includeAttributes') || changed.has('showEmpty') || changed.has('indent')) this.emitChange();
   }
@@ -246,7 +265,7 @@ export class PyAst extends PyElement<AstResultDetail> {
     if (this.pending) this.pendingCursor = at;
     if (!parsed || this.syntaxError || parsed.source !== this.source) return;
     const byte = new LineColumns(parsed.source).toBytes(at[0], at[1]);
-    this.view.revealAtCursor(innermostAt(parsed.items, at[0], byte));
+    this.view.revealAtCursor(parsed.model.innermostAt(at[0], byte));
   }
 
   /**

@@ -119,6 +119,23 @@ describe('<py-ast>', () => {
     assert.deepEqual(items(element).map(itemText), ['Module']);
   });
 
+  it('builds a closed subtree only when it is opened (click or keyboard)', async () => {
+    const element = await ast('a < b < c', 'depth="1"');
+    assert.deepEqual(items(element).map(itemText), ['Module', 'body=[1 item]']);
+    find(element, 'body=[1 item]').click();
+    await settle(element);
+    assert.deepEqual(items(element).map(itemText), ['Module', 'body=[1 item]', '0: Expr']);
+    assert.equal(find(element, '0: Expr').getAttribute('aria-expanded'), 'false');
+    find(element, '0: Expr').focus();
+    await press('ArrowRight');
+    await settle(element);
+    assert.include(items(element).map(itemText), 'value=Compare');
+    await press('ArrowRight');
+    await settle(element);
+    assert.equal(focused(element), 'value=Compare');
+    assert.equal(element.text, fixtures.find((f) => f.name === 'chained comparison')!.dumps![0], 'text is the whole dump, closed parts included');
+  });
+
   it('follows the cursor: the innermost node at it is revealed and marked', async () => {
     const element = await ast('x = 1\nresult = total + b', 'depth="1"');
     assert.deepEqual(items(element).map(itemText), ['Module', 'body=[2 items]']);
@@ -149,12 +166,13 @@ describe('<py-ast>', () => {
     assert.isBelow(results, 8, 'fewer parses than keystrokes');
   });
 
-  it("shows the parser's SyntaxWarnings as notes (CPython's messages: see cli.test.ts)", async () => {
-    const code = 'pattern = "\\d+"\nok = r"\\d+"\n';
+  it("shows the parser's SyntaxWarnings as notes (CPython's messages: see cli.test.ts, number-warnings.test.ts)", async () => {
+    const code = 'pattern = "\\d+"\nok = r"\\d+"\nn = 1if ok else 2\n';
     const { parse } = await import('../../src/engine/parser/index.js');
     const expected: string[] = [];
     parse(code, { onWarning: (w) => expected.push(`SyntaxWarning at line ${w.lineno}: ${w.message}`) });
-    assert.lengthOf(expected, 1);
+    assert.lengthOf(expected, 2);
+    assert.include(expected[1]!, 'invalid decimal literal');
     const element = await ast(code);
     const notes = Array.from(shadow(element).querySelectorAll('.note.warning')).map((note) => note.textContent!.replace(/\s+/g, ' ').trim());
     assert.deepEqual(notes, expected);

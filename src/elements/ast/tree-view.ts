@@ -1,6 +1,6 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Position } from '../highlight.js';
-import { ancestors, visibleItems, type TreeItem } from './tree-model.js';
+import type { TreeItem, TreeModel } from './tree-model.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 type Span = { start: Position; end: Position } | undefined;
@@ -18,7 +18,7 @@ const ITEM_WINDOW = 400;
  * a long tree be rendered as a window.
  */
 export class TreeView implements ReactiveController {
-  private items: readonly TreeItem[] = [];
+  private model: TreeModel | undefined;
   /** Levels open unless the reader toggled an item. */
   private depth = Infinity;
   /** The reader's own choices, by item key, so they survive re-parsing while typing. */
@@ -45,8 +45,8 @@ export class TreeView implements ReactiveController {
   hostConnected(): void {}
 
   /** A new tree (after parsing): the reader's open/closed choices carry over by key. */
-  setItems(items: readonly TreeItem[]): void {
-    this.items = items;
+  setModel(model: TreeModel | undefined): void {
+    this.model = model;
     this.stale = false;
     this.active = undefined;
     this.atCursor = undefined;
@@ -75,20 +75,24 @@ export class TreeView implements ReactiveController {
   revealAtCursor(index: number | undefined): void {
     this.atCursor = index;
     if (index !== undefined) {
-      for (const at of ancestors(this.items, index)) this.toggled.set(this.items[at]!.key, true);
+      for (const at of this.model!.ancestors(index)) this.toggled.set(this.item(at).key, true);
       this.bringIntoWindow(index);
       void this.host.updateComplete.then(() => this.row(index)?.scrollIntoView({ block: 'nearest' }));
     }
     this.host.requestUpdate();
   }
 
+  private item(index: number): TreeItem {
+    return this.model!.items[index]!;
+  }
+
   private isOpen(index: number): boolean {
-    const item = this.items[index]!;
+    const item = this.item(index);
     return this.toggled.get(item.key) ?? item.level <= this.depth;
   }
 
   private toggle(index: number, open = !this.isOpen(index)): void {
-    this.toggled.set(this.items[index]!.key, open);
+    this.toggled.set(this.item(index).key, open);
     this.host.requestUpdate();
   }
 
@@ -103,7 +107,7 @@ export class TreeView implements ReactiveController {
   }
 
   private bringIntoWindow(index: number): void {
-    const shown = visibleItems(this.items, (i) => this.isOpen(i));
+    const shown = this.model!.visible((i) => this.isOpen(i));
     const position = shown.indexOf(index);
     const [start, end] = this.visibleRange(shown);
     if (position >= 0 && (position < start || position >= end)) this.windowStart = Math.max(0, position - ITEM_WINDOW / 2);
@@ -111,12 +115,12 @@ export class TreeView implements ReactiveController {
 
   private point(index: number | undefined): void {
     this.active = index;
-    this.onPoint(index === undefined || this.stale ? undefined : this.items[index]?.span);
+    this.onPoint(index === undefined || this.stale ? undefined : this.model?.items[index]?.span);
     this.host.requestUpdate();
   }
 
   private async moveFocus(index: number): Promise<void> {
-    this.focusKey = this.items[index]!.key;
+    this.focusKey = this.item(index).key;
     this.bringIntoWindow(index);
     this.host.requestUpdate();
     await this.host.updateComplete;
@@ -124,9 +128,9 @@ export class TreeView implements ReactiveController {
   }
 
   private onKey(event: KeyboardEvent, index: number, shown: readonly number[]): void {
-    const item = this.items[index]!;
+    const item = this.item(index);
     const position = shown.indexOf(index);
-    const open = item.children.length > 0 && this.isOpen(index);
+    const open = item.branch && this.isOpen(index);
     let target: number | undefined;
     switch (event.key) {
       case 'ArrowDown':
@@ -148,8 +152,8 @@ export class TreeView implements ReactiveController {
         target = shown[shown.length - 1];
         break;
       case 'ArrowRight':
-        if (item.children.length === 0) return;
-        if (open) target = item.children[0];
+        if (!item.branch) return;
+        if (open) target = this.model!.children(index)[0];
         else this.toggle(index, true);
         break;
       case 'ArrowLeft':
@@ -158,7 +162,7 @@ export class TreeView implements ReactiveController {
         break;
       case 'Enter':
       case ' ':
-        if (item.children.length > 0) this.toggle(index);
+        if (item.branch) this.toggle(index);
         break;
       default:
         return;
@@ -168,15 +172,15 @@ export class TreeView implements ReactiveController {
   }
 
   render(): TemplateResult | typeof nothing {
-    if (this.items.length === 0) return nothing;
-    const shown = visibleItems(this.items, (i) => this.isOpen(i));
+    if (!this.model) return nothing;
+    const shown = this.model.visible((i) => this.isOpen(i));
     const [start, end] = this.visibleRange(shown);
     const window = shown.slice(start, end);
     // Exactly one rendered item takes Tab focus.
-    let focus = window.find((i) => this.items[i]!.key === this.focusKey);
+    let focus = window.find((i) => this.item(i).key === this.focusKey);
     if (focus === undefined) {
       focus = window[0]!;
-      this.focusKey = this.items[focus]!.key;
+      this.focusKey = this.item(focus).key;
     }
     return html`${this.stale
         ? html`<p class="note stale-note" part="note">The code no longer parses: this is the tree of the last code that did.</p>`
@@ -199,9 +203,9 @@ export class TreeView implements ReactiveController {
   }
 
   private renderItem(index: number, focus: boolean, shown: readonly number[]): TemplateResult {
-    const item = this.items[index]!;
-    const parent = this.items[item.parent];
-    const branch = item.children.length > 0;
+    const item = this.item(index);
+    const parent = this.model!.items[item.parent];
+    const branch = item.branch;
     const open = branch && this.isOpen(index);
     const classes = ['item', item.kind, this.active === index ? 'active' : '', this.atCursor === index ? 'at-cursor' : '']
       .filter(Boolean)

@@ -47,6 +47,7 @@ export class ParserBase {
     const i = this.mark;
     if (i >= this.fill) {
       if (i >= this.tokens.length) throw new RaisedError(this.stream.errorAt(this), true);
+      if (this.stream.tokenWarnings.size) this.tokenizerWarnings(this.fill, i + 1);
       this.fill = i + 1;
     }
     return this.tokens[i] as PTok;
@@ -252,7 +253,27 @@ export class ParserBase {
     return res;
   }
 
+  /**
+   * pegen's last_stmt_location (only its line and column matter): where the last compound
+   * statement the second pass completed starts, published as SyntaxError._metadata.
+   */
+  lastStmt = { lineno: 0, col_offset: 0 };
+
+  /**
+   * _PyPegen_register_stmts for `statement: compound_stmt`: remembers the statement unless an
+   * earlier line is already known. A function definition reaches here as the dummy of
+   * invalid_def_raw, whose position CPython reads as 0 (it is not a statement at all).
+   */
+  registerStmt(s: Node): Node[] {
+    if (this.callInvalid) {
+      const at = typeof s.lineno === 'number' ? (s as unknown as Pos) : { lineno: 0, col_offset: 0 };
+      if (this.lastStmt.lineno <= at.lineno) this.lastStmt = { lineno: at.lineno, col_offset: at.col_offset };
+    }
+    return [s];
+  }
+
   resetForSecondPass(): void {
+    this.lastStmt = { lineno: 0, col_offset: 0 };
     this.memoEnds.fill(0, 0, (this.tokens.length + 1) * ParserBase.SLOTS);
     this.releaseMemo();
     this.mark = 0;
@@ -264,6 +285,14 @@ export class ParserBase {
   /** The SyntaxWarnings met so far, each once per place: actions may run again on backtracking. */
   readonly warnings: Array<{ lineno: number; message: string }> = [];
   private readonly warned = new Set<string>();
+
+  /** The tokenizer's warnings for tokens [from, to), which CPython gives as it reads them. */
+  tokenizerWarnings(from: number, to: number): void {
+    for (let i = from; i < to; i++) {
+      const message = this.stream.tokenWarnings.get(i);
+      if (message) this.warnings.push({ lineno: (this.tokens[i] as PTok).lineno, message });
+    }
+  }
 
   /** A warning about what starts at `at` (a token or node), on line `lineno`. */
   warn(at: Pos, lineno: number, message: string): void {

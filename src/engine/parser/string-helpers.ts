@@ -57,8 +57,8 @@ function decode(p: ParserBase, tok: Pos, s: string, raw: boolean): string {
 /** The message of CPython's SyntaxError for a str literal its unicode-escape decoder rejects. */
 function unicodeErrorMessage(e: StringError): string {
   if (e instanceof UnknownCharacterName) {
-    // Not CPython's answer, which needs Unicode's name table (over a megabyte): say so plainly.
-    return `(unicode error) pyinnards can't look up \\N{...} names: it has no Unicode name table (CPython would give the character, or 'unknown Unicode character name'); write the character itself or a \\u escape`;
+    // Not CPython's answer, which needs the name table: say plainly how to get it.
+    return `(unicode error) pyinnards has not loaded its Unicode name table for \\N{...} escapes: await loadUnicodeNames() from pyinnards/parser before parsing (CPython gives the character, or 'unknown Unicode character name')`;
   }
   if (e.start < 0) return `(unicode error) 'unicodeescape' codec can't decode bytes: ${e.message}`;
   const where = e.end - e.start > 1 ? `bytes in position ${e.start}-${e.end - 1}` : `byte 0x5c in position ${e.start}`;

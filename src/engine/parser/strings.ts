@@ -1,6 +1,7 @@
 // String literals to values, as CPython's Parser/string_parser.c does it: prefixes, quotes,
 // escape sequences (str and bytes), and the checks that raise SyntaxErrors.
 import { PyBytes } from './constants.js';
+import { lookupUnicodeName, unicodeNamesLoaded } from './unicode-names.js';
 
 export interface ParsedString {
   value: string | PyBytes;
@@ -22,7 +23,7 @@ export class StringError extends Error {
   }
 }
 
-/** A \N{...} escape with a well-formed name: we have no Unicode name table to look it up in. */
+/** A \N{...} escape with a well-formed name, met before the name table was loaded. */
 export class UnknownCharacterName extends StringError {}
 
 /** Where CPython's decoder met its first invalid escape: the escape's text and its index in the body. */
@@ -90,9 +91,11 @@ export function decodeEscapes(s: string, bytes: boolean, onInvalid?: InvalidEsca
     }
     return k + shift;
   };
+  // Positions as the decoder counts them: a non-ASCII character inside the escape (a \N{...}
+  // name) counts as its \U escape too.
   const fail = (msg: string, from: number, to: number, kind = StringError): never => {
     const start = at(from);
-    throw new kind(msg, start, start + (to - from));
+    throw new kind(msg, start, at(to));
   };
   while (i < s.length) {
     const j = s.indexOf('\\', i);
@@ -132,8 +135,10 @@ export function decodeEscapes(s: string, bytes: boolean, onInvalid?: InvalidEsca
     } else if (!bytes && c === 'N') {
       const close = s[i + 1] === '{' ? s.indexOf('}', i + 2) : -1;
       if (close < 0 || close === i + 2) fail('malformed \\N character escape', j, s[i + 1] === '{' && close < 0 ? s.length : i + 1);
-      // CPython looks the name up in Unicode's name table (unicodedata), which we don't carry.
-      fail('unknown Unicode character name', j, close + 1, UnknownCharacterName);
+      if (!unicodeNamesLoaded()) fail('unknown Unicode character name', j, close + 1, UnknownCharacterName);
+      const code = lookupUnicodeName(s.slice(i + 2, close));
+      out += String.fromCodePoint(code ?? fail('unknown Unicode character name', j, close + 1));
+      i = close + 1;
     } else {
       // Not an escape: the backslash stays (CPython warns).
       report(String.fromCodePoint(s.codePointAt(i) as number), false, j);

@@ -13,7 +13,8 @@ import { errorFrom } from '../tokenizer/generate-tokens.js';
 import type { TokenizeError } from '../tokenizer/errors.js';
 import { codePointLength, utf8Length } from '../tokenizer/text-utils.js';
 import { COMMENT, NL, NAME, OP, ERRORTOKEN, TYPE_COMMENT, ENDMARKER, NEWLINE, INDENT, DEDENT, FSTRING_MIDDLE, TSTRING_MIDDLE, STRING, NUMBER } from '../tokenizer/token-types.js';
-import { isPrintable } from '../tokenizer/py-repr.js';
+import { invalidCharacter, isIdentifier } from './identifiers.js';
+import { isTypeComment, readTypeComment } from './type-comments.js';
 import { KEYWORDS, KEYWORD_BASE } from './generated/keywords.js';
 import { PySyntaxError, type SyntaxErrorClass } from './errors.js';
 import { byteColToIndex, byteToCharOffset, utf8Len } from './text.js';
@@ -32,17 +33,14 @@ export interface PTok {
   index: number;
   /** Where CPython's tokenizer stands after reading this token: a byte column on `lineno`. */
   cur: number;
+  /** DEDENT and ENDMARKER after the last line: reading them, CPython's tokenizer met the end. */
+  atEof: boolean;
 }
 
 const KEYWORD_TYPES = new Map(KEYWORDS.map((k, i) => [k, KEYWORD_BASE + i]));
-const TYPE_COMMENT_START = /^#[ \t]*type:[ \t]*/;
-const TYPE_IGNORE = /^#[ \t]*type:[ \t]*ignore(?![A-Za-z0-9\u0080-\uffff])/;
-/** What may follow a number directly with only a warning: the start of these keywords. */
-const KEYWORD_PREFIX = /^(and|else|for|not|or|i[fns])/;
+/** What may follow a number directly with only a SyntaxWarning: these keywords (if/in/is as a prefix). */
+const KEYWORD_PREFIX = /^(?:(?:and|else|for|not|or)(?![A-Za-z0-9_\u0080-\uffff])|i[fns])/;
 const OPENERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
-const IDENTIFIER = /^[\p{XID_Start}_][\p{XID_Continue}]*$/u;
-const XID_START = /[\p{XID_Start}_]/u;
-const XID_CONTINUE = /\p{XID_Continue}/u;
 
 /**
  * A token straight from the lexer, before the parser's own checks. It already has a PTok's
@@ -54,8 +52,6 @@ interface RawTok extends PTok {
   endChars: number;
   /** UTF-16 offset of the end in the lexer's text. */
   endOffset: number;
-  /** DEDENT and ENDMARKER after the last line. */
-  atEof: boolean;
   /** A comment alone on its line. */
   alone: boolean;
 }
@@ -65,6 +61,10 @@ interface PendingError {
   raised: boolean;
   /** For "'(' was never closed": the bracket's line. */
   parenLine?: number;
+  /** Met at the end of the source (E_EOF, E_EOFS): codeop calls such input incomplete. */
+  atEof?: boolean;
+  /** Met inside an f-/t-string: then a SyntaxError the parser raised before it stands. */
+  inFString?: boolean;
   make: (p: { fill: number }) => PySyntaxError;
 }
 
@@ -73,6 +73,8 @@ export class TokenStream {
   readonly typeIgnores: Array<{ lineno: number; tag: string }> = [];
   /** The tokenizer's error after the last token, if any. */
   error: PendingError | null = null;
+  /** SyntaxWarnings the tokenizer gives on reading a token, by the token's index. */
+  readonly tokenWarnings = new Map<number, string>();
   private readonly lines: string[];
 
   constructor(
@@ -109,9 +111,14 @@ export class TokenStream {
       let type = t.type;
       let string = t.string;
       if (type === COMMENT) {
-        if (!this.typeComment(t)) continue;
+        const read = readTypeComment(string, t.alone);
+        if (!read) continue;
+        if ('ignore' in read) {
+          this.typeIgnores.push({ lineno: t.lineno, tag: read.ignore });
+          continue;
+        }
         type = TYPE_COMMENT;
-        string = this.typeCommentText(t);
+        string = read.comment;
       } else if (type > DEDENT && type < OP) {
         if (string === '(' || string === '[' || string === '{') brackets.push(t);
         else if (string === ')' || string === ']' || string === '}') {
@@ -130,7 +137,10 @@ export class TokenStream {
       } else if (type === NAME) {
         const kw = KEYWORD_TYPES.get(string);
         if (kw !== undefined) type = kw;
-        else if (/[^\x00-\x7f]/.test(string) && !IDENTIFIER.test(string)) return this.badIdentifier(t);
+        else if (/[^\x00-\x7f]/.test(string) && !isIdentifier(string)) {
+          const { msg, at } = invalidCharacter(string);
+          return this.fail(t, msg, t.startChars + at + 1);
+        }
       }
       if (type === INDENT || type === DEDENT || type === ENDMARKER) {
         // CPython gives these no columns; at the end of the file they stay on its last line.
@@ -157,10 +167,17 @@ export class TokenStream {
     }
     const err = result.error;
     if (!err) return;
+    this.keepError(err, brackets);
+    if (this.error) this.error.inFString = result.inFString ?? false;
+  }
+
+  /** The tokenizer's error, kept for when the parser reads that far. */
+  private keepError(err: TokenizeError, brackets: RawTok[]): void {
     if (err.message === 'unexpected EOF in multi-line statement' && brackets.length) {
       const open = brackets[brackets.length - 1] as RawTok;
       this.error = {
         raised: false,
+        atEof: true,
         parenLine: open.lineno,
         make: () => this.makeError('SyntaxError', open.lineno, open.col_offset + 1, open.lineno, 0, `'${open.string}' was never closed`, true),
       };
@@ -191,6 +208,7 @@ export class TokenStream {
     if (err.message === 'unexpected EOF in multi-line statement') {
       this.error = {
         raised: false,
+        atEof: true,
         make: () => this.raiseAtToken('SyntaxError', this.errorToken(Math.max(1, this.lines.length)), 'unexpected EOF while parsing'),
       };
       return;
@@ -202,6 +220,7 @@ export class TokenStream {
     const offset = err.offset ?? 0;
     this.error = {
       raised: true,
+      atEof: err.message === 'EOF in multi-line string' || err.message.startsWith('unterminated triple-quoted'),
       make: () => new PySyntaxError(pythonType === 'SyntaxError' || pythonType === 'TokenError' ? 'SyntaxError' : 'SyntaxError', message, this.filename, lineno, offset, text, lineno, offset),
     };
   }
@@ -232,9 +251,13 @@ export class TokenStream {
     if (!next || next.lineno !== t.end_lineno || next.col_offset !== t.end_col_offset || (next.type !== NAME && next.type !== NUMBER)) return false;
     const c = next.string.charCodeAt(0);
     if (c >= 0x80) return false;
-    if (KEYWORD_PREFIX.test(next.string)) return false;
     const lower = s.toLowerCase();
     const kind = lower.startsWith('0x') ? 'hexadecimal' : lower.startsWith('0o') ? 'octal' : lower.startsWith('0b') ? 'binary' : lower.endsWith('j') ? 'imaginary' : 'decimal';
+    // verify_end_of_number: only a warning where valid code could go on with a keyword.
+    if (KEYWORD_PREFIX.test(next.string)) {
+      this.tokenWarnings.set(this.tokens.length, `invalid ${kind} literal`);
+      return false;
+    }
     this.tokenizerError(t, `invalid ${kind} literal`, t.endChars, t.endChars);
     return true;
   }
@@ -245,43 +268,13 @@ export class TokenStream {
     this.error = { raised: true, make: () => new PySyntaxError('SyntaxError', msg, this.filename, lineno, offset, text, lineno, endOffset) };
   }
 
-  private badIdentifier(t: RawTok): void {
-    const chars = [...t.string];
-    let i = 0;
-    if (!XID_START.test(chars[0] as string)) i = 0;
-    else for (i = 1; i < chars.length && XID_CONTINUE.test(chars[i] as string); i++);
-    const ch = (chars[i] as string).codePointAt(0) as number;
-    const hex = ch.toString(16).toUpperCase().padStart(4, '0');
-    const msg = isPrintable(ch) ? `invalid character '${String.fromCodePoint(ch)}' (U+${hex})` : `invalid non-printable character U+${hex}`;
-    this.fail(t, msg, t.startChars + i + 1);
-  }
-
-  /** Whether a comment is a type comment; `# type: ignore...` ones are collected instead. */
-  private typeComment(t: RawTok): boolean {
-    const m = TYPE_COMMENT_START.exec(t.string);
-    if (!m) return false;
-    const rest = t.string.slice(m[0].length);
-    if (TYPE_IGNORE.test(t.string)) {
-      // Alone on its line, the comment takes the newline with it, into its tag.
-      const alone = t.alone;
-      this.typeIgnores.push({ lineno: t.lineno, tag: rest.slice(6) + (alone ? '\n' : '') });
-      return false;
-    }
-    return true;
-  }
-
-  private typeCommentText(t: RawTok): string {
-    const m = TYPE_COMMENT_START.exec(t.string) as RegExpExecArray;
-    return t.string.slice(m[0].length);
-  }
-
   private lexerText = '';
 
   /**
    * Runs the lexer (CPython's, in tokenize mode) and keeps what the parser needs, with byte
    * columns computed as CPython's parser does (from the start of the token's line).
    */
-  private lex(): { tokens: RawTok[]; error?: TokenizeError } {
+  private lex(): { tokens: RawTok[]; error?: TokenizeError; inFString?: boolean } {
     const lexer = new Lexer(this.source);
     const text = lexer.text;
     this.lexerText = text;
@@ -295,7 +288,7 @@ export class TokenStream {
     let typeCommentLine = false;
     for (;;) {
       let type = lexer.get(raw);
-      if (type === ERRORTOKEN) return { tokens, error: errorFrom(lexer, []) };
+      if (type === ERRORTOKEN) return { tokens, error: errorFrom(lexer, []), inFString: lexer.insideFString };
       if (type === NL) {
         // A type comment alone on its line is followed by a NEWLINE in CPython's parser.
         if (!typeCommentLine) continue;
@@ -323,7 +316,7 @@ export class TokenStream {
         alone: type === COMMENT && /^[ \t\f]*$/.test(text.slice(lexer.lineStart, raw.start)),
       });
       const last = tokens[tokens.length - 1] as RawTok;
-      if (last.alone && TYPE_COMMENT_START.test(last.string) && !TYPE_IGNORE.test(last.string)) typeCommentLine = true;
+      if (last.alone && isTypeComment(last.string)) typeCommentLine = true;
       if (type === ENDMARKER) return { tokens };
     }
   }
@@ -341,7 +334,7 @@ export class TokenStream {
   private errorToken(lineno: number): PTok {
     const line = this.lines[lineno - 1] ?? '';
     const cur = utf8Len(line) + (line.endsWith('\n') ? 0 : 1);
-    return { type: ERRORTOKEN, string: '', lineno, col_offset: -1, end_lineno: lineno, end_col_offset: -1, level: 0, index: this.tokens.length, cur };
+    return { type: ERRORTOKEN, string: '', lineno, col_offset: -1, end_lineno: lineno, end_col_offset: -1, level: 0, index: this.tokens.length, cur, atEof: false };
   }
 
   /** _PyPegen_raise_error: at a token; one without columns gives where the tokenizer stands. */

@@ -27,6 +27,12 @@ const SAMPLES: Record<string, string> = {
   // SyntaxWarnings: python -m ast prints them on stderr (each one: no registry dedupes them).
   'warnings.py': 'x = "a\\d", "\\d"\ny = b"\\q\\w"\nz = """\nq\\w"""\nf"\\k{x}"\ns = "\\777"\nt = b"\\777"\nu = rb"\\q"\nif x:\n    "\\d"\n',
   'warning-error.py': 'x = "\\d"\ny = (\n',
+  // traceback's keyword hint moves the caret onto the misspelled name.
+  'typo.py': 'for x in range(3):\n    if x:\n        pass\n    elif x ad y:\n        pass\n',
+  'null-byte.py': 'x = 1\0\n',
+  // \N{...} names: the CLI has the name table at hand.
+  'names.py': 'x = "\\N{BULLET} \\N{bom} \\N{HANGUL SYLLABLE GA} \\N{cjk compatibility ideograph-f900}"\n',
+  'bad-name.py': 'y = "\\N{NO SUCH NAME}"\n',
 };
 
 async function compare(args: string[], file: string): Promise<void> {

@@ -20,7 +20,9 @@ export function ourError(source: string): ExpectedSyntaxError | string {
       formatted: formatSyntaxError(e),
     };
     // None in CPython: absent from its fixture, as Pyodide converts it.
-    if (got.text === null) delete (got as Partial<ExpectedSyntaxError>).text;
+    for (const key of ['lineno', 'offset', 'end_lineno', 'end_offset', 'text'] as const) {
+      if (got[key] === null) delete (got as Partial<ExpectedSyntaxError>)[key];
+    }
     return got;
   }
 }

@@ -1,12 +1,16 @@
 // The parser's bundle (dist/parser.js, the `pyinnards/parser` export, tokenizer included) stays
-// within 80 KB gzipped, and nothing of it reaches the page's entry.
+// within 80 KB gzipped, and nothing of it reaches the page's entry. Its \N{} name table is a
+// chunk of its own (120 KB at most), loaded with import() by the parser only.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { measure, staticClosure } from '../../../scripts/bundle-size.mjs';
 
 const BUDGET = 80 * 1024;
+const NAMES_BUDGET = 120 * 1024;
+/** A stretch of the name table's text: in a file, the table is there. */
+const holdsNames = (file: string) => readFileSync(file, 'utf8').includes('LATIN SMALL LETTER A|');
 
 test('dist/parser.js is at most 80 KB gzipped', () => {
   assert.ok(existsSync('dist/parser.js'), 'dist/ is missing: run `npm run build` first');
@@ -37,4 +41,26 @@ test('only <py-ast> loads the parser chunk, and only lazily (with import())', as
     }
     else assert.deepEqual(lazyParser, [], `<${tag}> can reach the parser`);
   }
+});
+
+test('the \\N{} name table is its own chunk, at most 120 KB gzipped, loaded only lazily by the parser', async () => {
+  const tables = [
+    ...readdirSync('dist/parser').map((f) => `dist/parser/${f}`),
+    ...readdirSync('dist/chunks').map((f) => `dist/chunks/${f}`),
+  ].filter((f) => f.endsWith('.js') && holdsNames(f));
+  assert.equal(tables.length, 2, `one table for pyinnards/parser, one for the page: ${tables.join(', ')}`);
+  for (const file of tables) {
+    const size = gzipSync(readFileSync(file), { level: 9 }).length;
+    console.log(`# ${file}: ${(size / 1024).toFixed(1)} KB gzipped`);
+    assert.ok(size <= NAMES_BUDGET, `${file}: ${size} bytes gzipped; the budget is ${NAMES_BUDGET}`);
+  }
+  assert.ok(!holdsNames('dist/parser.js'), 'dist/parser.js holds the table');
+  const { files, lazy } = await staticClosure('dist/elements/py-ast.js');
+  assert.deepEqual(files.filter(holdsNames), [], '<py-ast> loads the name table statically');
+  const parserChunk = lazy.find((f) => readFileSync(f, 'utf8').includes('r_star_targets'))!;
+  const fromParser = await staticClosure(parserChunk);
+  assert.deepEqual(fromParser.files.filter(holdsNames), [], 'the parser chunk loads the name table statically');
+  assert.equal(fromParser.lazy.filter(holdsNames).length, 1, 'the parser chunk imports the name table with import()');
+  const { entry } = await measure('dist');
+  for (const file of entry.files) assert.ok(!holdsNames(`dist/${file}`), `${file} holds the name table`);
 });

@@ -81,7 +81,7 @@ export class GeneratedParser extends ParserBase {
     { // a=compound_stmt
       let a;
       if ((a = p.r_compound_stmt()) != null) {
-        return [a];
+        return p.registerStmt(a);
       }
       p.mark = _mark;
     }
