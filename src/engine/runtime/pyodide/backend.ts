@@ -151,6 +151,9 @@ export function createPyodideBackend(): WorkerBackend {
           progress(RESTORING_PHASE);
           try {
             loaded = await start({ _loadSnapshot: saved });
+            // The stdlib zip is the one just downloaded: zipimport reads its table of contents
+            // again (the snapshot's may describe an older zip at the same URL).
+            loaded.runPython('import zipimport\nzipimport._zip_directory_cache.clear()');
             ({ helpers, recorder } = importHelpers(loaded));
             restored = true;
           } catch (error) {
