@@ -10,7 +10,7 @@ import { pyodideUrl } from './support/cdn.js';
 import type { Engine } from '../../src/engine/runtime/index.js';
 
 const CACHE = 'pyinnards-python-snapshot';
-const RESTORING = 'restoring Python';
+const RESTORING = "starting from this browser's saved copy";
 let views = 0;
 
 /** A start of Python in a worker of its own, as a new page view would make; with the phases it went through. */

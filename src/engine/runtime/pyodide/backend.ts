@@ -14,7 +14,7 @@ import { snapshotStore } from './snapshot.js';
 import { countDownloads } from './download-progress.js';
 
 /** The phase while Python starts from the state a previous page view saved (./snapshot.ts). */
-export const RESTORING_PHASE = 'restoring Python';
+export const RESTORING_PHASE = "starting from this browser's saved copy";
 /** The phase while code waits for the standard library's whole zip (an import the trimmed one lacks). */
 export const WHOLE_STDLIB_PHASE = 'downloading the rest of the standard library';
 
