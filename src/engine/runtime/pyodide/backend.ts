@@ -229,7 +229,7 @@ export function createPyodideBackend(): WorkerBackend {
         topLevelAwait: true,
         interrupt: !!settings.interruptBuffer,
         interactiveInput: settings.inputBuffer !== undefined || promising,
-        fromSnapshot: restored,
+        ...(restored ? { fromSnapshot: true } : {}),
       };
     },
 
