@@ -13,6 +13,8 @@ import { HELPERS_DIR, HELPERS_MODULE, MODULE_SOURCES, RECORDER_MODULE, STDLIB_MO
 import { snapshotStore } from './snapshot.js';
 import { countDownloads } from './download-progress.js';
 
+/** How long after a cold start its snapshot is stored (the first requests come first). */
+const SAVE_SNAPSHOT_AFTER_MS = 3000;
 /** The phase while Python starts from the state a previous page view saved (./snapshot.ts). */
 export const RESTORING_PHASE = "starting from this browser's saved copy";
 /** The phase while code waits for the standard library's whole zip (an import the trimmed one lacks). */
@@ -169,10 +171,12 @@ export function createPyodideBackend(): WorkerBackend {
       progress('starting Python');
       if (!restored) {
         ({ helpers, recorder } = importHelpers(loaded!));
-        // Saved now, before Python holds any JavaScript object (a snapshot can't carry one).
+        // Made now, before Python holds any JavaScript object (a snapshot can't carry one);
+        // hashed and stored a little later, so the page's first results don't wait for it.
         if (snapshots) {
           try {
-            void snapshots.save(loaded!.makeMemorySnapshot());
+            const snapshot = loaded!.makeMemorySnapshot();
+            setTimeout(() => void snapshots.save(snapshot), SAVE_SNAPSHOT_AFTER_MS);
           } catch (error) {
             console.info(`pyinnards: Python's snapshot could not be made (${describe(error)}).`);
           }
