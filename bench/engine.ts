@@ -3,7 +3,10 @@
 // - time to a first result with each backend through the kit, and with bare loadPyodide() in a
 //   worker (no kit around it): our overhead on top of Pyodide; and the part of it that compiling
 //   pyodide.asm.wasm takes, measured alone;
-// - round-trip latency of a trivial REPL input on each backend.
+// - round-trip latency of a trivial REPL input on each backend;
+// - a second page view in the same browser profile: the kit starting Python from the snapshot the
+//   first view saved (src/engine/runtime/pyodide/snapshot.ts), against the kit with snapshots off
+//   and bare loadPyodide(), each side's two views in a browser of its own.
 // Each measurement runs in a browser of its own; assets are served from localhost without
 // caching, so both sides download and compile the same bytes.
 import { existsSync } from 'node:fs';
@@ -35,6 +38,31 @@ async function measure<T>(name: string, body: string): Promise<T> {
   }
 }
 
+/** Two page views in one browser (one profile): `first`, then, on a fresh page, `second`. */
+async function twoViews<T>(name: string, first: string, between: string, second: string): Promise<[T, T]> {
+  const browser = await launchBrowser(name);
+  try {
+    const settings = JSON.stringify({ kit: kit.origin, pyodideUrl });
+    await browser.goto(`${page.origin}/index.html`);
+    const one = (await browser.evaluate(`(${first})(${settings})`)) as T;
+    await browser.evaluate(`(${between})()`);
+    await browser.goto(`${page.origin}/index.html?again`);
+    return [one, (await browser.evaluate(`(${second})(${settings})`)) as T];
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Waits until the kit's worker has saved its snapshot (it saves in the background). */
+const snapshotSaved = `async () => {
+  for (let i = 0; i < 600; i++) {
+    if ((await (await caches.open('pyinnards-python-snapshot')).keys()).length > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('no snapshot was saved');
+}`;
+const nothing = 'async () => {}';
+
 const bare = `async ({ pyodideUrl }) => {
   const started = performance.now();
   const source = 'const { loadPyodide } = await import(' + JSON.stringify(pyodideUrl + 'pyodide.mjs') + ');' +
@@ -55,10 +83,11 @@ const compileOnly = `async ({ pyodideUrl }) => {
   return await new Promise((resolve, reject) => { worker.onmessage = (e) => resolve(e.data); worker.onerror = reject; });
 }`;
 
-const viaKit = (engine: string) => `async ({ kit, pyodideUrl }) => {
+const viaKit = (engine: string, snapshot = false) => `async ({ kit, pyodideUrl }) => {
   const started = performance.now();
   const { loadEngine } = await import(kit + '/pyinnards.js');
-  const python = await loadEngine({ engine: ${JSON.stringify(engine)}, pyodideUrl });
+  const python = await loadEngine({ engine: ${JSON.stringify(engine)}, pyodideUrl, snapshot: ${snapshot} });
+  if (python.capabilities.fromSnapshot !== ${snapshot} && ${snapshot} && location.search) throw new Error('the second view did not start from the snapshot');
   let out = '';
   const outcome = await python.run('print(1 + 1)', { onStdout: (text) => (out += text) }).done;
   if (outcome.status !== 'ok' || out !== '2\\n') throw new Error('the kit answered ' + JSON.stringify([outcome, out]));
@@ -107,6 +136,26 @@ try {
       console.log(`  ${engine.padEnd(8)} ${(await measure<number>(name, replLatency(engine))).toFixed(2)} ms`);
     }
     startups.push(`${name} ${(kitMs / 1000).toFixed(1)} s`);
+
+    const views: Record<string, [number[], number[]]> = { bare: [[], []], cold: [[], []], snapshot: [[], []] };
+    for (let round = 0; round < ROUNDS; round++) {
+      const sides: Array<[string, string, string]> = [
+        ['bare', bare, nothing],
+        ['cold', viaKit('pyodide'), nothing],
+        ['snapshot', viaKit('pyodide', true), snapshotSaved],
+      ];
+      for (const [side, body, between] of round % 2 === 0 ? sides : sides.reverse()) {
+        const [one, two] = await twoViews<number>(name, body, between, body);
+        views[side]![0].push(one);
+        views[side]![1].push(two);
+      }
+    }
+    const view = (side: string, which: 0 | 1) => median(views[side]![which]);
+    console.log(`${name}: first and second page view in one browser profile (median of ${ROUNDS}):`);
+    console.log('                                     first view   second view');
+    for (const [side, label] of [['bare', 'bare loadPyodide() in a worker'], ['cold', 'pyinnards, snapshot off'], ['snapshot', 'pyinnards, snapshot on']] as const) {
+      console.log(`  ${label.padEnd(33)} ${ms(view(side, 0))}   ${ms(view(side, 1))}   ratio to bare ${(view(side, 0) / view('bare', 0)).toFixed(2)}x / ${(view(side, 1) / view('bare', 1)).toFixed(2)}x`);
+    }
   }
   console.log(`\nCPython's start-up through the kit (median): ${startups.join(', ')}`);
 } finally {

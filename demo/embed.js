@@ -84,6 +84,9 @@ async function update() {
   if (outcome.ok) {
     const child = `<script type="application/json" data-pyinnards-baked>${serializeBake(outcome.bake)}</` + 'script>';
     form.snippet.value = `${CDN_SCRIPT}\n${elementHtml(tag, code, chosen, child)}`;
+    // A console shows nothing of its code until it starts: with its bake, the widget shows the
+    // transcript readers will see (and still starts when used).
+    if (tag === 'py-repl') form.preview.innerHTML = elementHtml(tag, code, chosen, child);
     form.status.textContent = `Baked (${Math.ceil(child.length / 1024)} KB): readers see this result with no interpreter download.`;
   } else {
     form.status.textContent = `Not baked, readers compute it live: ${outcome.reason.replace(/\.$/, '')}.`;

@@ -17,11 +17,17 @@ export interface PyinnardsConfig {
   engine: EngineName;
   /** Folder URL holding pyodide.mjs, pyodide.asm.wasm and python_stdlib.zip. */
   pyodideUrl: string;
+  /**
+   * Save CPython's started state in the reader's browser (Cache Storage) and start from it on
+   * the next page view (README, "Python starts faster the second time"); false: always from scratch.
+   */
+  snapshot: boolean;
 }
 
 const DEFAULTS: PyinnardsConfig = {
   engine: 'pyodide',
   pyodideUrl: `https://cdn.jsdelivr.net/npm/pyodide@${PYODIDE_VERSION}/`,
+  snapshot: true,
 };
 
 let current: PyinnardsConfig = { ...DEFAULTS };
@@ -38,6 +44,7 @@ export function configure(options: Partial<PyinnardsConfig>): PyinnardsConfig {
   const next = { ...current };
   if (options.engine !== undefined) next.engine = options.engine;
   if (options.pyodideUrl !== undefined) next.pyodideUrl = withTrailingSlash(options.pyodideUrl);
+  if (options.snapshot !== undefined) next.snapshot = options.snapshot;
   current = next;
   return { ...current };
 }
@@ -52,7 +59,7 @@ export function resetConfig(): void {
 }
 
 /**
- * Reads `data-engine` and `data-pyodide-url` from the `<script>` tag whose `src` is `moduleUrl`.
+ * Reads `data-engine`, `data-pyodide-url` and `data-snapshot` from the `<script>` tag whose `src` is `moduleUrl`.
  * Module scripts have no `document.currentScript`, so we find the tag by its resolved URL.
  */
 export function configureFromScriptTag(moduleUrl: string): void {
@@ -61,11 +68,16 @@ export function configureFromScriptTag(moduleUrl: string): void {
     if (script.src !== moduleUrl) continue;
     const engine = script.dataset['engine'];
     const pyodideUrl = script.dataset['pyodideUrl'];
+    const snapshot = script.dataset['snapshot'];
     if (engine !== undefined && !isEngineName(engine)) {
       console.error(`pyinnards: data-engine="${engine}" is not an engine; use one of ${ENGINES.join(', ')}.`);
     }
+    if (snapshot !== undefined && snapshot !== 'on' && snapshot !== 'off') {
+      console.error(`pyinnards: data-snapshot="${snapshot}" is not a setting; use on or off.`);
+    }
     configure({
       ...(engine !== undefined && isEngineName(engine) ? { engine } : {}),
+      ...(snapshot === 'on' || snapshot === 'off' ? { snapshot: snapshot === 'on' } : {}),
       ...(pyodideUrl ? { pyodideUrl: new URL(pyodideUrl, document.baseURI).href } : {}),
     });
     return;

@@ -24,7 +24,7 @@ export type * from './engine/runtime/types.js';
  * interpreter layer is a separate chunk: nothing is downloaded until this is called.
  */
 export async function loadEngine(
-  options: Partial<Pick<PyinnardsConfig, 'engine' | 'pyodideUrl'>> = {},
+  options: Partial<Pick<PyinnardsConfig, 'engine' | 'pyodideUrl' | 'snapshot'>> = {},
   onProgress?: (progress: LoadProgress) => void,
 ): Promise<Engine> {
   const runtime = await import('./engine/runtime/index.js');

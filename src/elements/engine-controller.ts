@@ -69,7 +69,7 @@ export class EngineController implements ReactiveController {
     this.callbacks.progress({ engine: settings.engine, phase: 'loading' });
     try {
       const { loadEngine } = await import('../engine/runtime/index.js');
-      const engine = await loadEngine({ engine: settings.engine, pyodideUrl: settings.pyodideUrl }, (progress) =>
+      const engine = await loadEngine({ engine: settings.engine, pyodideUrl: settings.pyodideUrl, snapshot: settings.snapshot }, (progress) =>
         this.callbacks.progress({ engine: settings.engine, ...progress }),
       );
       this.callbacks.ready(engine.capabilities.note);

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { EngineElement } from './engine-element.js';
 import type { ToolbarAction } from './py-element.js';
 import { defineElement } from './define-element.js';
@@ -6,7 +6,7 @@ import { configureFromScriptTag, settingsFor } from '../config.js';
 import { onFirstView } from './on-first-view.js';
 import type { PyReplConsole } from './repl/console-element.js';
 import type { PyErrorDetail, ReplResultDetail } from './events.js';
-import { BakedResultController } from './baked-result.js';
+import { BakedResultController, isBakeChild } from './baked-result.js';
 import { loadTokenizer } from './lazy-tokenizer.js';
 import type { ReplResultBake } from '../engine/bake/format.js';
 
@@ -29,7 +29,24 @@ export class PyRepl extends EngineElement<ReplResultDetail> {
     started: { state: true },
     busy: { state: true },
     typedEarly: { state: true },
+    bakeDecided: { state: true },
   };
+
+  static override styles = [
+    ...EngineElement.styles,
+    // The space a bake's transcript takes while its key is checked: wrapped as the console wraps it.
+    css`
+      .bake-space {
+        visibility: hidden;
+        white-space: pre-wrap;
+        overflow-wrap: anywhere;
+      }
+      .bake-space .banner {
+        overflow-wrap: normal;
+        text-wrap: pretty;
+      }
+    `,
+  ];
 
   /** Elements with the same session name share one namespace; each element has its own otherwise. */
   declare session: string | undefined;
@@ -56,6 +73,8 @@ export class PyRepl extends EngineElement<ReplResultDetail> {
   private readonly bakeShown: Promise<boolean>;
   private decideBake!: (shown: boolean) => void;
   private bakeChecked = false;
+  /** The first code's bake check is over (shown or not): until then a bake's transcript keeps its place. */
+  private bakeDecided = false;
 
   constructor() {
     super();
@@ -140,7 +159,12 @@ export class PyRepl extends EngineElement<ReplResultDetail> {
   protected codeChanged(code: string): void {
     if (this.bakeChecked) return;
     this.bakeChecked = true;
-    void this.showBake(code).then(this.decideBake, () => this.decideBake(false));
+    void this.showBake(code)
+      .catch(() => false)
+      .then((shown) => {
+        this.bakeDecided = true;
+        this.decideBake(shown);
+      });
   }
 
   /**
@@ -223,6 +247,10 @@ export class PyRepl extends EngineElement<ReplResultDetail> {
 
   protected override renderCode(): TemplateResult {
     if (this.console) return html`${this.console}`;
+    if (!this.bakeDecided) {
+      const space = this.renderBakeSpace();
+      if (space) return space;
+    }
     // Before it starts: what the console will be, and a prompt that starts it when focused
     // (the code view's own look: the console's styles come with it).
     const what = settingsFor(this).settings.engine === 'skulpt' ? 'Skulpt (a light Python 3 subset)' : 'Python 3.14 (CPython, about 10 MB the first time)';
@@ -242,6 +270,29 @@ export class PyRepl extends EngineElement<ReplResultDetail> {
         this.typedEarly += event.key;
       }}
     >${this.readonly ? `${what} starts when shown.` : `Click or type here to start ${what}.\n>>> ${this.typedEarly}`}</pre>`;
+  }
+
+  /**
+   * While the bake is checked (its key hashed, the console's chunk loaded), the page must not show
+   * the prompt and then jump to the transcript: the console takes the place of the transcript the
+   * bake holds, blank (a bake is not shown before its key matches; a stale one then gives way to
+   * the prompt, the only case that moves).
+   */
+  private renderBakeSpace(): TemplateResult | undefined {
+    if (!this.echoPreload || this.session !== undefined) return undefined;
+    const script = [...this.children].find(isBakeChild);
+    let result: { pieces?: unknown; dropped?: unknown } | undefined;
+    try {
+      result = (JSON.parse(script?.textContent ?? '') as { result?: typeof result }).result;
+    } catch {
+      return undefined;
+    }
+    const pieces = result?.pieces;
+    if (!Array.isArray(pieces)) return undefined;
+    const shown = pieces.filter((piece): piece is { kind: string; text: string } => typeof piece?.kind === 'string' && typeof piece?.text === 'string');
+    return html`<pre class="static-code bake-space" part="console" aria-hidden="true">${result?.dropped ? html`<span class="note">(earlier output was dropped)\n</span>` : ''}${shown.map(
+      (piece) => html`<span class=${piece.kind}>${piece.text}</span>`,
+    )}${this.readonly ? '' : '>>> '}</pre>`;
   }
 
   protected renderOutput(): typeof nothing {

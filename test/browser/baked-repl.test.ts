@@ -54,6 +54,58 @@ describe('baked <py-repl echo-preload>', function () {
   this.timeout(2 * PYTHON_STARTS_WITHIN);
   const baked = new Map<string, Shown>();
 
+  it('keeps its place from the first paint while the bake is checked: no prompt, then no jump', async () => {
+    const { baked: markup } = sample('a console\'s code, echoed');
+    // The key check made slow (Web Crypto's digest, 300 ms late), so frames are painted during it.
+    const digest = crypto.subtle.digest;
+    crypto.subtle.digest = async function (this: SubtleCrypto, ...args: Parameters<SubtleCrypto['digest']>) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return digest.apply(this, args);
+    } as SubtleCrypto['digest'];
+    // Chromium reports layout shifts itself; everywhere, each frame's state is recorded too.
+    const shifts: number[] = [];
+    const reportsShifts = (PerformanceObserver.supportedEntryTypes ?? []).includes('layout-shift');
+    const observer = reportsShifts ? new PerformanceObserver((list) => shifts.push(...list.getEntries().map((entry) => (entry as PerformanceEntry & { value: number }).value))) : undefined;
+    observer?.observe({ type: 'layout-shift' });
+    const frames: Array<{ height: number; below: number; visible: string }> = [];
+    const page = document.createElement('div');
+    page.innerHTML = `${markup}<p>After the console.</p>`;
+    const element = page.firstElementChild as PyRepl;
+    const below = page.lastElementChild!;
+    let sampling = true;
+    const record = () => {
+      if (!sampling) return;
+      // What a reader sees of the console: its visible text, the prompt's or the transcript's.
+      const root = element.shadowRoot;
+      const shown = root ? [...root.querySelectorAll('.static-code:not(.bake-space)')].map((node) => node.textContent).join('') + element.text : '';
+      frames.push({ height: element.getBoundingClientRect().height, below: below.getBoundingClientRect().top, visible: shown });
+      requestAnimationFrame(record);
+    };
+    try {
+      requestAnimationFrame(record);
+      document.body.prepend(page);
+      window.scrollTo(0, 0);
+      await until(() => element.text !== '', 'the baked transcript', PYTHON_STARTS_WITHIN);
+      await settle(element);
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    } finally {
+      sampling = false;
+      crypto.subtle.digest = digest;
+      observer?.disconnect();
+      page.remove();
+    }
+    const painted = frames.filter((frame) => frame.height > 0);
+    assert.isAbove(painted.length, 3, 'frames were painted while the bake was checked');
+    assert.deepEqual(painted.filter((frame) => /Click or type here/.test(frame.visible)), [], 'the prompt never shows');
+    const last = painted.at(-1)!;
+    for (const frame of painted) {
+      assert.approximately(frame.height, last.height, 1, 'the console is as tall from its first paint as with its transcript');
+      assert.approximately(frame.below, last.below, 1, 'what follows it never moves');
+    }
+    if (reportsShifts) assert.deepEqual(shifts, [], 'Chromium saw no layout shift');
+    assert.deepEqual(interpreterRequests(), []);
+  });
+
   it('shows each baked transcript at once with no interpreter request, hostile strings as text', async () => {
     for (const { name, baked: markup } of replSamples) baked.set(name, await showConsole(markup, false));
     const echoed = baked.get('a console\'s code, echoed')!;

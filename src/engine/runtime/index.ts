@@ -17,6 +17,8 @@ const hosts = new Map<string, WorkerHost>();
 export interface EngineSettings {
   engine: EngineName;
   pyodideUrl: string;
+  /** Start from (and save) a snapshot of Python's started state: LoadSettings.snapshot. */
+  snapshot?: boolean;
 }
 
 /** The page's engine for these settings, loaded (or loading) once and shared. */
@@ -27,7 +29,7 @@ export async function loadEngine(settings: EngineSettings, onProgress?: (progres
     host = new WorkerHost(
       settings.engine,
       WORKERS[settings.engine],
-      { pyodideUrl: settings.pyodideUrl, ...(stdlibUrl ? { stdlibUrl } : {}) },
+      { pyodideUrl: settings.pyodideUrl, snapshot: settings.snapshot ?? false, ...(stdlibUrl ? { stdlibUrl } : {}) },
       // Skulpt yields between steps, so it can run on the page when workers are forbidden.
       settings.engine === 'skulpt' ? async () => (await import('./skulpt/backend.js')).createSkulptBackend() : undefined,
     );

@@ -12,6 +12,11 @@ export interface LoadSettings {
    * Absent (unbundled sources, tests): Pyodide's whole zip.
    */
   stdlibUrl?: string;
+  /**
+   * Start Python from the state a previous page view on this site saved, and save it after a
+   * cold start (pyodide backend; ./pyodide/snapshot.ts). Off: always a cold start.
+   */
+  snapshot?: boolean;
   /** A SharedArrayBuffer-backed Int32Array of one cell for interrupts, when crossOriginIsolated. */
   interruptBuffer?: Int32Array;
   /**

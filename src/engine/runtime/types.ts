@@ -42,6 +42,8 @@ export interface Capabilities {
   interactiveInput: boolean;
   /** Something the reader should know about how the engine runs here. */
   note?: string;
+  /** Python started from the state an earlier page view saved (pyodide/snapshot.ts), not from scratch. */
+  fromSnapshot?: boolean;
 }
 
 /** Loading progress, for the status line and `py-engine`. */

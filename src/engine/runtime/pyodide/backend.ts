@@ -10,8 +10,13 @@ import type { LoadSettings, WorkerBackend, WorkerIO } from '../protocol.js';
 import type { Trace } from '../../trace/format.js';
 import type { Helpers, PyFunction, Readline, Recorder } from './helpers.js';
 import { HELPERS_DIR, HELPERS_MODULE, MODULE_SOURCES, RECORDER_MODULE, STDLIB_MODULE } from './helper-modules.js';
+import { snapshotStore } from './snapshot.js';
 import { countDownloads } from './download-progress.js';
 
+/** How long after a cold start its snapshot is stored (the first requests come first). */
+const SAVE_SNAPSHOT_AFTER_MS = 3000;
+/** The phase while Python starts from the state a previous page view saved (./snapshot.ts). */
+export const RESTORING_PHASE = "starting from this browser's saved copy";
 /** The phase while code waits for the standard library's whole zip (an import the trimmed one lacks). */
 export const WHOLE_STDLIB_PHASE = 'downloading the rest of the standard library';
 
@@ -112,8 +117,13 @@ export function createPyodideBackend(): WorkerBackend {
   return {
     async load(settings: LoadSettings, progress): Promise<Capabilities> {
       const base = settings.pyodideUrl.endsWith('/') ? settings.pyodideUrl : settings.pyodideUrl + '/';
+      // (URLs as the browser resolves them: `a/./` is `a/`, the same assets.)
+      const snapshots = settings.snapshot
+        ? await snapshotStore({ pyodideUrl: new URL(base).href, stdlibUrl: settings.stdlibUrl && new URL(settings.stdlibUrl).href, sources: MODULE_SOURCES })
+        : undefined;
       const downloads = countDownloads(progress);
-      let pyodide: PyodideInterface;
+      let loaded: PyodideInterface | undefined;
+      let restored = false;
       try {
         let module: PyodideModule;
         const entry = base + 'pyodide.mjs';
@@ -122,23 +132,57 @@ export function createPyodideBackend(): WorkerBackend {
         } catch (error) {
           throw new Error(`Could not load ${entry}: ${describe(error)}`);
         }
-        try {
-          pyodide = await module.loadPyodide({
-            indexURL: indexUrlFor(base),
-            lockFileContents: NO_PACKAGES,
-            ...(settings.stdlibUrl ? { stdLibURL: indexUrlFor(settings.stdlibUrl) } : {}),
-            // Startup chatter stays out of the page's console and out of the first output.
-            stdout: () => {},
-            stderr: () => {},
-          });
-        } catch (error) {
-          // Pyodide's own error is a dump of its internals; the failed download says it better.
-          throw new Error(downloads.failure ?? `Python could not start from ${base}: ${describe(error)}`);
+        const start = async (snapshot: Record<string, unknown>) => {
+          try {
+            return await module.loadPyodide({
+              indexURL: indexUrlFor(base),
+              lockFileContents: NO_PACKAGES,
+              ...(settings.stdlibUrl ? { stdLibURL: indexUrlFor(settings.stdlibUrl) } : {}),
+              // Startup chatter stays out of the page's console and out of the first output.
+              stdout: () => {},
+              stderr: () => {},
+              ...snapshot,
+            });
+          } catch (error) {
+            // Pyodide's own error is a dump of its internals; the failed download says it better.
+            throw new Error(downloads.failure ?? `Python could not start from ${base}: ${describe(error)}`);
+          }
+        };
+        const saved = await snapshots?.read();
+        if (saved) {
+          progress(RESTORING_PHASE);
+          try {
+            loaded = await start({ _loadSnapshot: saved });
+            // The stdlib zip is the one just downloaded: zipimport reads its table of contents
+            // again (the snapshot's may describe an older zip at the same URL).
+            loaded.runPython('import zipimport\nzipimport._zip_directory_cache.clear()');
+            ({ helpers, recorder } = importHelpers(loaded));
+            restored = true;
+          } catch (error) {
+            // (Another Pyodide build, or a state the helpers can't use: start as without it.)
+            console.info(`pyinnards: Python's saved snapshot was refused (${describe(error)}); Python starts from scratch.`);
+            await snapshots!.remove();
+          }
         }
+        if (!restored) loaded = await start(snapshots ? { _makeSnapshot: true } : {});
       } finally {
         downloads.restore();
       }
       progress('starting Python');
+      if (!restored) {
+        ({ helpers, recorder } = importHelpers(loaded!));
+        // Made now, before Python holds any JavaScript object (a snapshot can't carry one);
+        // hashed and stored a little later, so the page's first results don't wait for it.
+        if (snapshots) {
+          try {
+            const snapshot = loaded!.makeMemorySnapshot();
+            setTimeout(() => void snapshots.save(snapshot), SAVE_SNAPSHOT_AFTER_MS);
+          } catch (error) {
+            console.info(`pyinnards: Python's snapshot could not be made (${describe(error)}).`);
+          }
+        }
+      }
+      const pyodide = loaded!;
 
       for (const [kind, set] of [['stdout', pyodide.setStdout], ['stderr', pyodide.setStderr]] as const) {
         set({
@@ -163,9 +207,6 @@ export function createPyodideBackend(): WorkerBackend {
         pyodide.setInterruptBuffer(new Int32Array(1));
       }
 
-      pyodide.FS.mkdirTree(HELPERS_DIR);
-      for (const [module, source] of Object.entries(MODULE_SOURCES)) pyodide.FS.writeFile(`${HELPERS_DIR}/${module}.py`, source);
-      pyodide.runPython(`import sys\nif ${JSON.stringify(HELPERS_DIR)} not in sys.path: sys.path.insert(0, ${JSON.stringify(HELPERS_DIR)})`);
       if (settings.stdlibUrl) {
         // With the trimmed stdlib, any other stdlib module comes from Pyodide's whole zip.
         const whole = base + 'python_stdlib.zip';
@@ -180,9 +221,7 @@ export function createPyodideBackend(): WorkerBackend {
           }
         });
       }
-      helpers = pyodide.pyimport(HELPERS_MODULE) as unknown as Helpers;
-      recorder = pyodide.pyimport(RECORDER_MODULE) as unknown as Recorder;
-      helpers.send_console_output((session, stream, text) => toConsole?.(session, stream, text));
+      helpers!.send_console_output((session, stream, text) => toConsole?.(session, stream, text));
       py = pyodide;
 
       const python = (pyodide.runPython('import sys; ".".join(map(str, sys.version_info[:3]))') as string) ?? '';
@@ -194,6 +233,7 @@ export function createPyodideBackend(): WorkerBackend {
         topLevelAwait: true,
         interrupt: !!settings.interruptBuffer,
         interactiveInput: settings.inputBuffer !== undefined || promising,
+        ...(restored ? { fromSnapshot: true } : {}),
       };
     },
 
@@ -267,6 +307,17 @@ export function createPyodideBackend(): WorkerBackend {
       return serving(io, async () => JSON.parse(await call(recorder.trace, code, toPlain(options), readlineFor(io))) as Trace);
     },
   };
+}
+
+/**
+ * Writes the helpers into Python's file system (JavaScript's: a snapshot doesn't restore it) and
+ * imports them (imported already in a restored snapshot).
+ */
+function importHelpers(pyodide: PyodideInterface): { helpers: Helpers; recorder: Recorder } {
+  pyodide.FS.mkdirTree(HELPERS_DIR);
+  for (const [module, source] of Object.entries(MODULE_SOURCES)) pyodide.FS.writeFile(`${HELPERS_DIR}/${module}.py`, source);
+  pyodide.runPython(`import sys\nif ${JSON.stringify(HELPERS_DIR)} not in sys.path: sys.path.insert(0, ${JSON.stringify(HELPERS_DIR)})`);
+  return { helpers: pyodide.pyimport(HELPERS_MODULE) as unknown as Helpers, recorder: pyodide.pyimport(RECORDER_MODULE) as unknown as Recorder };
 }
 
 /** Options cross into Python as JSON text (a JS object would arrive as a JsProxy). */
