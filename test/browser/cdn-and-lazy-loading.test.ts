@@ -51,8 +51,8 @@ describe('the kit served from another origin', () => {
   });
 
   it('reads page-wide settings from the script tag', async () => {
-    const kit = (await import(`${cdnOrigin}/pyinnards.js`)) as { getConfig(): { engine: string; pyodideUrl: string } };
-    assert.deepEqual(kit.getConfig(), { engine: 'pyodide', pyodideUrl });
+    const kit = (await import(`${cdnOrigin}/pyinnards.js`)) as { getConfig(): { engine: string; pyodideUrl: string; snapshot: boolean } };
+    assert.deepEqual(kit.getConfig(), { engine: 'pyodide', pyodideUrl, snapshot: true });
   });
 
   it('fetches no editor or interpreter chunk until the reader starts editing', async () => {

@@ -1,5 +1,5 @@
 import { assert } from 'chai';
-import { configure, getConfig, resetConfig, settingsFor, PYODIDE_VERSION } from '../../src/config.js';
+import { configure, configureFromScriptTag, getConfig, resetConfig, settingsFor, PYODIDE_VERSION } from '../../src/config.js';
 
 describe('page-wide settings', () => {
   afterEach(resetConfig);
@@ -34,5 +34,27 @@ describe('page-wide settings', () => {
     const element = document.createElement('div');
     element.setAttribute('engine', 'ironpython');
     assert.equal(settingsFor(element).error, 'engine="ironpython" is not an engine; use one of pyodide, skulpt.');
+  });
+
+  it('are read from the kit\'s script tag: data-snapshot="off" turns the saved start off, a wrong value is named', () => {
+    // (A type the browser doesn't run: only the tag's attributes matter here.)
+    const tag = Object.assign(document.createElement('script'), { type: 'text/x-not-run', src: 'https://cdn.example/pyinnards.js' });
+    tag.dataset['snapshot'] = 'off';
+    document.head.append(tag);
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (message: string) => void errors.push(message);
+    try {
+      configureFromScriptTag(tag.src);
+      assert.isFalse(getConfig().snapshot);
+      resetConfig();
+      tag.dataset['snapshot'] = 'no';
+      configureFromScriptTag(tag.src);
+      assert.isTrue(getConfig().snapshot, 'a wrong value keeps the default');
+      assert.deepEqual(errors, ['pyinnards: data-snapshot="no" is not a setting; use on or off.']);
+    } finally {
+      console.error = original;
+      tag.remove();
+    }
   });
 });
