@@ -92,6 +92,10 @@ export class PyDis extends EngineElement<DisResultDetail> {
     const generation = ++this.generation;
     if (this.misconfigured || !this.codeReady) return;
     const code = this.source;
+    // Fetched while the bake is checked (or the interpreter starts): a baked result shows as soon
+    // as its key matches, not one chunk after another.
+    const modules = Promise.all([this.dis ?? import('../engine/dis/index.js'), this.listing ?? import('./dis/listing.js')]);
+    modules.catch(() => {});
     // A matching bake is the first result: no interpreter until the reader changes something.
     const baked = await this.baked.take(code);
     const engine = baked ? undefined : await this.engineController.engine();
@@ -100,9 +104,10 @@ export class PyDis extends EngineElement<DisResultDetail> {
       this.reportError({ kind: 'Configuration', message: `<py-dis> needs CPython: ${engine.capabilities.version} has no dis module. Use engine="pyodide".` });
       return;
     }
-    this.dis ??= await import('../engine/dis/index.js');
+    const [dis, listing] = await modules;
+    this.dis ??= dis;
     if (!this.listing) {
-      this.listing = await import('./dis/listing.js');
+      this.listing = listing;
       for (const styles of this.listing.disStyles) adoptStyles(this, styles);
     }
     const options = {

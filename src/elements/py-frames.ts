@@ -137,10 +137,14 @@ export class PyFrames extends EngineElement<FramesResultDetail> {
     this.renderRoot.querySelector<FramesPlayer>('pyinnards-frames-player')?.pause();
     const generation = ++this.generation;
     const code = this.source;
+    // Fetched while the bake is checked or the run records: a baked recording shows as soon as
+    // its key matches, not one chunk later.
+    const player = Promise.resolve(this.player ?? import('./frames/player.js'));
+    player.catch(() => {});
     // A matching bake is the first recording: no interpreter until the reader changes something.
     const trace = (await this.baked.take(code)) ?? (await this.recordLive(code, generation));
     if (!this.player) {
-      this.player = await import('./frames/player.js');
+      this.player = await player;
       for (const styles of this.player.frameStyles) adoptStyles(this, styles);
       this.showBreakpoints();
     }

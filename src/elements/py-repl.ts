@@ -177,10 +177,14 @@ export class PyRepl extends EngineElement<ReplResultDetail> {
       : this.session !== undefined
         ? 'of no use here: a console sharing a session shows what the other consoles did first'
         : undefined;
+    // What showing a bake takes is fetched while its key is checked, not one chunk after another
+    // (the console is needed anyway once the reader uses it).
+    const parts = !why && [...this.children].some(isBakeChild) ? Promise.all([loadTokenizer(), import('./repl/console-element.js')]) : undefined;
+    parts?.catch(() => {});
     const bake = await this.baked.take(code, why);
     if (!bake) return false;
     // Its inputs are coloured as the console colours typed ones, once: the tokenizer first.
-    await loadTokenizer();
+    await (parts ?? loadTokenizer());
     // (The reader may have started the console meanwhile: it shows its own transcript.)
     if (this.loadingConsole || this.misconfigured) return false;
     const console = await this.loadConsole(bake);
