@@ -1,7 +1,9 @@
 // Python's started state saved in the reader's browser (src/engine/runtime/pyodide/snapshot.ts):
 // a cold start saves it, the next start (a new worker, as on the next page view) restores it and
 // answers exactly as a cold start does; a damaged or refused snapshot means a cold start, and the
-// setting off means neither reading nor saving. Each test starts from an empty store.
+// setting off means neither reading nor saving. The first test starts from an empty store; the
+// damaged and refused ones spoil the snapshot the test before them saved (each cold start costs
+// seconds); the last empties the store again.
 // (A new worker per start: the engine layer keeps one per asset URL string, and `x/./` is the
 // same folder as `x/` under another string.)
 import { assert } from 'chai';
@@ -61,11 +63,8 @@ describe('engine: Python started from a saved snapshot', function () {
   this.timeout(PYTHON_TEST_TIMEOUT);
   let cold: string;
 
-  beforeEach(async () => {
-    await caches.delete(CACHE);
-  });
-
   it('a cold start saves it; the next start restores it and answers exactly as the cold one', async () => {
+    await caches.delete(CACHE);
     const first = await start(true);
     assert.isFalse(first.restored);
     assert.notInclude(first.phases, RESTORING);
@@ -81,15 +80,6 @@ describe('engine: Python started from a saved snapshot', function () {
     assert.include(cold, '1/2');
   });
 
-  it('off: neither read nor saved, and the answers are the same', async () => {
-    const off = await start(false);
-    assert.isFalse(off.restored);
-    assert.notInclude(off.phases, RESTORING);
-    assert.equal(await answers(off.engine), cold);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    assert.equal(await saved(), 0, 'nothing saved');
-  });
-
   for (const [what, damage] of [
     // The bytes changed after saving: its SHA-256 no longer matches.
     ['damaged', (bytes: Uint8Array, digest: string) => ({ bytes: bytes.map((byte, i) => (i % 4096 === 0 ? byte ^ 0xff : byte)), digest })],
@@ -97,7 +87,7 @@ describe('engine: Python started from a saved snapshot', function () {
     ['refused by Pyodide', (bytes: Uint8Array) => ({ bytes: bytes.subarray(16), digest: undefined })],
   ] as const) {
     it(`a ${what} snapshot means a cold start, and a new one is saved`, async () => {
-      await start(true);
+      // (The snapshot the test before this one saved.)
       await waitForSave();
       const cache = await caches.open(CACHE);
       const [entry] = await cache.keys();
@@ -115,4 +105,14 @@ describe('engine: Python started from a saved snapshot', function () {
       assert.isTrue(restored.restored);
     });
   }
+
+  it('off: neither read nor saved, and the answers are the same', async () => {
+    await caches.delete(CACHE);
+    const off = await start(false);
+    assert.isFalse(off.restored);
+    assert.notInclude(off.phases, RESTORING);
+    assert.equal(await answers(off.engine), cold);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    assert.equal(await saved(), 0, 'nothing saved');
+  });
 });
