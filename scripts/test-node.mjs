@@ -22,9 +22,10 @@ if (files.length === 0) {
   console.error(`No Node test files matched ${filter.join(' ') || 'test/node/**/*.test.ts'}.`);
   process.exit(1);
 }
-// One file per core (each file is a process, most start CPython in Node); at most four, so a big
-// machine doesn't hold a dozen interpreters in memory at once.
-const concurrency = Math.min(availableParallelism(), 4);
+// One file more than there are cores (each file is a process; most start CPython in Node, and
+// several wait on a browser or a child process much of the time: on 2 cores, two files at a time
+// kept 1.3 cores busy); at most four, so a big machine doesn't hold a dozen interpreters at once.
+const concurrency = Math.min(availableParallelism() + 1, 4);
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...files], {
   stdio: 'inherit',
 });
