@@ -74,7 +74,8 @@ class Matcher {
   }
 }
 
-const compareCodePoints = (x: string, y: string): number => {
+/** Orders strings by code point, as Python compares str (JavaScript's < compares UTF-16 units). */
+export const compareCodePoints = (x: string, y: string): number => {
   const a = [...x];
   const b = [...y];
   for (let i = 0; i < Math.min(a.length, b.length); i++) {

@@ -8,7 +8,7 @@
 import { KWLIST } from '../tokenizer/cpython-data.js';
 import { generateTokens } from '../tokenizer/generate-tokens.js';
 import { NAME } from '../tokenizer/token-types.js';
-import { closeMatches } from './close-matches.js';
+import { closeMatches, compareCodePoints } from './close-matches.js';
 import { compilerAccepts } from './compile-checks.js';
 import { PyIncompleteInputError, PySyntaxError } from './errors.js';
 import { suggestName } from './name-suggestion.js';
@@ -38,15 +38,6 @@ function splitLines(s: string): string[] {
   return lines;
 }
 const codePointLength = (s: string): number => [...s].length;
-const compareCodePoints = (x: string, y: string): number => {
-  const a = [...x];
-  const b = [...y];
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const d = (a[i] as string).codePointAt(0)! - (b[i] as string).codePointAt(0)!;
-    if (d) return d;
-  }
-  return a.length - b.length;
-};
 
 /** textwrap.dedent. */
 function dedent(text: string): string {
