@@ -44,22 +44,24 @@ describe('the embed builder', () => {
     cdn?.close();
   });
 
-  test('offers every attribute of the element, shows the widget, and bakes the snippet; the snippet shows the bytecode with no interpreter', async () => {
+  /** The builder in a page of its own, with the form, the widget and the snippet in view (the widget computes when it comes into view). */
+  async function openBuilder(): Promise<{ page: Page; errors: string[] }> {
     const page = await browser.newPage();
     page.setDefaultTimeout(240_000);
-    // The form, the widget and the snippet in view (the widget computes when it comes into view).
     await page.setViewport({ width: 1000, height: 2400 });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
     await page.goto(`${demo.origin}/embed.html`);
+    return { page, errors };
+  }
+
+  test('offers every attribute of the element, shows the widget, and bakes the snippet; the snippet shows the bytecode with no interpreter', async () => {
+    const { page, errors } = await openBuilder();
     await page.waitForFunction(() => !/^(Baking|$)/.test(document.getElementById('status')!.textContent!));
     const status = await page.$eval('#status', (note) => note.textContent);
     assert.match(status!, /^Baked \(\d+ KB\): readers see this result with no interpreter download\.$/, `${status} ${errors.join(' ')}`);
 
-    const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8')) as { modules: Array<{ declarations?: Array<{ tagName?: string; attributes?: Array<{ name: string }> }> }> };
-    const dis = manifest.modules.flatMap((module) => module.declarations ?? []).find((declaration) => declaration.tagName === 'py-dis')!;
-    const offered = await page.$$eval('#options input', (fields) => fields.map((field) => (field as HTMLInputElement).dataset['attribute']));
-    assert.deepEqual(offered, dis.attributes!.map((attribute) => attribute.name).filter((name) => !['code', 'src', 'pyodide-url'].includes(name)));
+    assert.deepEqual(await offeredAttributes(page), manifestAttributes('py-dis'));
     assert.equal(await page.$eval('#code', (field) => (field as HTMLTextAreaElement).value), CODE);
     const live = await disShows(page, '#preview py-dis');
     assert.equal(normalizeAddresses(live.text), normalizeAddresses(await disText(CODE)));
@@ -87,12 +89,7 @@ describe('the embed builder', () => {
   });
 
   test('<py-repl>: without echo-preload it says why there is no bake; with it the snippet holds the transcript and the pasted widget shows it with no interpreter', async () => {
-    const page = await browser.newPage();
-    page.setDefaultTimeout(240_000);
-    await page.setViewport({ width: 1000, height: 2400 });
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(String(error)));
-    await page.goto(`${demo.origin}/embed.html`);
+    const { page, errors } = await openBuilder();
     const statusAfter = async (change: () => Promise<unknown>) => {
       await page.$eval('#status', (note) => (note.textContent = ''));
       await change();
@@ -108,10 +105,7 @@ describe('the embed builder', () => {
       }, REPL_CODE);
     });
     assert.match(refused, /^Not baked, readers compute it live: .*echo-preload.*\.$/, `${refused} ${errors.join(' ')}`);
-    const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8')) as { modules: Array<{ declarations?: Array<{ tagName?: string; attributes?: Array<{ name: string }> }> }> };
-    const repl = manifest.modules.flatMap((module) => module.declarations ?? []).find((declaration) => declaration.tagName === 'py-repl')!;
-    const offered = await page.$$eval('#options input', (fields) => fields.map((field) => (field as HTMLInputElement).dataset['attribute']));
-    assert.deepEqual(offered, repl.attributes!.map((attribute) => attribute.name).filter((name) => !['code', 'src', 'pyodide-url'].includes(name)));
+    assert.deepEqual(await offeredAttributes(page), manifestAttributes('py-repl'));
     assert.doesNotMatch(await page.$eval('#snippet', (field) => (field as HTMLTextAreaElement).value), /data-pyinnards-baked/);
 
     const baked = await statusAfter(() => page.click('#options input[data-attribute="echo-preload"]'));
@@ -150,4 +144,16 @@ describe('the embed builder', () => {
 async function consoleShows(page: Page, selector: string): Promise<string> {
   await page.waitForFunction((sel) => ((document.querySelector(sel) as (HTMLElement & { text?: string }) | null)?.text ?? '') !== '', { timeout: 60_000 }, selector);
   return page.$eval(selector, (element) => (element as HTMLElement & { text: string }).text);
+}
+
+/** The attributes the builder's form offers, in order. */
+function offeredAttributes(page: Page): Promise<Array<string | undefined>> {
+  return page.$$eval('#options input', (fields) => fields.map((field) => (field as HTMLInputElement).dataset['attribute']));
+}
+
+/** The element's attributes in custom-elements.json that a writer sets in the builder (not the code's sources). */
+function manifestAttributes(tag: string): string[] {
+  const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8')) as { modules: Array<{ declarations?: Array<{ tagName?: string; attributes?: Array<{ name: string }> }> }> };
+  const element = manifest.modules.flatMap((module) => module.declarations ?? []).find((declaration) => declaration.tagName === tag)!;
+  return element.attributes!.map((attribute) => attribute.name).filter((name) => !['code', 'src', 'pyodide-url'].includes(name));
 }
