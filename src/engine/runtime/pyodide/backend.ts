@@ -121,6 +121,8 @@ export function createPyodideBackend(): WorkerBackend {
       const snapshots = settings.snapshot
         ? await snapshotStore({ pyodideUrl: new URL(base).href, stdlibUrl: settings.stdlibUrl && new URL(settings.stdlibUrl).href, sources: MODULE_SOURCES })
         : undefined;
+      // Read (and its SHA-256 checked) while Pyodide's loader is fetched, not after it.
+      const reading = snapshots?.read();
       const downloads = countDownloads(progress);
       let loaded: PyodideInterface | undefined;
       let restored = false;
@@ -148,7 +150,7 @@ export function createPyodideBackend(): WorkerBackend {
             throw new Error(downloads.failure ?? `Python could not start from ${base}: ${describe(error)}`);
           }
         };
-        const saved = await snapshots?.read();
+        const saved = await reading;
         if (saved) {
           progress(RESTORING_PHASE);
           try {
