@@ -68,6 +68,12 @@ export class TreeModel {
     this.make(rootValue, undefined, undefined, false, '', 1, -1, undefined);
   }
 
+  /** Whether a field's value is shown, as ast.dump shows it: no missing optional, no empty list without show-empty. */
+  private shown(value: unknown, kind: string | undefined): boolean {
+    if ((value === null || value === undefined) && kind === '?') return false;
+    return this.options.showEmpty || kind !== '*' || !Array.isArray(value) || value.length > 0;
+  }
+
   /** Whether a node shows any child (slots().length > 0, without making them). */
   private hasSlots(node: Node): boolean {
     const info = this.parser.CLASSES.get(node._type);
@@ -77,8 +83,7 @@ export class TreeModel {
     for (let i = 0; i < fields.length; i++) {
       const v = node[fields[i]!];
       const kind = kinds[i];
-      if ((v === null || v === undefined) && kind === '?') continue;
-      if (!this.options.showEmpty && kind === '*' && Array.isArray(v) && v.length === 0) continue;
+      if (!this.shown(v, kind)) continue;
       return true;
     }
     return false;
@@ -146,8 +151,7 @@ export class TreeModel {
         const name = fields[i]!;
         const v = value[name];
         const kind = kinds[i];
-        if ((v === null || v === undefined) && kind === '?') continue;
-        if (!this.options.showEmpty && kind === '*' && Array.isArray(v) && v.length === 0) continue;
+        if (!this.shown(v, kind)) continue;
         children.push(this.make(v, name, undefined, isConstant && name === 'value', `${key}.${name}`, level + 1, index, span));
       }
       if (this.options.includeAttributes) {
