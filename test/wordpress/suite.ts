@@ -353,6 +353,11 @@ describe(`pyinnards in WordPress (Debian ${release.name})`, () => {
     /** The block editor on a post, signed in as the administrator, once it holds the post's blocks. */
     async function editor(post: Post): Promise<Page> {
       const page = await open(`${site.origin}/wp-login.php`);
+      // WordPress's user-profile.js reads, when the page unloads, a form it only finds in a jQuery
+      // ready handler, and jQuery 3 runs those on a timer that can come after `load`. On a busy
+      // machine a submit before that timer makes WordPress itself throw ("reading 'serialize'").
+      // A ready handler added now runs after the ones already queued, so the form is found.
+      await page.evaluate(() => new Promise<void>((resolve) => (window as unknown as { jQuery: (ready: () => void) => void }).jQuery(() => resolve())));
       await page.type('#user_login', 'admin');
       await page.type('#user_pass', site.password);
       await Promise.all([page.waitForNavigation(), page.click('#wp-submit')]);
