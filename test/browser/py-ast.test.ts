@@ -4,7 +4,7 @@ import { press, type } from './support/keyboard.js';
 import '../../src/elements/py-ast.js';
 import type { PyAst } from '../../src/elements/py-ast.js';
 import type { AstResultDetail } from '../../src/elements/events.js';
-import { mount, settle, shadow, unmountAll, until } from './support/dom.js';
+import { assertSameNode, mount, settle, shadow, unmountAll, until } from './support/dom.js';
 import { axeViolations } from './support/axe.js';
 import type { AstFixture } from '../fixtures/ast-samples.js';
 
@@ -99,7 +99,7 @@ describe('<py-ast>', () => {
     assert.equal(focused(element), 'body=[1 item]');
     await press('End');
     await settle(element);
-    assert.equal(shadow(element).activeElement, items(element).at(-1));
+    assertSameNode(shadow(element).activeElement, items(element).at(-1), 'End focuses the last item');
     await press('Home');
     await settle(element);
     assert.equal(focused(element), 'Module');

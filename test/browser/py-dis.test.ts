@@ -5,7 +5,7 @@ import '../../src/elements/py-dis.js';
 import type { PyDis } from '../../src/elements/py-dis.js';
 import { pyodideUrl } from './support/cdn.js';
 import { axeViolations } from './support/axe.js';
-import { PYTHON_STARTS_WITHIN, PYTHON_TEST_TIMEOUT, mount, settle, shadow, unmountAll, until } from './support/dom.js';
+import { assertSameNode, PYTHON_STARTS_WITHIN, PYTHON_TEST_TIMEOUT, mount, settle, shadow, unmountAll, until } from './support/dom.js';
 
 // CPython's answers, stored by `npm run fixtures` (browsers can't run the oracle).
 const fixtures = (await (await fetch('/test/fixtures/dis-samples.json')).json()) as Array<{
@@ -60,7 +60,7 @@ describe('<py-dis>', function () {
     assert.match(focused.textContent!, new RegExp(`^\\s*(\\d+\\s+)?${label}:`), 'the target row carries the label');
     rows(element)[0]!.focus();
     jump.click();
-    assert.equal(shadow(element).activeElement, focused, 'a click follows the jump too');
+    assertSameNode(shadow(element).activeElement, focused, 'a click follows the jump too');
   });
 
   it('lights up the instructions of the line the cursor is on', async () => {

@@ -8,7 +8,7 @@ import { pyodideUrl } from './support/cdn.js';
 import { startedConsole, transcript } from './support/repl.js';
 import { pythonCanWaitForInput } from './support/capabilities.js';
 import { axeViolations } from './support/axe.js';
-import { PYTHON_STARTS_WITHIN, PYTHON_TEST_TIMEOUT, mount, settle, contentRoot, shadow, unmountAll, until } from './support/dom.js';
+import { assertSameNode, PYTHON_STARTS_WITHIN, PYTHON_TEST_TIMEOUT, mount, settle, contentRoot, shadow, unmountAll, until } from './support/dom.js';
 
 // What CPython 3.14's console prints for each step of these sessions, stored by `npm run fixtures`
 // (test/oracle/console.ts; browsers can't run the oracle).
@@ -206,7 +206,7 @@ describe('<py-repl>', function () {
     const element = await startedConsole();
     const answer = element.run('name = input("Name? ")');
     const field = await until(() => contentRoot(element).querySelector<HTMLInputElement>('.transcript input'), 'the field', PYTHON_STARTS_WITHIN);
-    assert.equal(contentRoot(element).activeElement, field, 'focused');
+    assertSameNode(contentRoot(element).activeElement, field, 'focused');
     assert.isTrue(transcript(element).endsWith('Name? '));
     field.value = 'Ada';
     field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));

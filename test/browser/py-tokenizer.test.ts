@@ -2,7 +2,7 @@ import { assert } from 'chai';
 import { press, type } from './support/keyboard.js';
 import '../../src/elements/py-tokenizer.js';
 import type { PyTokenizer } from '../../src/elements/py-tokenizer.js';
-import { mount, settle, shadow, unmountAll, until } from './support/dom.js';
+import { assertSameNode, mount, settle, shadow, unmountAll, until } from './support/dom.js';
 
 // CPython's answers, stored by `npm run fixtures` (browsers can't run the oracle).
 const fixtures = (await (await fetch('/test/fixtures/tokenizer-samples.json')).json()) as Array<{
@@ -73,9 +73,9 @@ describe('<py-tokenizer>', () => {
     all[0]!.focus();
     await press('ArrowDown');
     await settle(element);
-    assert.equal(shadow(element).activeElement, rows(element)[1]);
+    assertSameNode(shadow(element).activeElement, rows(element)[1], 'ArrowDown focuses the next row');
     await press('End');
-    assert.equal(shadow(element).activeElement, rows(element).at(-1));
+    assertSameNode(shadow(element).activeElement, rows(element).at(-1), 'End focuses the last row');
   });
 
   it('renders a window of rows in long code, which follows the keyboard', async () => {

@@ -29,6 +29,24 @@ export async function settle(element: HTMLElement): Promise<void> {
   }
 }
 
+/** A node as text for a failure message: its tag, id and classes, and the start of its text. */
+export function describeNode(node: Node | null | undefined): string {
+  if (!node) return String(node);
+  if (!(node instanceof Element)) return `${node.nodeName} "${(node.textContent ?? '').slice(0, 40)}"`;
+  const id = node.id ? `#${node.id}` : '';
+  const classes = [...node.classList].map((name) => `.${name}`).join('');
+  return `<${node.localName}${id}${classes}> "${(node.textContent ?? '').trim().slice(0, 40)}"`;
+}
+
+/**
+ * Asserts that `actual` is the node `expected`. (chai's equal would carry both nodes in its
+ * error, and web-test-runner, sending that error as JSON, never ends the file when a node holds
+ * a cycle, as our elements do: the nodes are described as text instead.)
+ */
+export function assertSameNode(actual: Node | null | undefined, expected: Node | null | undefined, message = 'the same node'): void {
+  if (actual !== expected) throw new Error(`${message}: expected ${describeNode(expected)}, got ${describeNode(actual)}`);
+}
+
 /** Polls until `check` returns a truthy value, failing with `what` after `timeout` ms. */
 export async function until<T>(check: () => T | undefined | null | false, what: string, timeout = 5000): Promise<T> {
   const deadline = performance.now() + timeout;
