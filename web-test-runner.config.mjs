@@ -47,7 +47,10 @@ function cdnPlugin() {
 
 export default {
   // test/browser/isolated/ needs other page headers: web-test-runner.isolated.config.mjs runs it.
-  files: ['test/browser/**/*.test.ts', '!test/browser/isolated/**'],
+  // The snapshot's tests come first: they leave Python's snapshot saved in the browser, and every
+  // later file's page starts Python from it, as a reader's second page view does. The cold start
+  // is tested where a test says so (engine-snapshot's own, and loadEngine without `snapshot`).
+  files: ['test/browser/engine-snapshot.test.ts', 'test/browser/**/*.test.ts', '!test/browser/isolated/**'],
   nodeResolve: true,
   concurrency: 1,
   // A file's tests share one page; WebKit takes longer than the others to start Python in each.

@@ -21,7 +21,9 @@ describe('Stop by restarting the worker', function () {
 
   it('ends `while True: pass` for good: the browser is idle again afterwards', async () => {
     const { loadEngine } = await import('../../src/engine/runtime/index.js');
-    const engine = await loadEngine({ engine: 'pyodide', pyodideUrl });
+    // (From the saved snapshot the browser tests leave, as elements start: two starts in this
+    // test, and a cold one costs seconds more, in WebKit most.)
+    const engine = await loadEngine({ engine: 'pyodide', pyodideUrl, snapshot: true });
     if (engine.capabilities.interrupt) {
       throw new Error('This page shares memory with the worker: Stop would interrupt, not restart. Run this test on a page that is not crossOriginIsolated.');
     }
@@ -33,7 +35,7 @@ describe('Stop by restarting the worker', function () {
     // The fresh worker loads Python, and the browser may go on compiling it in the background
     // for a while (WebKit's optimizing tier): wait until it answers, then until the browser is
     // quieter than the spinning worker alone, which never happens if that worker spins on.
-    const fresh = await loadEngine({ engine: 'pyodide', pyodideUrl });
+    const fresh = await loadEngine({ engine: 'pyodide', pyodideUrl, snapshot: true });
     assert.deepEqual(await fresh.run('pass').done, { status: 'ok' });
     assert.isAbove(spinning, 0.2, 'the spinning worker used CPU (the measurement sees workers)');
     const windows: number[] = [];
