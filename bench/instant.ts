@@ -48,6 +48,9 @@ const page = (body: string) =>
   `<!doctype html><meta charset="utf-8"><title>bench</title>\n<script type="module" src="${cdn.kit.origin}/pyinnards.js" data-pyodide-url="${cdn.pyodideUrl}"></script>\n<article>\n<p>A post.</p>\n${body}\n</article>\n`;
 writeFileSync(join(folder, 'tokenizer.html'), page(ELEMENTS.tokenizer));
 writeFileSync(join(folder, 'unbaked.html'), page(Object.values(ELEMENTS).join('\n')));
+// The same four code blocks, each as a <py-tokenizer>: what four widgets cost with no engine
+// element at all, the floor a baked page can get to.
+writeFileSync(join(folder, 'four-tokenizers.html'), page(Object.values(ELEMENTS).map((element) => element.replace(/py-(dis|frames|repl)\b/g, 'py-tokenizer')).join('\n')));
 writeFileSync(join(folder, 'baked.html'), page(Object.values(ELEMENTS).join('\n')));
 const bake = spawnSync(process.execPath, ['dist/cli.js', 'bake', join(folder, 'baked.html')], { encoding: 'utf8' });
 if (bake.status !== 0) throw new Error(`pyinnards bake failed: ${bake.stderr}`);
@@ -137,9 +140,10 @@ const ms = (value: number) => `${value.toFixed(0).padStart(6)} ms`;
 const kb = (value: number) => `${(value / 1024).toFixed(0).padStart(6)} KB`;
 
 try {
-  const runs: Record<string, Array<{ ms: number; bytes: number; after?: { ms: number; bytes: number } }>> = { tokenizer: [], unbaked: [], baked: [], bare: [], kit: [] };
+  const runs: Record<string, Array<{ ms: number; bytes: number; after?: { ms: number; bytes: number } }>> = { tokenizer: [], 'four-tokenizers': [], unbaked: [], baked: [], bare: [], kit: [] };
   for (let round = 0; round < ROUNDS; round++) {
     runs['tokenizer']!.push(await visit('tokenizer.html'));
+    runs['four-tokenizers']!.push(await visit('four-tokenizers.html'));
     runs['baked']!.push(await visit('baked.html', editDis));
     runs['unbaked']!.push(await visit('unbaked.html'));
     const order = round % 2 === 0 ? ['bare', 'kit'] : ['kit', 'bare'];
@@ -149,6 +153,7 @@ try {
   const ref = m('tokenizer', (r) => r.ms);
   console.log(`a blog-like page with all four elements in view (median of ${ROUNDS}, a fresh browser each; bytes: gzip -9 of what was served):`);
   console.log(`  <py-tokenizer> alone (reference)  ${ms(ref)}  ${kb(m('tokenizer', (r) => r.bytes))}`);
+  console.log(`  four <py-tokenizer>s, same code     ${ms(m('four-tokenizers', (r) => r.ms))}  ${kb(m('four-tokenizers', (r) => r.bytes))}   ${(m('four-tokenizers', (r) => r.ms) / ref).toFixed(2)}x the reference (four widgets, no engine element)`);
   for (const name of ['baked', 'unbaked']) {
     console.log(`  all four, ${name.padEnd(8)}               ${ms(m(name, (r) => r.ms))}  ${kb(m(name, (r) => r.bytes))}   ${(m(name, (r) => r.ms) / ref).toFixed(2)}x the reference${name === 'baked' ? ' (goal: 1.10x, 100 KB)' : ''}`);
   }

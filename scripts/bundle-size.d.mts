@@ -5,3 +5,8 @@ export declare function measure(distDir?: string): Promise<{
   entry: { files: string[]; gzip: number };
   lazy: Array<{ path: string; gzip: number }>;
 }>;
+export declare const FIRST_RESULT_BUDGET_BYTES: number;
+export declare function firstResultFiles(
+  distDir?: string,
+  pyodideDir?: string,
+): Promise<Array<{ path: string; source: 'kit' | 'pyodide'; gzip: number }>>;

@@ -55,3 +55,36 @@ export async function measure(distDir = 'dist') {
   const lazy = closure.lazy.map((path) => ({ path: relative(distDir, path), gzip: gzipSize(path) }));
   return { files, entry, lazy };
 }
+
+/**
+ * The budget for what a first result with engine="pyodide" downloads, gzipped (gzip -9 of each
+ * file, as bench/instant.ts counts what is served): 4,736,562 bytes (4,626 KB of 1,024 bytes, as
+ * the bench prints) at Pyodide 314.0.7. It holds the kit's share where it is; the issue's goal
+ * of 4,500 KB (4,608,000 bytes) is out of the kit's reach: Pyodide's own three files are
+ * 3,861,478 bytes, and the stdlib modules Pyodide's start-up imports by itself (asyncio,
+ * inspect, typing, logging, zipfile...) 764,085 more inside the zip: 4,625,563 before anything
+ * of ours.
+ */
+export const FIRST_RESULT_BUDGET_BYTES = 4_750_000;
+
+/** Pyodide's files a start fetches (the lock file is not requested: the kit installs no packages). */
+const PYODIDE_FILES = ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm'];
+
+/**
+ * Every file a first result with engine="pyodide" downloads, with its gzipped size: the entry and
+ * its static imports, the interpreter layer's chunk (the entry's lazy chunk that names the
+ * Pyodide worker) and its static imports, the worker and its static imports, the trimmed stdlib
+ * zip, and Pyodide's own files.
+ */
+export async function firstResultFiles(distDir = 'dist', pyodideDir = 'node_modules/pyodide') {
+  const entry = await staticClosure(join(distDir, 'pyinnards.js'));
+  const runtime = entry.lazy.filter((file) => readFileSync(file, 'utf8').includes('"../workers/pyodide.js"'));
+  if (runtime.length !== 1) throw new Error(`expected one chunk that starts the Pyodide worker, found ${runtime.length}`);
+  const layer = await staticClosure(runtime[0]);
+  const worker = await staticClosure(join(distDir, 'workers/pyodide.js'));
+  const kit = [...new Set([...entry.files, ...layer.files, ...worker.files, resolve(distDir, 'python/python_stdlib.zip')])];
+  return [
+    ...kit.map((path) => ({ path: relative(distDir, path), source: 'kit', gzip: gzipSize(path) })),
+    ...PYODIDE_FILES.map((name) => ({ path: name, source: 'pyodide', gzip: gzipSize(join(pyodideDir, name)) })),
+  ];
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run size`: prints the gzipped size of every file in dist/ and the entry's total.
 import { existsSync } from 'node:fs';
-import { measure, ENTRY_BUDGET_BYTES } from './bundle-size.mjs';
+import { measure, firstResultFiles, ENTRY_BUDGET_BYTES, FIRST_RESULT_BUDGET_BYTES } from './bundle-size.mjs';
 
 if (!existsSync('dist/pyinnards.js')) {
   console.error('dist/ is missing: run `npm run build` first.');
@@ -22,3 +22,10 @@ console.log(
 for (const chunk of lazy) {
   console.log(`  loaded later by import(): ${chunk.path} ${kb(chunk.gzip)}`);
 }
+const first = await firstResultFiles('dist', 'node_modules/pyodide');
+const firstTotal = first.reduce((sum, file) => sum + file.gzip, 0);
+console.log(
+  `\nA first result with engine="pyodide": ${kb(firstTotal)} gzipped, ` +
+    `${firstTotal <= FIRST_RESULT_BUDGET_BYTES ? 'within' : 'OVER'} the ${kb(FIRST_RESULT_BUDGET_BYTES)} budget:`,
+);
+for (const file of first) console.log(`  ${file.source.padEnd(7)} ${file.path.padEnd(width)} ${kb(file.gzip).padStart(9)}`);

@@ -14,6 +14,27 @@ const LOADERS: Readonly<Record<string, () => Promise<unknown>>> = {
   'py-ast': () => import('./elements/py-ast.js'),
 };
 
+/**
+ * What an element with a bake child (README, "Baked results") needs to show it: the bake's checker
+ * and the element's output part. Asked for beside the element's own module, so a baked page
+ * fetches its chunks in one round rather than module, then checker, then output.
+ */
+const BAKED_PARTS: Readonly<Record<string, () => Array<Promise<unknown>>>> = {
+  'py-dis': () => [import('./elements/dis/listing.js'), import('./engine/dis/index.js')],
+  'py-frames': () => [import('./elements/frames/player.js')],
+  'py-repl': () => [import('./elements/repl/console-element.js')],
+};
+const BAKE_CHILD = ':scope > script[data-pyinnards-baked]';
+const prefetchedBakes = new Set<string>();
+
+/** Fetches what showing `element`'s bake takes, once per tag; the element reports any failure. */
+function prefetchBaked(element: Element): void {
+  const parts = BAKED_PARTS[element.localName];
+  if (!parts || prefetchedBakes.has(element.localName) || !element.querySelector(BAKE_CHILD)) return;
+  prefetchedBakes.add(element.localName);
+  for (const part of [import('./engine/bake/format.js'), ...parts()]) part.catch(() => {});
+}
+
 export const TAGS = Object.keys(LOADERS);
 const SELECTOR = TAGS.join(',');
 const requested = new Set<string>();
@@ -45,8 +66,12 @@ function prefetchShared(): void {
 }
 
 function discover(root: ParentNode): void {
-  if (root instanceof Element && LOADERS[root.localName]) void loadTag(root.localName);
-  for (const element of Array.from(root.querySelectorAll(SELECTOR))) void loadTag(element.localName);
+  const found = Array.from(root.querySelectorAll(SELECTOR));
+  if (root instanceof Element && LOADERS[root.localName]) found.unshift(root);
+  for (const element of found) {
+    void loadTag(element.localName);
+    prefetchBaked(element);
+  }
 }
 
 /** Loads what `root` holds now, then watches for tags added later until every tag is loaded. */

@@ -34,7 +34,12 @@ export class BakedResultController<T extends BakeTag> implements ReactiveControl
 
   /** With a bake to check, fetch the checker while the element gets ready (it may be needed at once). */
   hostConnected(): void {
-    if (!this.live && this.host.querySelector(BAKE_SELECTOR)) void import('../engine/bake/format.js');
+    if (this.available) void import('../engine/bake/format.js');
+  }
+
+  /** Whether the element has a bake it may still show (worth checking before it is seen: no interpreter). */
+  get available(): boolean {
+    return !this.live && this.host.querySelector(BAKE_SELECTOR) !== null;
   }
 
   /** From now on every result is live (the reader pressed Run). */

@@ -70,7 +70,7 @@ export class PyDis extends EngineElement<DisResultDetail> {
   private dis: DisModule | undefined;
   /** The chunk with the listing element, once loaded. */
   private listing: DisListingModule | undefined;
-  private readonly schedule = new FirstViewDebounce(this, () => void this.disassemble(), EDIT_DEBOUNCE_MS);
+  private readonly schedule = new FirstViewDebounce(this, () => void this.disassemble(), EDIT_DEBOUNCE_MS, () => this.baked.available);
   private generation = 0;
 
   /** What dis.dis prints for the code (object addresses differ from run to run, as in CPython). */
@@ -98,6 +98,8 @@ export class PyDis extends EngineElement<DisResultDetail> {
     modules.catch(() => {});
     // A matching bake is the first result: no interpreter until the reader changes something.
     const baked = await this.baked.take(code);
+    // (A bake is checked before the element is seen; an interpreter starts only once it is.)
+    if (!baked) await this.schedule.inView;
     const engine = baked ? undefined : await this.engineController.engine();
     if ((!baked && !engine) || generation !== this.generation) return;
     if (engine && !engine.capabilities.dis) {

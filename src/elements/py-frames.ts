@@ -78,7 +78,7 @@ export class PyFrames extends EngineElement<FramesResultDetail> {
 
   private player: PlayerModule | undefined;
   private readonly baked = new BakedResultController(this, 'py-frames');
-  private readonly schedule = new FirstViewDebounce(this, () => void this.record(), EDIT_DEBOUNCE_MS);
+  private readonly schedule = new FirstViewDebounce(this, () => void this.record(), EDIT_DEBOUNCE_MS, () => this.baked.available);
   /** A recording has been asked for (the "Recording…" note shows until one arrives). */
   private started = false;
   /** The recording on show: a SyntaxError leaves the previous one, dimmed. */
@@ -171,6 +171,8 @@ export class PyFrames extends EngineElement<FramesResultDetail> {
   }
 
   private async recordLive(code: string, generation: number): Promise<Trace | undefined> {
+    // (A bake is checked before the element is seen; an interpreter starts only once it is.)
+    await this.schedule.inView;
     const engine = await this.engineController.engine();
     if (!engine || generation !== this.generation) return undefined;
     if (!engine.capabilities.trace) {

@@ -5,14 +5,33 @@ import { configure } from '../../src/config.js';
 import '../../src/elements/py-dis.js';
 import '../../src/elements/py-frames.js';
 import { pyodideUrl } from './support/cdn.js';
-import { settle, unmountAll, until } from './support/dom.js';
-import { interpreterRequests, normalize, samples, show } from './support/baked.js';
+import { mount, settle, unmountAll, until } from './support/dom.js';
+import { interpreterRequests, normalize, samples, show, type Widget } from './support/baked.js';
 
 configure({ pyodideUrl });
 
 describe('baked results against live ones', function () {
   this.timeout(120000);
   afterEach(unmountAll);
+
+  // (First: it counts interpreter requests, and the tests below load the interpreter.)
+  it('shows a bake before the element is seen, and starts no interpreter off screen for a stale one', async () => {
+    const spacer = '<div style="height: 4000px">(the reader has not scrolled down yet)</div>';
+    const dis = samples.find((s) => s.name === 'bytecode of a function')!.baked;
+    const frames = samples.find((s) => s.name === 'a recursive run')!.baked;
+    const stale = frames.replace('print(fact(3))', 'print(fact(5))');
+    const page = await mount<HTMLElement>(`<div>${spacer}${dis}${frames}${spacer}<div id="stale">${stale}</div></div>`);
+    const [shown, recorded, outdated] = Array.from(page.querySelectorAll<Widget>('py-dis, py-frames'));
+    // Below the fold: the matching bakes show anyway (they cost no interpreter)...
+    await until(() => shown!.text !== '' && recorded!.trace?.stdout === '6\n', 'the off-screen bakes shown');
+    assert.match(shown!.text, /RETURN_VALUE/);
+    // ...and the stale one waits for the reader, like any element with no bake.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.deepEqual(interpreterRequests(), [], 'no interpreter while the stale bake is off screen');
+    assert.isUndefined(outdated!.trace);
+    outdated!.scrollIntoView();
+    await until(() => outdated!.trace?.stdout === '120\n', 'the live recording once in view', 90000);
+  });
 
   it('shows exactly what the live element shows: text, py-result and errors', async () => {
     for (const sample of samples) {

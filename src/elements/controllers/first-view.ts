@@ -6,11 +6,20 @@ import { onFirstView } from '../on-first-view.js';
  * first time the element is on screen, then again when its code or a setting changes, after a
  * pause in typing (at once while nothing is shown yet). Nothing is computed off screen, so a
  * page full of widgets starts no interpreter until the reader gets to one.
+ *
+ * `early` may say that the output is cheap to show now (a baked result: no interpreter): the
+ * element then computes as soon as its code is there, as <py-tokenizer> does, rather than a
+ * frame later when it is first seen; if that shows nothing, `inView` holds the rest back.
  */
 export class FirstViewDebounce implements ReactiveController {
   private seen = false;
+  /** Whether this connection computed before the first view (`early`). */
+  private ahead = false;
   private stopWatching: (() => void) | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private markInView!: () => void;
+  /** Resolves the first time the element is on screen. */
+  readonly inView = new Promise<void>((resolve) => (this.markInView = resolve));
 
   constructor(
     private readonly host: ReactiveControllerHost & Element,
@@ -18,14 +27,19 @@ export class FirstViewDebounce implements ReactiveController {
     private readonly compute: () => void,
     /** How long typing must pause before computing again. */
     private readonly debounceMs: number,
+    private readonly early?: () => boolean,
   ) {
     host.addController(this);
   }
 
   hostConnected(): void {
+    // (Called before the element sources its code: the code's arrival schedules the computation.)
+    this.ahead = !this.seen && (this.early?.() ?? false);
+    if (this.ahead) this.seen = true;
     this.stopWatching = onFirstView(this.host, () => {
+      this.markInView();
       this.seen = true;
-      this.compute();
+      if (!this.ahead) this.compute();
     });
   }
 
