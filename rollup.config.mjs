@@ -44,9 +44,9 @@ function chunkName(id) {
   // left out so dist/tokenizer.js stays free of lit.
   if (/[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/.test(id)) return 'core';
   const isElementEntry = elements.some((tag) => id.endsWith(`${tag}.ts`));
-  // The page-wide settings are shared by the entry (the autoloader) and every element file,
-  // without lit: the entry's only static import.
-  if (/[\\/]src[\\/]config\.ts$/.test(id)) return 'config';
+  // The page-wide settings and the names of the result chunks are shared by the entry (the
+  // autoloader) and every element file, without lit: the entry's only static import.
+  if (/[\\/]src[\\/](config|elements[\\/]result-parts)\.ts$/.test(id)) return 'config';
   if (/[\\/]src[\\/](elements|styles)[\\/]/.test(id) && !isElementEntry) return 'core';
   return undefined;
 }

@@ -4,6 +4,7 @@
  * that scripts, frameworks or CMS editors add later. (Tags inside other components' shadow roots
  * are not seen: import the element's own module, `dist/elements/<tag>.js`, for those.)
  */
+import { BAKE_SELECTOR, loadBakeFormat, RESULT_PARTS } from './elements/result-parts.js';
 
 /** Each tag and the module that defines it; rollup keeps these as the per-element files. */
 const LOADERS: Readonly<Record<string, () => Promise<unknown>>> = {
@@ -14,25 +15,17 @@ const LOADERS: Readonly<Record<string, () => Promise<unknown>>> = {
   'py-ast': () => import('./elements/py-ast.js'),
 };
 
-/**
- * What an element with a bake child (README, "Baked results") needs to show it: the bake's checker
- * and the element's output part. Asked for beside the element's own module, so a baked page
- * fetches its chunks in one round rather than module, then checker, then output.
- */
-const BAKED_PARTS: Readonly<Record<string, () => Array<Promise<unknown>>>> = {
-  'py-dis': () => [import('./elements/dis/listing.js'), import('./engine/dis/index.js')],
-  'py-frames': () => [import('./elements/frames/player.js')],
-  'py-repl': () => [import('./elements/repl/console-element.js')],
-};
-const BAKE_CHILD = ':scope > script[data-pyinnards-baked]';
 const prefetchedBakes = new Set<string>();
 
-/** Fetches what showing `element`'s bake takes, once per tag; the element reports any failure. */
+/**
+ * Fetches what showing `element`'s bake (README, "Baked results") takes, beside the element's
+ * own module, once per tag; the element reports any failure.
+ */
 function prefetchBaked(element: Element): void {
-  const parts = BAKED_PARTS[element.localName];
-  if (!parts || prefetchedBakes.has(element.localName) || !element.querySelector(BAKE_CHILD)) return;
+  const parts = RESULT_PARTS[element.localName];
+  if (!parts || prefetchedBakes.has(element.localName) || !element.querySelector(BAKE_SELECTOR)) return;
   prefetchedBakes.add(element.localName);
-  for (const part of [import('./engine/bake/format.js'), ...parts()]) part.catch(() => {});
+  for (const part of [loadBakeFormat(), parts()]) part.catch(() => {});
 }
 
 export const TAGS = Object.keys(LOADERS);

@@ -2,8 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { settingsFor } from '../config.js';
 import type { BakeResults, BakeTag } from '../engine/bake/format.js';
 
-/** The marker of a bake child: `<script type="application/json" data-pyinnards-baked>`. */
-const BAKE_SELECTOR = ':scope > script[data-pyinnards-baked]';
+import { BAKE_SELECTOR, loadBakeFormat } from './result-parts.js';
 
 /** Whether a node is an element's bake child (not part of its code). */
 export function isBakeChild(node: Node): boolean {
@@ -34,7 +33,7 @@ export class BakedResultController<T extends BakeTag> implements ReactiveControl
 
   /** With a bake to check, fetch the checker while the element gets ready (it may be needed at once). */
   hostConnected(): void {
-    if (this.available) void import('../engine/bake/format.js');
+    if (this.available) void loadBakeFormat();
   }
 
   /** Whether the element has a bake it may still show (worth checking before it is seen: no interpreter). */
@@ -62,7 +61,7 @@ export class BakedResultController<T extends BakeTag> implements ReactiveControl
     };
     if (unusable) return ignore(unusable);
     if (settingsFor(this.host).settings.engine !== 'pyodide') return ignore('from CPython, and this element runs another engine');
-    const { parseBake, bakeKey } = await import('../engine/bake/format.js');
+    const { parseBake, bakeKey } = await loadBakeFormat();
     const parsed = parseBake(script.textContent ?? '');
     if (!parsed.ok) return ignore(`unreadable (${parsed.reason})`);
     if (parsed.bake.tag !== this.tag) return ignore(`for <${parsed.bake.tag}>`);

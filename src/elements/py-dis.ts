@@ -6,6 +6,7 @@ import { configureFromScriptTag } from '../config.js';
 import { FirstViewDebounce } from './controllers/first-view.js';
 import { adoptStyles } from './adopt-styles.js';
 import { BakedResultController } from './baked-result.js';
+import { loadDisParts } from './result-parts.js';
 import type { Position } from './highlight.js';
 import type { DisLine, DisTree } from '../engine/dis/types.js';
 import { pythonErrorDetail, type DisResultDetail } from './events.js';
@@ -94,7 +95,7 @@ export class PyDis extends EngineElement<DisResultDetail> {
     const code = this.source;
     // Fetched while the bake is checked (or the interpreter starts): a baked result shows as soon
     // as its key matches, not one chunk after another.
-    const modules = Promise.all([this.dis ?? import('../engine/dis/index.js'), this.listing ?? import('./dis/listing.js')]);
+    const modules = loadDisParts();
     modules.catch(() => {});
     // A matching bake is the first result: no interpreter until the reader changes something.
     const baked = await this.baked.take(code);

@@ -6,6 +6,7 @@ import { configureFromScriptTag } from '../config.js';
 import { FirstViewDebounce } from './controllers/first-view.js';
 import { DEFAULT_MAX_STEPS, invalidValueMessage } from './attributes.js';
 import { BakedResultController } from './baked-result.js';
+import { loadPlayer } from './result-parts.js';
 import { adoptStyles } from './adopt-styles.js';
 import type { Trace } from '../engine/trace/format.js';
 import { pythonErrorDetail, type FramesResultDetail } from './events.js';
@@ -139,7 +140,7 @@ export class PyFrames extends EngineElement<FramesResultDetail> {
     const code = this.source;
     // Fetched while the bake is checked or the run records: a baked recording shows as soon as
     // its key matches, not one chunk later.
-    const player = Promise.resolve(this.player ?? import('./frames/player.js'));
+    const player = loadPlayer();
     player.catch(() => {});
     // A matching bake is the first recording: no interpreter until the reader changes something.
     const trace = (await this.baked.take(code)) ?? (await this.recordLive(code, generation));

@@ -5,6 +5,7 @@ import { defineElement } from './define-element.js';
 import { configureFromScriptTag, settingsFor } from '../config.js';
 import { onFirstView } from './on-first-view.js';
 import type { PyReplConsole } from './repl/console-element.js';
+import { loadConsole } from './result-parts.js';
 import type { PyErrorDetail, ReplResultDetail } from './events.js';
 import { BakedResultController, isBakeChild } from './baked-result.js';
 import { loadTokenizer } from './lazy-tokenizer.js';
@@ -179,7 +180,7 @@ export class PyRepl extends EngineElement<ReplResultDetail> {
         : undefined;
     // What showing a bake takes is fetched while its key is checked, not one chunk after another
     // (the console is needed anyway once the reader uses it).
-    const parts = !why && [...this.children].some(isBakeChild) ? Promise.all([loadTokenizer(), import('./repl/console-element.js')]) : undefined;
+    const parts = !why && [...this.children].some(isBakeChild) ? Promise.all([loadTokenizer(), loadConsole()]) : undefined;
     parts?.catch(() => {});
     const bake = await this.baked.take(code, why);
     if (!bake) return false;
@@ -206,7 +207,7 @@ export class PyRepl extends EngineElement<ReplResultDetail> {
 
   /** Creates the console once: with `bake`, showing its transcript; it starts on `start()`. */
   private loadConsole(bake?: ReplResultBake): Promise<PyReplConsole> {
-    this.loadingConsole ??= import('./repl/console-element.js').then(() => {
+    this.loadingConsole ??= loadConsole().then(() => {
       const console = document.createElement('pyinnards-repl-console') as PyReplConsole;
       console.setAttribute('exportparts', 'console, transcript, input, completions, input-prompt');
       console.owner = this;

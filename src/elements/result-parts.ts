@@ -1,0 +1,23 @@
+// The lazily loaded chunks that show each engine element's result, and the mark of a bake child,
+// named once. The elements load the chunks when they have a result to show; the autoloader, which
+// must stay small, asks for them beside an element's own module when the element carries a bake,
+// so a baked page fetches its chunks in one round rather than module, then checker, then output.
+
+/** The marker of a bake child: `<script type="application/json" data-pyinnards-baked>`. */
+export const BAKE_SELECTOR = ':scope > script[data-pyinnards-baked]';
+
+/** The bake's format and key checker. */
+export const loadBakeFormat = () => import('../engine/bake/format.js');
+/** <py-dis>'s formatter and listing. */
+export const loadDisParts = () => Promise.all([import('../engine/dis/index.js'), import('./dis/listing.js')]);
+/** <py-frames>'s player. */
+export const loadPlayer = () => import('./frames/player.js');
+/** <py-repl>'s console. */
+export const loadConsole = () => import('./repl/console-element.js');
+
+/** What showing each engine element's result takes, by tag. */
+export const RESULT_PARTS: Readonly<Record<string, () => Promise<unknown>>> = {
+  'py-dis': loadDisParts,
+  'py-frames': loadPlayer,
+  'py-repl': loadConsole,
+};
