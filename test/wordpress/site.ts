@@ -97,9 +97,20 @@ export class WordPressSite {
   private async startDatabase(): Promise<void> {
     const data = join(this.folder, 'db');
     const asUser = process.getuid?.() === 0 ? ['--user=root'] : [];
-    execFileSync('mariadb-install-db', ['--no-defaults', `--datadir=${data}`, '--auth-root-authentication-method=normal', '--skip-test-db', ...asUser], {
-      stdio: 'ignore',
-    });
+    const install = () =>
+      execFileSync('mariadb-install-db', ['--no-defaults', `--datadir=${data}`, '--auth-root-authentication-method=normal', '--skip-test-db', ...asUser], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    try {
+      install();
+    } catch (error) {
+      // Seen once in CI, with both releases' sites bootstrapping their databases at the same
+      // moment: say what MariaDB printed, then start again from an empty folder once.
+      const { stdout = '', stderr = '' } = error as { stdout?: Buffer | string; stderr?: Buffer | string };
+      console.error(`mariadb-install-db failed; trying once more. It printed:\n${String(stdout)}${String(stderr)}`);
+      rmSync(data, { recursive: true, force: true });
+      install();
+    }
     const log = join(this.folder, 'mysqld.log');
     const mariadb = spawn(
       '/usr/sbin/mariadbd',
