@@ -48,7 +48,8 @@ function cdnPlugin() {
 export default {
   // test/browser/isolated/ needs other page headers: web-test-runner.isolated.config.mjs runs it.
   // The snapshot's tests come first: they leave Python's snapshot saved in the browser, and every
-  // later file's page starts Python from it, as a reader's second page view does. The cold start
+  // later file's page starts Python from it, as a reader's second page view does (not in
+  // WebKitGTK, whose WebDriver session keeps storage in memory and loses it after a few pages). The cold start
   // is tested where a test says so (engine-snapshot's own, and loadEngine without `snapshot`).
   files: ['test/browser/engine-snapshot.test.ts', 'test/browser/**/*.test.ts', '!test/browser/isolated/**'],
   nodeResolve: true,
