@@ -58,6 +58,24 @@ async function inPage<T>(width: number, use: (page: NarrowPage) => Promise<T>): 
   return use(framed);
 }
 
+/** How many lines a node's text takes on screen. */
+function linesOf(node: Node): number {
+  const range = node.ownerDocument!.createRange();
+  range.selectNodeContents(node);
+  return new Set(Array.from(range.getClientRects()).filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top))).size;
+}
+
+/** A locals row's type name (the cell's text, without the change note after it). */
+const typeText = (cell: Element) => Array.from(cell.childNodes).find((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim() !== '')!;
+
+/** The rows of the locals tables at the recording's last step. */
+async function lastStepRows(element: PyFrames): Promise<HTMLElement[]> {
+  await until(() => element.trace, 'the recording', PYTHON_STARTS_WITHIN);
+  element.step = element.trace!.steps.length - 1;
+  await settle(element);
+  return Array.from(shadow(element).querySelectorAll<HTMLElement>('[part~="frame"] tbody tr'));
+}
+
 describe('<py-dis> and <py-frames> layout', function () {
   this.timeout(PYTHON_TEST_TIMEOUT);
   afterEach(unmountAll);
@@ -149,11 +167,7 @@ describe('<py-dis> and <py-frames> layout', function () {
     it('breaks a local’s value between words, the type column giving way, and no name, on a phone', async () => {
       await inPage(375, async (page) => {
         const code = 'words = "internationalization considerations overwhelmingly"&#10;func = print&#10;x = 1&#10;a_configuration_value = 2';
-        const element = await page.mount<PyFrames>(`<py-frames code='${code}'></py-frames>`);
-        await until(() => element.trace, 'the recording', PYTHON_STARTS_WITHIN);
-        element.step = element.trace!.steps.length - 1;
-        await settle(element);
-        const rows = Array.from(shadow(element).querySelectorAll<HTMLElement>('[part~="frame"] tbody tr'));
+        const rows = await lastStepRows(await page.mount<PyFrames>(`<py-frames code='${code}'></py-frames>`));
         const row = rows.find((candidate) => candidate.querySelector('.name')!.textContent === 'words')!;
         const repr = row.querySelector<HTMLElement>('.repr')!;
         for (const word of ['internationalization', 'considerations', 'overwhelmingly']) {
@@ -166,22 +180,28 @@ describe('<py-dis> and <py-frames> layout', function () {
           const lines = new Set(Array.from(range.getClientRects()).filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)));
           assert.equal(lines.size, 1, `"${word}" stays on one line`);
         }
-        const linesOf = (node: Node) => {
-          const range = page.document.createRange();
-          range.selectNodeContents(node);
-          return new Set(Array.from(range.getClientRects()).filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top))).size;
-        };
         for (const name of rows.map((candidate) => candidate.querySelector<HTMLElement>('.name')!)) {
           // Up to 12 characters a name stays whole; a longer one breaks within 12 (2 lines here).
           const most = Math.ceil(name.textContent!.length / 12);
           assert.isAtMost(linesOf(name), most, `the name "${name.textContent}" takes at most ${most} line(s)`);
         }
-        const typeText = (cell: Element) => Array.from(cell.childNodes).find((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim() !== '')!;
         // The type gives way, but a short one (int, str) stays whole.
         for (const type of rows.map((candidate) => typeText(candidate.querySelector('.type')!)).filter((node) => node.textContent!.trim().length <= 4)) {
           assert.equal(linesOf(type), 1, `the type "${type.textContent}" stays on one line`);
         }
         const table = row.closest('table')!;
+        assert.isAtMost(table.scrollWidth, table.parentElement!.clientWidth, 'the table fits its frame');
+      });
+    });
+
+    it('keeps a type of up to 9 characters (function, NoneType) whole beside a long value, at 1280 px', async () => {
+      await inPage(1280, async (page) => {
+        const code = 'def greet(name):&#10;    return name&#10;nothing = None&#10;words = "a value long enough to need the room that the type column would take"';
+        const rows = await lastStepRows(await page.mount<PyFrames>(`<py-frames code='${code}'></py-frames>`));
+        const types = rows.map((row) => typeText(row.querySelector('.type')!));
+        assert.includeMembers(types.map((type) => type.textContent!.trim()), ['function', 'NoneType', 'str']);
+        for (const type of types) assert.equal(linesOf(type), 1, `the type "${type.textContent}" stays on one line`);
+        const table = rows[0]!.closest('table')!;
         assert.isAtMost(table.scrollWidth, table.parentElement!.clientWidth, 'the table fits its frame');
       });
     });

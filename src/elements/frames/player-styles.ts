@@ -141,6 +141,7 @@ export const playerStyles = css`
     border-radius: calc(var(--_radius) - 2px);
     padding: calc(var(--_space) / 2) var(--_space);
     min-width: 0;
+    container: frame / inline-size;
   }
   .frame.current {
     border-color: var(--_accent);
@@ -176,8 +177,10 @@ export const playerStyles = css`
   /*
    * Readable widths: a value breaks between words (after a comma, at a space) and mid-word only
    * when one word is wider than the column; the type, a small muted note, gives way first, down
-   * to a few characters. A name never gives way to its value: up to 12 characters it stays
-   * whole, a longer one breaks anywhere within 12 (player-view.ts).
+   * to 9 characters, so the common ones (function, NoneType, generator) stay whole, and in a
+   * phone-narrow frame down to 4 (int, str). (Without a floor, the table's layout gives the type
+   * only its narrowest width whenever a value is long.) A name never gives way to its value: up
+   * to 12 characters it stays whole, a longer one breaks anywhere within 12 (player-view.ts).
    */
   th,
   td {
@@ -204,7 +207,12 @@ export const playerStyles = css`
     font-size: 0.85em;
     overflow-wrap: anywhere;
     padding-right: 0;
-    min-width: 4ch;
+    min-width: 9ch;
+  }
+  @container frame (max-width: 21rem) {
+    td.type {
+      min-width: 4ch;
+    }
   }
   .change {
     font-size: 0.85em;
