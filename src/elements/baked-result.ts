@@ -1,7 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { settingsFor } from '../config.js';
 import type { BakeResults, BakeTag } from '../engine/bake/format.js';
-
 import { BAKE_SELECTOR, loadBakeFormat } from './result-parts.js';
 
 /** Whether a node is an element's bake child (not part of its code). */
