@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs every Node test (test/node/**/*.test.ts) with node:test, TypeScript through tsx.
 // Node 20's --test does not expand globs or pick up .ts files itself, so we list them here.
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -14,28 +14,10 @@ function find(dir) {
   });
 }
 
-// The files that take longest (a minute or more on 2 cores: they drive a browser, or run CPython
-// over the whole stdlib) start first, so that none of them is left running alone at the end.
-const LONGEST_FIRST = [
-  'test/node/package/cdn-snippets.test.ts',
-  'test/node/package/embed-builder.test.ts',
-  'test/node/dis/stdlib-dis.test.ts',
-  'test/node/parser/keyword-typos.test.ts',
-  'test/node/parser/stdlib-conformance.test.ts',
-  'test/node/tokenizer/stdlib-conformance.test.ts',
-  'test/node/tokenizer/property.test.ts',
-];
-const gone = LONGEST_FIRST.filter((file) => !existsSync(file));
-if (gone.length > 0) {
-  console.error(`scripts/test-node.mjs lists test files that are gone: ${gone.join(', ')}.`);
-  process.exit(1);
-}
-const rank = (file) => (LONGEST_FIRST.includes(file) ? LONGEST_FIRST.indexOf(file) : LONGEST_FIRST.length);
-
 const filter = process.argv.slice(2);
 const files = find('test/node')
   .filter((f) => filter.length === 0 || filter.some((part) => f.includes(part)))
-  .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  .sort();
 if (files.length === 0) {
   console.error(`No Node test files matched ${filter.join(' ') || 'test/node/**/*.test.ts'}.`);
   process.exit(1);
