@@ -48,11 +48,17 @@ function cdnPlugin() {
 export default {
   // test/browser/isolated/ needs other page headers: web-test-runner.isolated.config.mjs runs it.
   // The snapshot's tests come first: they leave Python's snapshot saved in the browser, and every
-  // later file's page starts Python from it, as a reader's second page view does (not in
-  // WebKitGTK, whose WebDriver session keeps storage in memory and loses it after a few pages). The cold start
+  // later file's page starts Python from it, as a reader's second page view does. The cold start
   // is tested where a test says so (engine-snapshot's own, and loadEngine without `snapshot`).
   files: ['test/browser/engine-snapshot.test.ts', 'test/browser/**/*.test.ts', '!test/browser/isolated/**'],
   nodeResolve: true,
+  // web-test-runner's own page, plus one line. WebKitGTK's WebDriver session keeps storage in
+  // memory, and it drops an origin's Cache Storage (the saved snapshot with it) as soon as a page
+  // of that origin loads without touching Cache Storage: each test page opens it, so the snapshot
+  // lasts the whole run there too (without this, most WebKit files started Python cold, ~8 s).
+  testRunnerHtml: (testFramework) =>
+    `<!DOCTYPE html><html><head><script>self.caches?.open('pyinnards-tests-keep-storage').catch(() => {});</script></head>` +
+    `<body><script type="module" src="${testFramework}"></script></body></html>`,
   concurrency: 1,
   // A file's tests share one page; WebKit takes longer than the others to start Python in each.
   testsFinishTimeout: 20 * 60 * 1000,
