@@ -10,6 +10,7 @@ import { generateTokenizerData } from '../test/oracle/tokenize.js';
 import { generateAstSpec } from '../test/oracle/ast-spec.js';
 import { generateInvalidExpectations } from '../test/oracle/ast.js';
 import { generateAstFixtures } from '../test/fixtures/ast-samples.js';
+import { generateStdlibDigests, STDLIB_DIGESTS } from '../test/oracle/stdlib-digests.js';
 import { generate as generateUnicodeNames } from './parser/generate-unicode-names.js';
 
 const json = (generate: () => Promise<unknown>) => async () => `${JSON.stringify(await generate(), null, 2)}\n`;
@@ -33,6 +34,9 @@ const FILES: Record<string, () => Promise<string>> = {
   'src/engine/parser/ast-spec.ts': generateAstSpec,
   // CPython's SyntaxError for each invalid program gathered from its own syntax tests.
   'test/fixtures/parser-invalid-expected.json': json(generateInvalidExpectations),
+  // CPython's answers (as digests) for every stdlib file through `python -m ast -a` and `-m tokenize`.
+  [STDLIB_DIGESTS.ast]: json(() => generateStdlibDigests('ast')),
+  [STDLIB_DIGESTS.tokenize]: json(() => generateStdlibDigests('tokenize')),
   // What \N{...} may name in a string literal (the parser's lazily loaded name table).
   'src/engine/parser/unicode-names-data.ts': generateUnicodeNames,
 };
