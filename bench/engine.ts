@@ -4,6 +4,10 @@
 //   worker (no kit around it): our overhead on top of Pyodide; and the part of it that compiling
 //   pyodide.asm.wasm takes, measured alone;
 // - round-trip latency of a trivial REPL input on each backend;
+// - the page's responsiveness while Python works: how long Stop takes to end `while True: pass`
+//   (Python restarted in a new worker), and the longest the main thread was held up (a heartbeat
+//   timer's longest delay) during that Stop and during a flood of a million prints, each against
+//   the same heartbeat on the idle page;
 // - a second page view in the same browser profile: the kit starting Python from the snapshot the
 //   first view saved (src/engine/runtime/pyodide/snapshot.ts), against the kit with snapshots off
 //   and bare loadPyodide(), each side's two views in a browser of its own.
@@ -109,6 +113,41 @@ const replLatency = (engine: string) => `async ({ kit, pyodideUrl }) => {
   return times[15];
 }`;
 
+/**
+ * The page while Python works (pyodide engine, Stop by restarting the worker): `stopMs` from
+ * stop() to the run's end; the longest delay of a 10 ms heartbeat timer while idle, around Stop,
+ * and during a million prints.
+ */
+const responsiveness = `async ({ kit, pyodideUrl }) => {
+  const { loadEngine } = await import(kit + '/pyinnards.js');
+  const python = await loadEngine({ engine: 'pyodide', pyodideUrl });
+  const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  const heartbeat = () => {
+    let longest = 0, last = performance.now(), timer;
+    const beat = () => { const now = performance.now(); longest = Math.max(longest, now - last - 10); last = now; timer = setTimeout(beat, 10); };
+    timer = setTimeout(beat, 10);
+    return () => { clearTimeout(timer); beat(); clearTimeout(timer); return longest; };
+  };
+  let stop = heartbeat();
+  await pause(1000);
+  const idleGapMs = stop();
+  const spin = python.run('while True: pass');
+  await pause(300);
+  stop = heartbeat();
+  const pressed = performance.now();
+  spin.stop();
+  await spin.done;
+  const stopMs = performance.now() - pressed;
+  await pause(500);
+  const stopGapMs = stop();
+  const fresh = await loadEngine({ engine: 'pyodide', pyodideUrl });
+  stop = heartbeat();
+  const flood = await fresh.run('for i in range(1_000_000): print(i)', { onStdout: () => {} }).done;
+  const floodGapMs = stop();
+  if (flood.status !== 'ok') throw new Error('the flood ended ' + JSON.stringify(flood));
+  return { stopMs, idleGapMs, stopGapMs, floodGapMs };
+}`;
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const ms = (value: number) => `${value.toFixed(0).padStart(6)} ms`;
 
@@ -136,6 +175,14 @@ try {
       console.log(`  ${engine.padEnd(8)} ${(await measure<number>(name, replLatency(engine))).toFixed(2)} ms`);
     }
     startups.push(`${name} ${(kitMs / 1000).toFixed(1)} s`);
+
+    const pages: Array<{ stopMs: number; idleGapMs: number; stopGapMs: number; floodGapMs: number }> = [];
+    for (let round = 0; round < ROUNDS; round++) pages.push(await measure(name, responsiveness));
+    const at = (key: keyof (typeof pages)[number]) => median(pages.map((one) => one[key]));
+    console.log(`${name}: the page while Python works (median of ${ROUNDS}; the heartbeat: a 10 ms timer's longest delay):`);
+    console.log(`  Stop of \`while True: pass\`      ${ms(at('stopMs'))}   the heartbeat idle ${ms(at('idleGapMs'))}`);
+    console.log(`  heartbeat around Stop           ${ms(at('stopGapMs'))}   ${(at('stopGapMs') / Math.max(at('idleGapMs'), 1)).toFixed(1)}x idle`);
+    console.log(`  heartbeat during 10^6 prints    ${ms(at('floodGapMs'))}   ${(at('floodGapMs') / Math.max(at('idleGapMs'), 1)).toFixed(1)}x idle`);
 
     const views: Record<string, [number[], number[]]> = { bare: [[], []], cold: [[], []], snapshot: [[], []] };
     for (let round = 0; round < ROUNDS; round++) {

@@ -2,8 +2,9 @@ import { assert } from 'chai';
 import type { Engine } from '../../../src/engine/runtime/index.js';
 
 /**
- * Stops `while True: pass` on an engine that can interrupt: within a second, with
- * KeyboardInterrupt printed, and without a restart (a session's variable survives).
+ * Stops `while True: pass` on an engine that can interrupt: with KeyboardInterrupt printed, and
+ * without a restart (a session's variable survives). The engine restarts Python when the
+ * interrupt isn't taken within its grace period, so `sessionReset: false` says it was.
  */
 export async function assertStopInterruptsKeepingSession(engine: Engine): Promise<void> {
   assert.isTrue(engine.capabilities.interrupt, 'the engine says it can interrupt');
@@ -11,10 +12,8 @@ export async function assertStopInterruptsKeepingSession(engine: Engine): Promis
   let stderr = '';
   const handle = engine.run('while True:\n    pass', { onStderr: (text) => (stderr += text) });
   await new Promise((resolve) => setTimeout(resolve, 400));
-  const pressed = performance.now();
   handle.stop();
   const outcome = await handle.done;
-  assert.isBelow(performance.now() - pressed, 1000, 'stopped within a second');
   assert.deepEqual(outcome, { status: 'stopped', sessionReset: false });
   assert.match(stderr, /KeyboardInterrupt\n$/);
   let out = '';
