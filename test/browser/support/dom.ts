@@ -80,3 +80,12 @@ export const PYTHON_TEST_TIMEOUT = 2 * PYTHON_STARTS_WITHIN;
 export function contentRoot(element: HTMLElement): ShadowRoot {
   return shadow(element).querySelector('pyinnards-repl-console')?.shadowRoot ?? shadow(element);
 }
+
+/**
+ * Which comes first: `promise` settling, or a timer set now firing. 'the run ended' means the
+ * promise settled without waiting for anything (no message, no timer): an order, not a time, so
+ * a busy machine can't fail it.
+ */
+export function beforeNextTimer(promise: Promise<unknown>): Promise<'the run ended' | 'a timer fired'> {
+  return Promise.race([promise.then(() => 'the run ended' as const), new Promise<'a timer fired'>((resolve) => setTimeout(() => resolve('a timer fired'), 0))]);
+}
