@@ -11,6 +11,7 @@ import stdlibSource from './python/pyinnards_stdlib.py?text';
 import loopSource from './python/pyinnards_loop.py?text';
 import stepsSource from './python/pyinnards_steps.py?text';
 import captureSource from './python/pyinnards_capture.py?text';
+import interruptsSource from './python/pyinnards_interrupts.py?text';
 
 /** Where the helpers live in Pyodide's file system (a folder put first on sys.path). */
 export const HELPERS_DIR = '/pyinnards';
@@ -25,6 +26,7 @@ export const MODULE_SOURCES: Record<string, string> = {
   pyinnards_disassembly: disassemblySource,
   pyinnards_errors: errorsSource,
   pyinnards_stdio: stdioSource,
+  pyinnards_interrupts: interruptsSource,
   [RECORDER_MODULE]: recorderSource,
   // The recorder's asyncio event loop (a virtual clock: see the module).
   pyinnards_loop: loopSource,

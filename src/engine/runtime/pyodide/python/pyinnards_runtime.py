@@ -5,7 +5,8 @@ The worker loads the helper modules into one folder and calls this module's func
 (the console, ``pyinnards_console``) and ``disassemble`` (``pyinnards_disassembly``); recording a
 run for <py-frames> lives in ``pyinnards_recorder``. Each returns a JSON string, so the
 TypeScript side never holds Python objects between calls. The other modules: where user code
-reads and writes (``pyinnards_stdio``) and errors as CPython prints them (``pyinnards_errors``).
+reads and writes (``pyinnards_stdio``), errors as CPython prints them (``pyinnards_errors``) and
+Stop's KeyboardInterrupt, raised in the reader's code only (``pyinnards_interrupts``).
 Node tests drive the modules directly.
 
 The aim everywhere is the text CPython 3.14 itself prints: ``python3.14 FILE`` for ``run``,
@@ -18,9 +19,11 @@ import json
 from pyinnards_console import complete, interrupt, push, reset, send_console_output
 from pyinnards_disassembly import disassemble
 from pyinnards_errors import HELPER_FILES, OK, outcome_for, report, system_exit
+from pyinnards_interrupts import install as install_interrupts
 from pyinnards_stdio import Running, new_main, register_source
 
 HELPER_FILES.add(__file__)
+install_interrupts()
 
 __all__ = ["run", "push", "complete", "reset", "interrupt", "send_console_output", "disassemble"]
 
