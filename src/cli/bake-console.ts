@@ -8,19 +8,26 @@ import type { ReplPushOptions, ReplPushResult, ReplSession, ReplSessionEvents, R
 
 /**
  * Cells of the shared memory: Pyodide's interrupt flag (it clears it when it raises), the run the
- * watchdog is armed for, its limit in ms, and whether it fired for that run.
+ * watchdog is armed for, its limit in ms, whether it fired for that run, and a lock.
  */
 const INTERRUPT = 0;
 const ARMED = 1;
 const LIMIT = 2;
 const FIRED = 3;
+const LOCK = 4;
 const SIGINT = 2;
+/** How often the watchdog raises KeyboardInterrupt again while a run it stopped goes on. */
+const AGAIN_MS = 50;
 
 /**
  * Python runs on this thread and blocks it, so a timer here can't stop a run that doesn't end: a
  * watchdog thread raises KeyboardInterrupt in it through Pyodide's interrupt flag when a run
  * outlives its limit (as the page's engine interrupts a console input that hits its timeout).
- * The thread holds nothing open: the command exits when its work is done.
+ * Once is not enough: an interrupt that lands in the console's own machinery (its event loop,
+ * between the input's steps) is spent there and the input then runs on, so the watchdog raises
+ * it again until the run ends. It raises under the lock, and only while the run is armed, so no
+ * interrupt outlives its run into the next. The thread holds nothing open: the command exits
+ * when its work is done.
  */
 const WATCHDOG = `
 const { workerData } = require('node:worker_threads');
@@ -29,15 +36,20 @@ for (;;) {
   Atomics.wait(cells, ${ARMED}, 0);
   const armed = Atomics.load(cells, ${ARMED});
   if (armed === 0) continue;
-  if (Atomics.wait(cells, ${ARMED}, armed, Atomics.load(cells, ${LIMIT})) === 'timed-out') {
-    Atomics.store(cells, ${FIRED}, armed);
-    Atomics.store(cells, ${INTERRUPT}, ${SIGINT});
-    Atomics.wait(cells, ${ARMED}, armed);
+  let wait = Atomics.load(cells, ${LIMIT});
+  while (Atomics.wait(cells, ${ARMED}, armed, wait) === 'timed-out') {
+    while (Atomics.compareExchange(cells, ${LOCK}, 0, 1) !== 0);
+    if (Atomics.load(cells, ${ARMED}) === armed) {
+      Atomics.store(cells, ${FIRED}, armed);
+      Atomics.store(cells, ${INTERRUPT}, ${SIGINT});
+    }
+    Atomics.store(cells, ${LOCK}, 0);
+    wait = ${AGAIN_MS};
   }
 }`;
 
 export class TimeLimits {
-  private readonly cells = new Int32Array(new SharedArrayBuffer(4 * 4));
+  private readonly cells = new Int32Array(new SharedArrayBuffer(5 * 4));
   /** What Pyodide reads (LoadSettings.interruptBuffer). */
   readonly interruptBuffer = new Int32Array(this.cells.buffer, INTERRUPT * 4, 1);
   private watchdog: Worker | undefined;
@@ -59,9 +71,12 @@ export class TimeLimits {
       const value = await body();
       return { value, timedOut: Atomics.load(this.cells, FIRED) === run };
     } finally {
+      // Disarmed and cleared under the lock: an interrupt raised for this run can't come after.
+      while (Atomics.compareExchange(this.cells, LOCK, 0, 1) !== 0);
       Atomics.store(this.cells, ARMED, 0);
-      Atomics.notify(this.cells, ARMED);
       Atomics.store(this.cells, INTERRUPT, 0);
+      Atomics.store(this.cells, LOCK, 0);
+      Atomics.notify(this.cells, ARMED);
     }
   }
 

@@ -203,6 +203,26 @@ describe('pyinnards bake', () => {
     assert.equal(readFileSync(page, 'utf8'), written);
   });
 
+  it('stops a console at its time limit however soon the limit comes, and Python goes on working', async () => {
+    // A limit of a few ms can run out while the console's own machinery runs, before the
+    // input's loop starts: the interrupt must still end the loop (it hung the bake once).
+    const page = join(dir, 'limits.html');
+    const limits = Array.from({ length: 100 }, (_, i) => (1 + (i % 20)) / 1000);
+    const html = limits.map((s) => `<py-repl echo-preload timeout="${s}">while True: pass</py-repl>`);
+    writeFileSync(page, [...html, '<py-repl echo-preload>6 * 7</py-repl>', ''].join('\n'));
+    const run = await bake([page]);
+    assert.equal(run.status, 1);
+    assert.equal(
+      run.stderr,
+      limits.map((s, i) => `${page}:${i + 1}: <py-repl> failed: the code ran longer than ${s} s, so the reader's console would differ\n`).join(''),
+    );
+    assert.match(run.stdout, /:101: <py-repl> baked\n101 elements in 1 file: 1 baked, 100 failed\n$/);
+    const last = findElements(readFileSync(page, 'utf8')).at(-1)!;
+    const parsed = parseBake(last.bake!.json);
+    assert.ok(parsed.ok);
+    assert.equal((parsed.bake.result as { output: string }).output, '42\n');
+  });
+
   it('bakes the README snippets and the demo page', async () => {
     const readme = readFileSync('README.md', 'utf8');
     const snippets = [...readme.matchAll(/```html\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((s) => /<py-(dis|frames|repl)/.test(s));
