@@ -31,6 +31,12 @@ const DEFAULTS: PyinnardsConfig = {
 };
 
 let current: PyinnardsConfig = { ...DEFAULTS };
+/**
+ * What was wrong on the kit's script tag (its data-engine, its data-snapshot): the default is
+ * used instead, and each element that the value was for says so (settingsFor), since a writer
+ * reads the page, not the console.
+ */
+let scriptTagErrors: { engine?: string; snapshot?: string } = {};
 
 export function isEngineName(value: string): value is EngineName {
   return (ENGINES as readonly string[]).includes(value);
@@ -56,6 +62,7 @@ export function getConfig(): PyinnardsConfig {
 /** Restores the built-in defaults (used by tests and by pages that reconfigure). */
 export function resetConfig(): void {
   current = { ...DEFAULTS };
+  scriptTagErrors = {};
 }
 
 /**
@@ -69,12 +76,14 @@ export function configureFromScriptTag(moduleUrl: string): void {
     const engine = script.dataset['engine'];
     const pyodideUrl = script.dataset['pyodideUrl'];
     const snapshot = script.dataset['snapshot'];
+    scriptTagErrors = {};
     if (engine !== undefined && !isEngineName(engine)) {
-      console.error(`pyinnards: data-engine="${engine}" is not an engine; use one of ${ENGINES.join(', ')}.`);
+      scriptTagErrors.engine = `data-engine="${engine}" on the kit's script tag is not an engine; use one of ${ENGINES.join(', ')}.`;
     }
     if (snapshot !== undefined && snapshot !== 'on' && snapshot !== 'off') {
-      console.error(`pyinnards: data-snapshot="${snapshot}" is not a setting; use on or off.`);
+      scriptTagErrors.snapshot = `data-snapshot="${snapshot}" on the kit's script tag is not a setting; use on or off.`;
     }
+    for (const error of Object.values(scriptTagErrors)) console.error(`pyinnards: ${error}`);
     configure({
       ...(engine !== undefined && isEngineName(engine) ? { engine } : {}),
       ...(snapshot === 'on' || snapshot === 'off' ? { snapshot: snapshot === 'on' } : {}),
@@ -86,18 +95,23 @@ export function configureFromScriptTag(moduleUrl: string): void {
 
 /**
  * The settings one element uses: its own `engine` and `pyodide-url` attributes over the
- * page-wide ones. An unknown engine is an error for the element to show, not a silent fallback.
+ * page-wide ones. An unknown engine, the element's or the script tag's where the element has
+ * none, is an error for the element to show, not a silent fallback; so is a wrong data-snapshot
+ * where the element runs Pyodide (the only engine it is for).
  */
 export function settingsFor(element: Element): { settings: PyinnardsConfig; error?: string } {
   const settings = getConfig();
   const engine = element.getAttribute('engine');
   const pyodideUrl = element.getAttribute('pyodide-url');
   if (pyodideUrl) settings.pyodideUrl = withTrailingSlash(new URL(pyodideUrl, element.ownerDocument.baseURI).href);
-  if (engine === null || engine === '') return { settings };
-  if (!isEngineName(engine)) {
+  if (engine === null || engine === '') {
+    if (scriptTagErrors.engine) return { settings, error: scriptTagErrors.engine };
+  } else if (!isEngineName(engine)) {
     return { settings, error: `engine="${engine}" is not an engine; use one of ${ENGINES.join(', ')}.` };
+  } else {
+    settings.engine = engine;
   }
-  settings.engine = engine;
+  if (settings.engine === 'pyodide' && scriptTagErrors.snapshot) return { settings, error: scriptTagErrors.snapshot };
   return { settings };
 }
 

@@ -51,7 +51,42 @@ describe('page-wide settings', () => {
       tag.dataset['snapshot'] = 'no';
       configureFromScriptTag(tag.src);
       assert.isTrue(getConfig().snapshot, 'a wrong value keeps the default');
-      assert.deepEqual(errors, ['pyinnards: data-snapshot="no" is not a setting; use on or off.']);
+      const message = 'data-snapshot="no" on the kit\'s script tag is not a setting; use on or off.';
+      assert.deepEqual(errors, [`pyinnards: ${message}`]);
+      // Each element it is for shows it (the console is not where a writer looks): those that
+      // run Pyodide, not a Skulpt one.
+      const element = document.createElement('div');
+      assert.equal(settingsFor(element).error, message);
+      element.setAttribute('engine', 'skulpt');
+      assert.isUndefined(settingsFor(element).error);
+    } finally {
+      console.error = original;
+      tag.remove();
+    }
+  });
+
+  it('a wrong data-engine on the script tag keeps the default, and every element without an engine of its own shows why', () => {
+    const tag = Object.assign(document.createElement('script'), { type: 'text/x-not-run', src: 'https://cdn.example/pyinnards.js' });
+    tag.dataset['engine'] = 'jython';
+    document.head.append(tag);
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (message: string) => void errors.push(message);
+    try {
+      configureFromScriptTag(tag.src);
+      assert.equal(getConfig().engine, 'pyodide');
+      const message = 'data-engine="jython" on the kit\'s script tag is not an engine; use one of pyodide, skulpt.';
+      assert.deepEqual(errors, [`pyinnards: ${message}`]);
+      const element = document.createElement('div');
+      assert.equal(settingsFor(element).error, message);
+      element.setAttribute('engine', 'skulpt');
+      const own = settingsFor(element);
+      assert.isUndefined(own.error);
+      assert.equal(own.settings.engine, 'skulpt');
+      // Fixed on the tag: read again, no error left.
+      tag.dataset['engine'] = 'skulpt';
+      configureFromScriptTag(tag.src);
+      assert.isUndefined(settingsFor(document.createElement('div')).error);
     } finally {
       console.error = original;
       tag.remove();
