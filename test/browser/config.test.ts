@@ -1,5 +1,6 @@
 import { assert } from 'chai';
 import { configure, configureFromScriptTag, getConfig, resetConfig, settingsFor, PYODIDE_VERSION } from '../../src/config.js';
+import { withKitScriptTag } from './support/kit-script-tag.js';
 
 describe('page-wide settings', () => {
   afterEach(resetConfig);
@@ -36,16 +37,8 @@ describe('page-wide settings', () => {
     assert.equal(settingsFor(element).error, 'engine="ironpython" is not an engine; use one of pyodide, skulpt.');
   });
 
-  it('are read from the kit\'s script tag: data-snapshot="off" turns the saved start off, a wrong value is named', () => {
-    // (A type the browser doesn't run: only the tag's attributes matter here.)
-    const tag = Object.assign(document.createElement('script'), { type: 'text/x-not-run', src: 'https://cdn.example/pyinnards.js' });
-    tag.dataset['snapshot'] = 'off';
-    document.head.append(tag);
-    const errors: string[] = [];
-    const original = console.error;
-    console.error = (message: string) => void errors.push(message);
-    try {
-      configureFromScriptTag(tag.src);
+  it('are read from the kit\'s script tag: data-snapshot="off" turns the saved start off, a wrong value is named', () =>
+    withKitScriptTag({ snapshot: 'off' }, (tag, errors) => {
       assert.isFalse(getConfig().snapshot);
       resetConfig();
       tag.dataset['snapshot'] = 'no';
@@ -59,21 +52,10 @@ describe('page-wide settings', () => {
       assert.equal(settingsFor(element).error, message);
       element.setAttribute('engine', 'skulpt');
       assert.isUndefined(settingsFor(element).error);
-    } finally {
-      console.error = original;
-      tag.remove();
-    }
-  });
+    }));
 
-  it('a wrong data-engine on the script tag keeps the default, and every element without an engine of its own shows why', () => {
-    const tag = Object.assign(document.createElement('script'), { type: 'text/x-not-run', src: 'https://cdn.example/pyinnards.js' });
-    tag.dataset['engine'] = 'jython';
-    document.head.append(tag);
-    const errors: string[] = [];
-    const original = console.error;
-    console.error = (message: string) => void errors.push(message);
-    try {
-      configureFromScriptTag(tag.src);
+  it('a wrong data-engine on the script tag keeps the default, and every element without an engine of its own shows why', () =>
+    withKitScriptTag({ engine: 'jython' }, (tag, errors) => {
       assert.equal(getConfig().engine, 'pyodide');
       const message = 'data-engine="jython" on the kit\'s script tag is not an engine; use one of pyodide, skulpt.';
       assert.deepEqual(errors, [`pyinnards: ${message}`]);
@@ -87,9 +69,5 @@ describe('page-wide settings', () => {
       tag.dataset['engine'] = 'skulpt';
       configureFromScriptTag(tag.src);
       assert.isUndefined(settingsFor(document.createElement('div')).error);
-    } finally {
-      console.error = original;
-      tag.remove();
-    }
-  });
+    }));
 });

@@ -4,7 +4,7 @@ import { assert } from 'chai';
 import './fixtures/test-run-element.js';
 import type { TestRunElement } from './fixtures/test-run-element.js';
 import { pyodideUrl } from './support/cdn.js';
-import { configureFromScriptTag, resetConfig } from '../../src/config.js';
+import { withKitScriptTag } from './support/kit-script-tag.js';
 import { PYTHON_STARTS_WITHIN, PYTHON_TEST_TIMEOUT, beforeNextTimer, mount, settle, shadow, unmountAll, until } from './support/dom.js';
 
 const button = (element: HTMLElement, part: string) => shadow(element).querySelector<HTMLButtonElement>(`[part~="${part}"]`);
@@ -151,22 +151,12 @@ describe('elements that run Python', function () {
   });
 
   it('show a wrong value on the kit\'s script tag where the writer looks: in each element it is for, which runs nothing', async () => {
-    const tag = Object.assign(document.createElement('script'), { type: 'text/x-not-run', src: 'https://cdn.example/pyinnards.js' });
-    tag.dataset['snapshot'] = 'maybe';
-    document.head.append(tag);
-    const logged = console.error;
-    console.error = () => {};
-    try {
-      configureFromScriptTag(tag.src);
+    await withKitScriptTag({ snapshot: 'maybe' }, async () => {
       const element = await mount<TestRunElement>(`<test-run-element>print(1)</test-run-element>`);
       // When it needs Python (py-dis and py-frames: as they come into view), it says why it can't.
       await element.run();
       assert.include(shadow(element).querySelector('[part="error"]')!.textContent!, 'data-snapshot="maybe" on the kit\'s script tag is not a setting; use on or off.');
       assert.equal(element.text, '');
-    } finally {
-      console.error = logged;
-      tag.remove();
-      resetConfig();
-    }
+    });
   });
 });
