@@ -353,11 +353,11 @@ describe(`pyinnards in WordPress (Debian ${release.name})`, () => {
     /** The block editor on a post, signed in as the administrator, once it holds the post's blocks. */
     async function editor(post: Post): Promise<Page> {
       const page = await open(`${site.origin}/wp-login.php`);
-      // WordPress's user-profile.js warns on `beforeunload` by serializing a form it only finds in
-      // a jQuery ready handler; on a busy machine the login's navigation can come first, and then
-      // WordPress itself throws ("reading 'serialize'"), seen even after waiting for jQuery's
-      // ready handlers. That warning is WordPress's own and not under test: it is taken off.
-      await page.evaluate(() => (window as unknown as { jQuery: (target: Window) => { off(event: string): void } }).jQuery(window).off('beforeunload'));
+      // WordPress's user-profile.js reads, when the page unloads, a form it only finds in a jQuery
+      // ready handler, and jQuery 3 runs those on a timer that can come after `load`. On a busy
+      // machine a submit before that timer makes WordPress itself throw ("reading 'serialize'").
+      // A ready handler added now runs after the ones already queued, so the form is found.
+      await page.evaluate(() => new Promise<void>((resolve) => (window as unknown as { jQuery: (ready: () => void) => void }).jQuery(() => resolve())));
       await page.type('#user_login', 'admin');
       await page.type('#user_pass', site.password);
       await Promise.all([page.waitForNavigation(), page.click('#wp-submit')]);
