@@ -17,8 +17,8 @@ const MINIBROWSER = [
   '/usr/lib/aarch64-linux-gnu/webkitgtk-6.0/MiniBrowser',
 ];
 const INSTALL = {
-  firefox: 'sudo apt-get install -y firefox-esr',
-  webkit: 'sudo apt-get install -y webkit2gtk-driver xvfb matchbox-window-manager',
+  firefox: 'sudo apt-get install -y --no-install-recommends firefox-esr',
+  webkit: 'sudo apt-get install -y --no-install-recommends webkit2gtk-driver xvfb matchbox-window-manager',
 };
 
 /** The browsers named by $BROWSERS (comma-separated), all three when unset. */

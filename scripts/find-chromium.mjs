@@ -13,7 +13,7 @@ export function findChromium() {
   const found = CANDIDATES.find((path) => existsSync(path));
   if (found) return found;
   throw new Error(
-    'No Chromium found for the browser tests. Install it with `sudo apt-get install -y chromium` ' +
+    'No Chromium found for the browser tests. Install it with `sudo apt-get install -y --no-install-recommends chromium` ' +
       '(Debian/Ubuntu), or set CHROME_PATH to a Chrome or Chromium binary.',
   );
 }

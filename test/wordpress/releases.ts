@@ -38,7 +38,7 @@ export function bookworm(): Release {
     console.log(`Installing ${missing.join(', ')} with apt-get...`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: ['ignore', 'ignore', 'inherit'], env });
+    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', '-o', 'Dpkg::Options::=--force-unsafe-io', ...missing], { stdio: ['ignore', 'ignore', 'inherit'], env });
   }
   return { suite: 'bookworm', root: '/', theme: 'twentytwentythree' };
 }
