@@ -26,8 +26,9 @@ export const disStyles = [
       overflow: auto;
       max-height: var(--_max-height);
     }
+    /* The last listing that compiled, in grey: unlike opacity, it keeps its contrast. */
     .listing.stale {
-      opacity: 0.45;
+      filter: grayscale(1);
     }
     .row {
       display: block;

@@ -31,8 +31,10 @@ export const playerStyles = css`
     font-weight: 600;
     color: var(--_fg);
   }
-  .stale {
-    opacity: 0.45;
+  /* A recording of older code: its panels in grey, which keeps their contrast (opacity did not),
+     while the controls and the note saying so stay as they are. */
+  .stale .panels {
+    filter: grayscale(1);
   }
   pyinnards-frames-player {
     display: block;
