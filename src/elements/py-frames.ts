@@ -115,12 +115,17 @@ export class PyFrames extends EngineElement<FramesResultDetail> {
   }
 
   /**
-   * Until the first recording shows, keep about the player's height at its first step (measured
-   * on the demo: the controls and panels, taller in instruction mode and when the controls wrap
-   * on a narrow screen).
+   * Until the first recording shows, keep the player's height at its first step, as measured on
+   * the demo: the controls and panels grow in steps as the screen narrows (the controls' rows
+   * wrap, then stack; in instruction mode the bytecode and value stack stack too), not along a
+   * slope. Each step is a clamp of a steep slope at the viewport width where the demo's widget
+   * crosses that breakpoint.
    */
   protected override reservedOutputHeight(): string {
-    return this.granularity === 'instruction' ? 'max(38.9em, 60.2em - 26.5vw)' : 'max(13.9em, 44.8em - 66.8vw)';
+    const below = (width: string, height: string) => `clamp(0px, (${width} - 100vw) * 100, ${height})`;
+    return this.granularity === 'instruction'
+      ? `calc(39em - ${below('39.5rem', '0.9em')} + ${below('37.2rem', '4.86em')} + ${below('31.1rem', '5.56em')} + ${below('21.1rem', '1.6em')})`
+      : `calc(13.95em + ${below('39.5rem', '3.95em')} + ${below('37.2rem', '4.86em')})`;
   }
 
   protected override runAction(): void {
