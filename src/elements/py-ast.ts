@@ -20,9 +20,11 @@ import { FirstViewDebounce } from './controllers/first-view.js';
  */
 const EDIT_DEBOUNCE_MS = 120;
 
-/** The modes `ast.parse` takes; an invalid `mode` attribute parses nothing and says why. */
 /** Names, numbers, strings and operators: what the tree's size follows. */
 const TOKEN = /[A-Za-z_]\w*|\d[\w.]*|'[^'\n]*'|"[^"\n]*"|[-+*/%<>=!]=?|[()[\]{}.,:@]/g;
+/** A line that starts a statement of the module: not indented, not a decorator, comment, closing bracket or clause. */
+const TOP_LEVEL_STATEMENT = /^(?![\t @#)\]}]|(?:else|elif|except|finally)\b)\S/gm;
+/** The modes `ast.parse` takes; an invalid `mode` attribute parses nothing and says why. */
 const MODES: readonly string[] = ['exec', 'eval', 'single', 'func_type'];
 
 /** The last code that parsed, and what was made of it. */
@@ -269,15 +271,18 @@ export class PyAst extends PyElement<AstResultDetail> {
   }
 
   /**
-   * Until the parser chunk comes, keep about the tree's height: an open tree has some 1.6 items
-   * per token of the code (fitted on the seed articles' snippets), capped at --py-max-height;
-   * each closed level (`depth`) hides about a third of the rest.
+   * Until the parser chunk comes, keep about the tree's height (fitted on the demo's, the README's
+   * and the tests' snippets): an open tree has some 1.7 items per token of the code, plus 6,
+   * capped at --py-max-height. With `depth`, levels 1 to depth + 1 show: the module and its body,
+   * then each further level adds one item, and about two per top-level statement (its fields,
+   * then their values), until the whole tree shows.
    */
   protected override reservedOutputHeight(code: string): string {
     const tokens = code.match(TOKEN)?.length ?? 0;
-    const depth = this.validDepth();
-    const shown = Number.isFinite(depth) ? Math.min(1, 0.2 + depth * 0.15) : 1;
-    const items = Math.ceil((1.6 * tokens + 2) * shown);
+    const all = Math.ceil(1.7 * tokens + 6);
+    const levels = this.validDepth() + 1;
+    const statements = Math.max(1, code.match(TOP_LEVEL_STATEMENT)?.length ?? 0);
+    const items = levels <= 2 ? levels : Math.min(all, levels - 1 + statements * (2 * levels - 5));
     return `min(var(--_max-height), ${items} * var(--_code-font-size) * var(--_line-height) + var(--_space))`;
   }
 
