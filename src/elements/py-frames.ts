@@ -82,7 +82,7 @@ export class PyFrames extends EngineElement<FramesResultDetail> {
   private readonly schedule = new FirstViewDebounce(this, () => void this.record(), EDIT_DEBOUNCE_MS, () => this.baked.available);
   /** A recording has been asked for (the "Recording…" note shows until one arrives). */
   private started = false;
-  /** The recording on show: a SyntaxError leaves the previous one, dimmed. */
+  /** The recording on show: a SyntaxError leaves the previous one, its panels in grey. */
   private shown: Trace | undefined;
   /** The latest recording, whatever its end. */
   private latest: Trace | undefined;

@@ -34,7 +34,7 @@ export class DisListing extends LitElement {
   /** The listing's lines, as formatDisLines makes them. */
   lines: readonly DisLine[] = [];
   declare tree: DisTree | undefined;
-  /** The code doesn't compile now: the last good listing is shown dimmed. */
+  /** The code doesn't compile now: the last good listing is shown in grey. */
   stale = false;
   /** The line of the code the editor's cursor is on: its instructions are marked. */
   declare cursorLine: number | undefined;
