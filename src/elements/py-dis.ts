@@ -7,6 +7,7 @@ import { FirstViewDebounce } from './controllers/first-view.js';
 import { adoptStyles } from './adopt-styles.js';
 import { BakedResultController } from './baked-result.js';
 import { loadDisParts } from './result-parts.js';
+import { belowWidth } from './reserved-height.js';
 import type { Position } from './highlight.js';
 import type { DisLine, DisTree } from '../engine/dis/types.js';
 import { pythonErrorDetail, type DisResultDetail } from './events.js';
@@ -158,8 +159,8 @@ export class PyDis extends EngineElement<DisResultDetail> {
     const rows = 3 + 5 * lines + 6 * classes;
     const row = 'var(--_code-font-size) * var(--_line-height)';
     // On a phone most instructions put their argument on a line of its own (dis/row.styles.ts):
-    // a step (clamp of a steep slope) adds those lines below a 40rem-wide screen.
-    const narrow = `clamp(0px, (40rem - 100vw) * 100, ${(0.6 * rows).toFixed(1)} * ${row})`;
+    // a step adds those lines below a 40rem-wide screen.
+    const narrow = belowWidth('40rem', `${(0.6 * rows).toFixed(1)} * ${row}`);
     // (The note wraps to a second line on a phone.)
     return `calc(min(var(--_max-height), ${rows} * ${row} + ${narrow} + 2 * var(--_space)) + ${(1 + codeObjects) * 2.3}em + max(0px, 3em - 4vw))`;
   }

@@ -10,6 +10,7 @@ import { loadPlayer } from './result-parts.js';
 import { adoptStyles } from './adopt-styles.js';
 import type { Trace } from '../engine/trace/format.js';
 import { pythonErrorDetail, type FramesResultDetail } from './events.js';
+import { belowWidth } from './reserved-height.js';
 
 type PlayerModule = typeof import('./frames/player.js');
 type FramesPlayer = InstanceType<PlayerModule['FramesPlayer']>;
@@ -119,13 +120,12 @@ export class PyFrames extends EngineElement<FramesResultDetail> {
    * the demo: the controls and panels grow in steps as the screen narrows (the controls' rows
    * wrap, then stack; in instruction mode the bytecode and value stack stack too), not along a
    * slope. Each step is a clamp of a steep slope at the viewport width where the demo's widget
-   * crosses that breakpoint.
+   * crosses that breakpoint (belowWidth).
    */
   protected override reservedOutputHeight(): string {
-    const below = (width: string, height: string) => `clamp(0px, (${width} - 100vw) * 100, ${height})`;
     return this.granularity === 'instruction'
-      ? `calc(39em - ${below('39.5rem', '0.9em')} + ${below('37.2rem', '4.86em')} + ${below('31.1rem', '5.56em')} + ${below('21.1rem', '1.6em')})`
-      : `calc(13.95em + ${below('39.5rem', '3.95em')} + ${below('37.2rem', '4.86em')})`;
+      ? `calc(39em - ${belowWidth('39.5rem', '0.9em')} + ${belowWidth('37.2rem', '4.86em')} + ${belowWidth('31.1rem', '5.56em')} + ${belowWidth('21.1rem', '1.6em')})`
+      : `calc(13.95em + ${belowWidth('39.5rem', '3.95em')} + ${belowWidth('37.2rem', '4.86em')})`;
   }
 
   protected override runAction(): void {
