@@ -2,6 +2,14 @@ import { assert } from 'chai';
 import { configure, configureFromScriptTag, getConfig, resetConfig, settingsFor, PYODIDE_VERSION } from '../../src/config.js';
 import { withKitScriptTag } from './support/kit-script-tag.js';
 
+/** What settingsFor gives an element without an engine of its own, and one with engine="skulpt". */
+function withoutAndWithOwnEngine(): { without: ReturnType<typeof settingsFor>; own: ReturnType<typeof settingsFor> } {
+  const element = document.createElement('div');
+  const without = settingsFor(element);
+  element.setAttribute('engine', 'skulpt');
+  return { without, own: settingsFor(element) };
+}
+
 describe('page-wide settings', () => {
   afterEach(resetConfig);
 
@@ -48,10 +56,9 @@ describe('page-wide settings', () => {
       assert.deepEqual(errors, [`pyinnards: ${message}`]);
       // Each element it is for shows it (the console is not where a writer looks): those that
       // run Pyodide, not a Skulpt one.
-      const element = document.createElement('div');
-      assert.equal(settingsFor(element).error, message);
-      element.setAttribute('engine', 'skulpt');
-      assert.isUndefined(settingsFor(element).error);
+      const { without, own } = withoutAndWithOwnEngine();
+      assert.equal(without.error, message);
+      assert.isUndefined(own.error);
     }));
 
   it('a wrong data-engine on the script tag keeps the default, and every element without an engine of its own shows why', () =>
@@ -59,10 +66,8 @@ describe('page-wide settings', () => {
       assert.equal(getConfig().engine, 'pyodide');
       const message = 'data-engine="jython" on the kit\'s script tag is not an engine; use one of pyodide, skulpt.';
       assert.deepEqual(errors, [`pyinnards: ${message}`]);
-      const element = document.createElement('div');
-      assert.equal(settingsFor(element).error, message);
-      element.setAttribute('engine', 'skulpt');
-      const own = settingsFor(element);
+      const { without, own } = withoutAndWithOwnEngine();
+      assert.equal(without.error, message);
       assert.isUndefined(own.error);
       assert.equal(own.settings.engine, 'skulpt');
       // Fixed on the tag: read again, no error left.
