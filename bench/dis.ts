@@ -67,10 +67,11 @@ try {
       script.src = \`\${kitOrigin}/pyinnards.js\`;
       script.dataset.pyodideUrl = pyodideUrl;
       document.head.append(script);
-      await customElements.whenDefined('py-dis');
+      // The kit defines <py-dis> once one is in the page: add it first, then give it its code.
       const element = document.createElement('py-dis');
-      element.code = sources[0];
       document.body.append(element);
+      await customElements.whenDefined('py-dis');
+      element.code = sources[0];
       const until = async (check) => {
         while (!check()) await new Promise((resolve) => requestAnimationFrame(resolve));
       };

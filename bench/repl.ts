@@ -29,6 +29,8 @@ const measure = `async ({ kit, pyodideUrl, engine, rounds }) => {
   element.setAttribute('engine', engine);
   element.setAttribute('no-banner', '');
   document.body.append(element);
+  // The kit defines <py-repl> once one is in the page.
+  await customElements.whenDefined('py-repl');
   await element.start();
   await element.run('1 + 1');
   const reference = [];
@@ -43,7 +45,9 @@ const measure = `async ({ kit, pyodideUrl, engine, rounds }) => {
     started = performance.now();
     const answer = await element.run('1 + 1');
     await element.updateComplete;
-    const shown = element.shadowRoot.querySelector('[part="transcript"]').textContent.endsWith('>>> 1 + 1\\n2\\n');
+    // The console is an element of its own inside <py-repl> (loaded when started).
+    const consoleRoot = element.shadowRoot.querySelector('pyinnards-repl-console').shadowRoot;
+    const shown = consoleRoot.querySelector('[part="transcript"]').textContent.endsWith('>>> 1 + 1\\n2\\n');
     echo.push(performance.now() - started);
     if (answer !== '2\\n' || !shown) throw new Error('the element answered ' + JSON.stringify(answer));
   }
