@@ -21,6 +21,12 @@ import type {
 
 /** How long Stop waits for an interrupt to take effect before restarting the worker. */
 const INTERRUPT_GRACE_MS = 1000;
+/**
+ * How often Stop sends SIGINT again meanwhile: Python drops one that arrives while only the kit's
+ * own code runs (the console readying the input, say: pyinnards_interrupts.py), so one sent just
+ * as the reader's code starts would otherwise end in a restart, and the namespace with it.
+ */
+const INTERRUPT_AGAIN_MS = 50;
 
 export class WorkerEngine implements Engine {
   constructor(
@@ -62,12 +68,15 @@ export class WorkerEngine implements Engine {
     const answer = new Promise<unknown>((resolve) => (resolveAnswer = resolve));
     if (this.host.interruptBuffer) Atomics.store(this.host.interruptBuffer, 0, 0);
     let settled: RunOutcome | undefined;
+    /** Stop's repeated SIGINT (INTERRUPT_AGAIN_MS), until the run ends. */
+    let again: ReturnType<typeof setInterval> | undefined;
     let resolveOutcome!: (outcome: RunOutcome) => void;
     const done = new Promise<RunOutcome>((resolve) => (resolveOutcome = resolve));
     const settle = (outcome: RunOutcome) => {
       if (settled) return;
       settled = outcome;
       clearTimeout(timer);
+      clearInterval(again);
       resolveAnswer(undefined);
       resolveOutcome(outcome);
     };
@@ -104,8 +113,11 @@ export class WorkerEngine implements Engine {
       // A console input may be waiting at an `await`, where a message stops it even when
       // running code can't be interrupted.
       if (this.host.interrupt() || request.kind === 'push') {
+        const buffer = this.host.interruptBuffer;
+        if (buffer) again = setInterval(() => Atomics.store(buffer, 0, 2), INTERRUPT_AGAIN_MS);
         // Give KeyboardInterrupt a moment; code that never checks for it gets a restart.
         setTimeout(() => {
+          clearInterval(again);
           if (settled) return;
           settle(stoppedOutcome(true));
           this.host.restart();

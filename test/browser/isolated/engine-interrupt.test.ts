@@ -27,6 +27,28 @@ describe('engine on a crossOriginIsolated page', function () {
     await assertStopInterruptsKeepingSession(engine);
   });
 
+  it('interrupts an input stopped as it is sent, before its code runs, rather than restarting Python', async () => {
+    const { loadEngine } = await import('../../../src/engine/runtime/index.js');
+    const engine = await loadEngine({ engine: 'pyodide', pyodideUrl });
+    const session = engine.session('early');
+    await session.push('kept = 7');
+    let stderr = '';
+    const pushed = session.push('while True:\n    pass\n', { force: true, onStderr: (text) => (stderr += text) });
+    // Before the worker has the input: the interrupt reaches Python while the kit readies it,
+    // where it is dropped, so Stop must send it again once the reader's loop runs.
+    session.interrupt();
+    const { outcome } = await pushed;
+    if (typeof SharedArrayBuffer !== 'function') {
+      assert.deepEqual(outcome, { status: 'stopped', sessionReset: true }, 'no shared memory: stopped by a restart');
+      return;
+    }
+    assert.deepEqual(outcome, { status: 'stopped', sessionReset: false }, 'stopped by KeyboardInterrupt, not by a restart');
+    assert.match(stderr, /KeyboardInterrupt\n$/);
+    let out = '';
+    await session.push('kept', { onStdout: (text) => (out += text) });
+    assert.equal(out, '7\n', 'the session kept its variables');
+  });
+
   it('reports the time limit as such when it interrupts', async () => {
     const { loadEngine } = await import('../../../src/engine/runtime/index.js');
     const engine = await loadEngine({ engine: 'pyodide', pyodideUrl });
