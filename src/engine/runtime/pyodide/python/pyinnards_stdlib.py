@@ -1,11 +1,15 @@
 """Every standard-library module importable from the kit's trimmed python_stdlib.zip.
 
 The kit ships a trimmed copy of Pyodide's python_stdlib.zip: the modules its helpers and common
-teaching code import (scripts/build-stdlib.mjs). `StdlibFallback` sits last on sys.meta_path:
-when no other finder found a module of the standard library, it fetches Pyodide's whole zip once
-(synchronously: the worker may block), puts it on sys.path after the trimmed one and lets the
-path finder look again. So any stdlib import works; only the first one the trimmed zip lacks
-costs the download.
+teaching code import, as bytecode only (scripts/build-stdlib.mjs). `StdlibFallback` sits last on
+sys.meta_path: when no other finder found a module of the standard library, it fetches Pyodide's
+whole zip once (synchronously: the worker may block), puts it on sys.path after the trimmed one
+and lets the path finder look again. So any stdlib import works; only the first one the trimmed
+zip lacks costs the download.
+
+`install` also makes the bytecode-only modules look as they do when Pyodide compiles them from
+its own zip: `__file__` names the source (zipimport would name the .pyc), and their source, which
+tracebacks and inspect read, comes from the whole zip when first asked for.
 """
 
 import importlib.machinery
@@ -48,8 +52,7 @@ class StdlibFallback:
             return None
         if path is None and self.mounted:
             return None  # the path finder has looked in the whole zip already
-        if not self.mounted:
-            self._mount()
+        self.mount()
         if path is not None:
             # A submodule the trimmed zip left out: its package looks in the whole zip too.
             path = self._widen(name.rpartition(".")[0], path)
@@ -64,7 +67,10 @@ class StdlibFallback:
             module.__path__.extend(extra)
         return [*path, *extra]
 
-    def _mount(self):
+    def mount(self):
+        """Fetches the whole zip and puts it on sys.path (once)."""
+        if self.mounted:
+            return
         data = self._fetch()
         with open(FULL_ZIP, "wb") as file:
             file.write(data.to_bytes() if hasattr(data, "to_bytes") else bytes(data))
@@ -74,7 +80,51 @@ class StdlibFallback:
         self.mounted = True
 
 
+def _source_path(path):
+    """The source's path for a bytecode-only module of the trimmed zip; any other path as it is."""
+    if path.startswith(TRIMMED_ZIP + "/") and path.endswith(".pyc"):
+        return path[:-1]
+    return path
+
+
+def _name_sources(fallback):
+    """zipimport's loader, for the trimmed zip: file names and sources as if it held sources."""
+    loader = zipimport.zipimporter
+    if getattr(loader, "_pyinnards_sources", False):
+        return
+    get_filename, get_source = loader.get_filename, loader.get_source
+
+    def get_filename_of_source(self, fullname):
+        return _source_path(get_filename(self, fullname))
+
+    def get_source_from_whole_zip(self, fullname):
+        source = get_source(self, fullname)
+        if source is not None or self.archive != TRIMMED_ZIP:
+            return source
+        fallback.mount()
+        inner = get_filename_of_source(self, fullname)[len(TRIMMED_ZIP) + 1:]
+        return zipimport.zipimporter(FULL_ZIP).get_data(inner).decode()
+
+    loader.get_filename = get_filename_of_source
+    loader.get_source = get_source_from_whole_zip
+    loader._pyinnards_sources = True
+    # The modules imported before now (Pyodide's start, the helpers) were named after their .pyc.
+    for module in list(sys.modules.values()):
+        path = getattr(module, "__file__", None)
+        if not isinstance(path, str) or _source_path(path) == path:
+            continue
+        module.__file__ = _source_path(path)
+        spec = getattr(module, "__spec__", None)
+        if spec is not None:
+            spec.origin = module.__file__
+            spec.cached = None  # computed again from the origin, as for a source
+            module.__cached__ = spec.cached
+
+
 def install(fetch):
-    """Puts the fallback last on sys.meta_path (once)."""
-    if not any(isinstance(finder, StdlibFallback) for finder in sys.meta_path):
-        sys.meta_path.append(StdlibFallback(fetch))
+    """Puts the fallback last on sys.meta_path (once), and names the trimmed zip's sources."""
+    fallback = next((finder for finder in sys.meta_path if isinstance(finder, StdlibFallback)), None)
+    if fallback is None:
+        fallback = StdlibFallback(fetch)
+        sys.meta_path.append(fallback)
+    _name_sources(fallback)
