@@ -272,17 +272,18 @@ export class PyAst extends PyElement<AstResultDetail> {
 
   /**
    * Until the parser chunk comes, keep about the tree's height (fitted on the demo's, the README's
-   * and the tests' snippets): an open tree has some 1.7 items per token of the code, plus 6,
+   * and the tests' snippets, then rounded up by one item: a reservation a row short makes the page
+   * jump as the tree comes): an open tree has some 1.7 items per token of the code, plus 7,
    * capped at --py-max-height. With `depth`, levels 1 to depth + 1 show: the module and its body,
    * then each further level adds one item, and about two per top-level statement (its fields,
    * then their values), until the whole tree shows.
    */
   protected override reservedOutputHeight(code: string): string {
     const tokens = code.match(TOKEN)?.length ?? 0;
-    const all = Math.ceil(1.7 * tokens + 6);
+    const all = Math.ceil(1.7 * tokens + 7);
     const levels = this.validDepth() + 1;
     const statements = Math.max(1, code.match(TOP_LEVEL_STATEMENT)?.length ?? 0);
-    const items = levels <= 2 ? levels : Math.min(all, levels - 1 + statements * (2 * levels - 5));
+    const items = levels <= 2 ? levels : Math.min(all, levels + statements * (2 * levels - 5));
     return `min(var(--_max-height), ${items} * var(--_code-font-size) * var(--_line-height) + var(--_space))`;
   }
 

@@ -148,21 +148,24 @@ export class PyDis extends EngineElement<DisResultDetail> {
 
   /**
    * Until the bytecode comes (after Python loads), keep about its height: dis prints some five
-   * lines per line of code (fitted on the demo), in a listing capped at --py-max-height, then the
-   * note and one panel per code object.
+   * lines per line of code and one more per function (fitted on the demo), in a listing capped at
+   * --py-max-height, then the note and one panel per code object. Measured on the demo at 375
+   * and 1280 px: a reservation a row short makes the page jump as the bytecode comes.
    */
   protected override reservedOutputHeight(code: string): string {
     const lines = code.split('\n').filter((line) => line.trim() !== '').length;
-    const codeObjects = 1 + (code.match(/^\s*(async\s+def|def|class)\b/gm)?.length ?? 0);
+    const functions = code.match(/^\s*(async\s+def|def)\b/gm)?.length ?? 0;
     // A class body also stores __module__, __qualname__, __firstlineno__ and __static_attributes__.
     const classes = code.match(/^\s*class\b/gm)?.length ?? 0;
-    const rows = 3 + 5 * lines + 6 * classes;
+    const codeObjects = 1 + functions + classes;
+    const rows = 3 + 5 * lines + 6 * classes + functions;
     const row = 'var(--_code-font-size) * var(--_line-height)';
-    // On a phone most instructions put their argument on a line of its own (dis/row.styles.ts):
-    // a step adds those lines below a 40rem-wide screen.
-    const narrow = belowWidth('40rem', `${(0.6 * rows).toFixed(1)} * ${row}`);
+    // On a phone an instruction's argument goes on a line of its own (dis/row.styles.ts): some
+    // two per line of code, and the module's own four (RESUME, the None it returns...), below a
+    // 40rem-wide screen.
+    const narrow = belowWidth('40rem', `${4 + 2 * lines} * ${row}`);
     // (The note wraps to a second line on a phone.)
-    return `calc(min(var(--_max-height), ${rows} * ${row} + ${narrow} + 2 * var(--_space)) + ${(1 + codeObjects) * 2.3}em + max(0px, 3em - 4vw))`;
+    return `calc(min(var(--_max-height), ${rows} * ${row} + ${narrow} + 2 * var(--_space)) + ${(1 + codeObjects) * 2.3}em + max(0px, 2.5em - 3.3vw))`;
   }
 
   protected override cursorMoved([line]: Position): void {

@@ -295,7 +295,7 @@ export abstract class PyElement<Result = unknown> extends LitElement {
   protected override render(): TemplateResult {
     const reserve = this.outputReserve();
     return html`
-      <div class="widget" part="container">
+      <div class=${reserve ? 'widget awaiting' : 'widget'} part="container">
         <div class="toolbar" part="toolbar">
           <span class="label" part="label">${this.label}</span>
           ${this.renderToolbarStart()}

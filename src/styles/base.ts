@@ -123,6 +123,18 @@ export const baseStyles = [
       color: var(--_muted);
       border-top: 1px solid var(--_border);
     }
+    /* While the output's space is kept, the status line (loading Python, say) lies over its top
+       instead of pushing it down: showing it, then taking it away, would move the page twice. */
+    .widget.awaiting {
+      position: relative;
+    }
+    .widget.awaiting > .status {
+      position: absolute;
+      left: 0;
+      right: 0;
+      z-index: 1;
+      background: var(--_bg);
+    }
     progress {
       flex: 1;
       max-width: 16rem;
