@@ -2,11 +2,11 @@
 // helpers and common teaching code import, so the first start downloads less. Each module is
 // compiled here, by the same CPython build the reader's browser runs, and stored as bytecode
 // only: Pyodide's zip holds sources, so every start compiles the ~150 modules Pyodide and the
-// helpers import (2.7 s of a 3 s start in Node; 0.8 s from bytecode). The sources stay out (they
-// would double the download); a traceback or inspect.getsource() that needs one reads it from
-// Pyodide's whole zip, as any module left out is imported from it (the worker fetches it on the
-// first miss: src/engine/runtime/pyodide/python/pyinnards_stdlib.py). Data files of the packages
-// are copied byte for byte.
+// helpers import (2.7 s of a 3.4 s start in Node; 0.8 s from bytecode). Their sources go in
+// dist/python/python_stdlib_sources.zip, which the worker fetches only when Python first needs
+// one (a traceback's line, inspect.getsource()); a module left out is imported from Pyodide's
+// whole zip, fetched on the first miss (src/engine/runtime/pyodide/python/pyinnards_stdlib.py).
+// Data files of the packages are copied byte for byte.
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -27,7 +27,7 @@ export const TEACHING_MODULES = [
   'textwrap', 'threading', 'time', 'timeit', 'typing', 'weakref',
 ];
 
-/** The trimmed zip's bytes, and the modules it holds (as the paths of their sources). */
+/** The trimmed zip's bytes, its modules' sources as a zip of their own, and the modules it holds (as the paths of their sources). */
 export async function buildTrimmedStdlib() {
   const pyodideDir = dirname(createRequire(import.meta.url).resolve('pyodide/package.json'));
   const py = await loadPyodide({ indexURL: pyodideDir + '/', stdout: () => {}, stderr: () => {} });
@@ -53,7 +53,8 @@ packages = {name.rsplit("/", 1)[0] + "/" for name in modules if "/" in name}
 import importlib.util, io, marshal, zipfile
 source = zipfile.ZipFile("/lib/python314.zip")
 out = io.BytesIO()
-with zipfile.ZipFile(out, "w") as trimmed:
+sources_out = io.BytesIO()
+with zipfile.ZipFile(out, "w") as trimmed, zipfile.ZipFile(sources_out, "w") as sources:
     for info in source.infolist():
         name = info.filename
         data_file = not name.endswith(".py") and not name.endswith("/") and any(name.startswith(p) for p in packages)
@@ -65,23 +66,23 @@ with zipfile.ZipFile(out, "w") as trimmed:
             code = compile(text.replace(b"\\r\\n", b"\\n").replace(b"\\r", b"\\n"), prefix + name, "exec", dont_inherit=True)
             pyc = importlib.util.MAGIC_NUMBER + (0b01).to_bytes(4, "little") + importlib.util.source_hash(text) + marshal.dumps(code)
             trimmed.writestr(zipfile.ZipInfo(name + "c", info.date_time), pyc, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+            sources.writestr(info, text, compress_type=info.compress_type)
         elif data_file:
             trimmed.writestr(info, source.read(info), compress_type=info.compress_type)
     # What the whole zip holds, so the worker fetches it only for modules it really has.
     index = "\\n".join(i.filename for i in source.infolist() if i.filename.endswith(".py"))
     trimmed.writestr("pyinnards-stdlib-index.txt", index, compress_type=zipfile.ZIP_DEFLATED)
-used = modules
-(out.getvalue(), sorted(used))
+(out.getvalue(), sources_out.getvalue(), sorted(modules))
 `);
-  const [bytes, names] = result.toJs();
+  const [bytes, sources, names] = result.toJs();
   result.destroy();
-  return { bytes: new Uint8Array(bytes), names };
+  return { bytes: new Uint8Array(bytes), sources: new Uint8Array(sources), names };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { bytes, names } = await buildTrimmedStdlib();
+  const { bytes, sources } = await buildTrimmedStdlib();
   mkdirSync(join(root, 'dist/python'), { recursive: true });
   writeFileSync(join(root, 'dist/python/python_stdlib.zip'), bytes);
+  writeFileSync(join(root, 'dist/python/python_stdlib_sources.zip'), sources);
   // Quiet: scripts/build.mjs narrates the step on the same line.
-  void names;
 }

@@ -113,4 +113,23 @@ describe('the interpreter layer served from another origin', function () {
       assert.isNotEmpty(chunks, 'the page fetched the engine chunk from the kit');
     });
   }
+
+  it("shows the source lines of the kit's compiled stdlib in a traceback, and imports what it left out", async () => {
+    const kit = (await import(`${cdnOrigin}/pyinnards.js`)) as {
+      loadEngine(options: object): Promise<{ run(code: string, options: object): { done: Promise<{ status: string }> } }>;
+    };
+    const python = await kit.loadEngine({ engine: 'pyodide', pyodideUrl });
+    let out = '';
+    let err = '';
+    const io = { onStdout: (text: string) => (out += text), onStderr: (text: string) => (err += text) };
+    // The trimmed zip holds bytecode only: the lines come from its sources' zip, fetched now.
+    assert.equal((await python.run('import json\njson.loads("{")', io).done).status, 'error');
+    const frames = [...err.matchAll(/^ {2}File "\/lib\/python314\.zip\/json\/[a-z_]+\.py", line \d+, in \w+\n(.*)$/gm)];
+    assert.isAtLeast(frames.length, 2, err);
+    for (const frame of frames) assert.match(frame[1]!, /^ {4}\S/, `each stdlib frame shows its source line: ${err}`);
+    assert.match(err, /json\.decoder\.JSONDecodeError: .*\n$/);
+    // A module the trimmed zip left out comes from Pyodide's whole zip.
+    assert.deepEqual(await python.run('import email.mime.text\nprint(email.mime.text.__name__)', io).done, { status: 'ok' });
+    assert.equal(out, 'email.mime.text\n');
+  });
 });

@@ -21,11 +21,13 @@ function io() {
 }
 
 let WHOLE_STDLIB_PHASE = '';
+let STDLIB_SOURCES_PHASE = '';
 
 /** A backend started from the trimmed zip in `folder`, and the progress it reports after loading. */
 async function startFrom(folder: string): Promise<{ backend: WorkerBackend; later: string[] }> {
-  const { createPyodideBackend, WHOLE_STDLIB_PHASE: phase } = await import('../../../src/engine/runtime/pyodide/backend.js');
-  WHOLE_STDLIB_PHASE = phase;
+  const phases = await import('../../../src/engine/runtime/pyodide/backend.js');
+  ({ WHOLE_STDLIB_PHASE, STDLIB_SOURCES_PHASE } = phases);
+  const { createPyodideBackend } = phases;
   const backend = createPyodideBackend();
   const later: string[] = [];
   let loaded = false;
@@ -38,7 +40,7 @@ async function startFrom(folder: string): Promise<{ backend: WorkerBackend; late
 
 describe('the trimmed stdlib', () => {
   let backend: WorkerBackend;
-  let trimmed: { bytes: Uint8Array; names: string[] };
+  let trimmed: { bytes: Uint8Array; sources: Uint8Array; names: string[] };
   let folder = '';
   /** The progress the backend reported after loading (what the page shows while code waits). */
   let later: string[] = [];
@@ -46,10 +48,11 @@ describe('the trimmed stdlib', () => {
   before(async () => {
     registerTextImports();
     // @ts-expect-error: a build script in plain JavaScript.
-    const { buildTrimmedStdlib } = (await import('../../../scripts/build-stdlib.mjs')) as { buildTrimmedStdlib(): Promise<{ bytes: Uint8Array; names: string[] }> };
+    const { buildTrimmedStdlib } = (await import('../../../scripts/build-stdlib.mjs')) as { buildTrimmedStdlib(): Promise<{ bytes: Uint8Array; sources: Uint8Array; names: string[] }> };
     trimmed = await buildTrimmedStdlib();
     folder = mkdtempSync(join(tmpdir(), 'pyinnards-stdlib-'));
     writeFileSync(join(folder, 'python_stdlib.zip'), trimmed.bytes);
+    writeFileSync(join(folder, 'python_stdlib_sources.zip'), trimmed.sources);
     ({ backend, later } = await startFrom(folder));
   });
 
@@ -105,7 +108,7 @@ describe('the trimmed stdlib', () => {
     assert.equal(log.stdout, "True True\n['pyc']\n");
   });
 
-  it('names its modules and shows their sources as Pyodide\'s own zip does', async () => {
+  it('names its modules and shows their sources as Pyodide\'s own zip does, fetching the sources when first needed', async () => {
     // What a reader may look at: module file names, a stdlib function's source, and a traceback
     // through the standard library (its frames, each with its source line and carets).
     const code = [
@@ -119,13 +122,13 @@ describe('the trimmed stdlib', () => {
       'except ValueError as error:',
       '    print("".join(traceback.format_list(traceback.extract_tb(error.__traceback__)[1:])), end="")',
     ].join('\n');
-    // A Python of its own, which has not needed the whole zip yet: the first source it is asked
-    // for fetches it, as an import outside the trimmed zip would.
+    // A Python of its own, which has not needed a source yet: the first one it is asked for
+    // fetches the trimmed modules' sources (not Pyodide's whole zip).
     const fresh = await startFrom(folder);
     const { worker, log } = io();
     const outcome = await fresh.backend.run(code, '<py-frames>', worker);
     assert.deepEqual(outcome, { status: 'ok' }, log.stderr);
-    assert.deepEqual(fresh.later, [WHOLE_STDLIB_PHASE, PROGRESS_DONE]);
+    assert.deepEqual(fresh.later, [STDLIB_SOURCES_PHASE, PROGRESS_DONE]);
     const oracle = await cpython();
     let expected = '';
     oracle.setStdout({ batched: (text) => void (expected += text + '\n') });
@@ -136,5 +139,16 @@ describe('the trimmed stdlib', () => {
     }
     assert.match(log.stdout, /json\/decoder\.py", line \d+, in decode\n    obj, end = self\.raw_decode/);
     assert.equal(log.stdout, expected);
+  });
+
+  it('still prints a traceback, without the stdlib lines, when the sources can\'t be fetched', async () => {
+    // A folder with the trimmed zip and no sources' zip beside it (offline, or a partial copy).
+    const alone = mkdtempSync(join(tmpdir(), 'pyinnards-stdlib-'));
+    writeFileSync(join(alone, 'python_stdlib.zip'), trimmed.bytes);
+    const { backend: offline } = await startFrom(alone);
+    const { worker, log } = io();
+    assert.equal((await offline.run('import json\njson.loads("{")', '<py-frames>', worker)).status, 'error');
+    assert.match(log.stderr, /File "\/lib\/python314\.zip\/json\/decoder\.py", line \d+, in raw_decode\n(?! {4})/);
+    assert.match(log.stderr, /json\.decoder\.JSONDecodeError: .*\n$/);
   });
 });

@@ -48,6 +48,7 @@ test('the kit in the tarball has the entry, every element, the lazy chunks, the 
     ['the Pyodide worker', /^dist\/workers\/pyodide\.js$/],
     ['the Skulpt worker', /^dist\/workers\/skulpt\.js$/],
     ['the trimmed standard library', /^dist\/python\/python_stdlib\.zip$/],
+    ['its modules\' sources', /^dist\/python\/python_stdlib_sources\.zip$/],
     ['Skulpt itself', /^dist\/workers\/chunks\/skulpt-files-[\w-]+\.js$/],
     ['the tokenizer library', /^dist\/tokenizer\.js$/],
     ['the parser library', /^dist\/parser\.js$/],

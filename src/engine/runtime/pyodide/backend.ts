@@ -19,6 +19,8 @@ const SAVE_SNAPSHOT_AFTER_MS = 3000;
 export const RESTORING_PHASE = "starting from this browser's saved copy";
 /** The phase while code waits for the standard library's whole zip (an import the trimmed one lacks). */
 export const WHOLE_STDLIB_PHASE = 'downloading the rest of the standard library';
+/** The phase while code waits for the sources of the trimmed stdlib's modules (a traceback's lines). */
+export const STDLIB_SOURCES_PHASE = "downloading the standard library's sources";
 
 /** The package ABI of the pinned Pyodide (its pyodide-lock.json `info.abi_version`; a test checks it). */
 export const PYODIDE_ABI_VERSION = '2026_0';
@@ -210,18 +212,22 @@ export function createPyodideBackend(): WorkerBackend {
       }
 
       if (settings.stdlibUrl) {
-        // With the trimmed stdlib, any other stdlib module comes from Pyodide's whole zip.
-        const whole = base + 'python_stdlib.zip';
-        (pyodide.pyimport(STDLIB_MODULE) as unknown as { install(fetch: () => Uint8Array): void }).install(() => {
-          // The request blocks this worker (an import can't wait for a promise) but not the
-          // page: say what it waits for first, and when it is over.
-          progress(WHOLE_STDLIB_PHASE);
+        // With the trimmed stdlib, any other stdlib module comes from Pyodide's whole zip, and
+        // the trimmed modules' sources from the zip beside it (scripts/build-stdlib.mjs).
+        // Each request blocks this worker (an import can't wait for a promise) but not the
+        // page: say what it waits for first, and when it is over.
+        const waitingFor = (phase: string, url: string) => () => {
+          progress(phase);
           try {
-            return readSync(whole);
+            return readSync(url);
           } finally {
             progress(PROGRESS_DONE);
           }
-        });
+        };
+        (pyodide.pyimport(STDLIB_MODULE) as unknown as { install(fetch: () => Uint8Array, fetchSources: () => Uint8Array): void }).install(
+          waitingFor(WHOLE_STDLIB_PHASE, base + 'python_stdlib.zip'),
+          waitingFor(STDLIB_SOURCES_PHASE, new URL('python_stdlib_sources.zip', settings.stdlibUrl).href),
+        );
       }
       helpers!.send_console_output((session, stream, text) => toConsole?.(session, stream, text));
       py = pyodide;

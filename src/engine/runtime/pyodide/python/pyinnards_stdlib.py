@@ -8,8 +8,9 @@ and lets the path finder look again. So any stdlib import works; only the first 
 zip lacks costs the download.
 
 `install` also makes the bytecode-only modules look as they do when Pyodide compiles them from
-its own zip: `__file__` names the source (zipimport would name the .pyc), and their source, which
-tracebacks and inspect read, comes from the whole zip when first asked for.
+its own zip: `__file__` names the source (zipimport would name the .pyc), and their sources, which
+tracebacks and inspect read, come from the kit's python_stdlib_sources.zip (or the whole zip, if
+it is there already), fetched when Python first asks for one.
 """
 
 import importlib.machinery
@@ -19,6 +20,8 @@ import zipimport
 #: Where Pyodide puts the (trimmed) stdlib zip, and where the whole one goes.
 TRIMMED_ZIP = "/lib/python314.zip"
 FULL_ZIP = "/lib/python_stdlib_full.zip"
+#: Where the sources of the trimmed zip's modules go.
+SOURCES_ZIP = "/lib/python_stdlib_sources.zip"
 #: In the trimmed zip: the module files of the whole one, a line each (so a module that Pyodide
 #: doesn't have at all, like readline, which rlcompleter tries, costs no download).
 INDEX = "pyinnards-stdlib-index.txt"
@@ -71,9 +74,7 @@ class StdlibFallback:
         """Fetches the whole zip and puts it on sys.path (once)."""
         if self.mounted:
             return
-        data = self._fetch()
-        with open(FULL_ZIP, "wb") as file:
-            file.write(data.to_bytes() if hasattr(data, "to_bytes") else bytes(data))
+        _write(FULL_ZIP, self._fetch())
         # A new path entry has no cached finder yet, so nothing needs invalidating (and
         # importlib.invalidate_caches() would import importlib.metadata, through this finder).
         sys.path.append(FULL_ZIP)
@@ -87,26 +88,42 @@ def _source_path(path):
     return path
 
 
-def _name_sources(fallback):
+def _write(path, data):
+    """Writes what a fetch returned (a JS Uint8Array, or bytes) to `path`."""
+    with open(path, "wb") as file:
+        file.write(data.to_bytes() if hasattr(data, "to_bytes") else bytes(data))
+
+
+def _name_sources(fallback, fetch_sources):
     """zipimport's loader, for the trimmed zip: file names and sources as if it held sources."""
     loader = zipimport.zipimporter
     if getattr(loader, "_pyinnards_sources", False):
         return
     get_filename, get_source = loader.get_filename, loader.get_source
+    fetched = []
 
     def get_filename_of_source(self, fullname):
         return _source_path(get_filename(self, fullname))
 
-    def get_source_from_whole_zip(self, fullname):
+    def get_source_from_sources_zip(self, fullname):
         source = get_source(self, fullname)
         if source is not None or self.archive != TRIMMED_ZIP:
             return source
-        fallback.mount()
         inner = get_filename_of_source(self, fullname)[len(TRIMMED_ZIP) + 1:]
-        return zipimport.zipimporter(FULL_ZIP).get_data(inner).decode()
+        if fallback.mounted:
+            return zipimport.zipimporter(FULL_ZIP).get_data(inner).decode()
+        if not fetched:
+            try:
+                _write(SOURCES_ZIP, fetch_sources())
+            except Exception:
+                # (Offline, say.) A traceback still prints, without its stdlib lines; the next
+                # one tries again.
+                return None
+            fetched.append(SOURCES_ZIP)
+        return zipimport.zipimporter(SOURCES_ZIP).get_data(inner).decode()
 
     loader.get_filename = get_filename_of_source
-    loader.get_source = get_source_from_whole_zip
+    loader.get_source = get_source_from_sources_zip
     loader._pyinnards_sources = True
     # The modules imported before now (Pyodide's start, the helpers) were named after their .pyc.
     for module in list(sys.modules.values()):
@@ -121,10 +138,14 @@ def _name_sources(fallback):
             module.__cached__ = spec.cached
 
 
-def install(fetch):
-    """Puts the fallback last on sys.meta_path (once), and names the trimmed zip's sources."""
+def install(fetch, fetch_sources):
+    """Puts the fallback last on sys.meta_path (once), and names the trimmed zip's sources.
+
+    fetch() and fetch_sources() return the bytes of Pyodide's whole zip and of the kit's
+    python_stdlib_sources.zip (JS Uint8Arrays), or raise.
+    """
     fallback = next((finder for finder in sys.meta_path if isinstance(finder, StdlibFallback)), None)
     if fallback is None:
         fallback = StdlibFallback(fetch)
         sys.meta_path.append(fallback)
-    _name_sources(fallback)
+    _name_sources(fallback, fetch_sources)
