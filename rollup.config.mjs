@@ -26,8 +26,10 @@ function chunkName(id) {
   if (/[\\/]src[\\/]engine[\\/]parser[\\/]/.test(id)) return 'parser';
   // <py-ast>'s tree view stays in its own file: no other element pays for it.
   if (/[\\/]src[\\/]elements[\\/]ast[\\/]/.test(id)) return undefined;
-  // The baker's own computation stays in dist/bake.js, which no reader's page loads.
-  if (/[\\/]src[\\/]engine[\\/]bake[\\/]compute\.ts$/.test(id)) return undefined;
+  // The baker's own computation stays in dist/bake.js, which no reader's page loads; so does a
+  // console's transcript, which runs a console (in the bake chunk, it made every baked page
+  // fetch <py-repl>'s console chunk).
+  if (/[\\/]src[\\/]engine[\\/]bake[\\/](compute|console-transcript)\.ts$/.test(id)) return undefined;
   // The bake checker (format, key, strict validator): only for elements that carry a bake.
   if (/[\\/]src[\\/]engine[\\/]bake[\\/]/.test(id) || /[\\/]node_modules[\\/]valibot[\\/]/.test(id)) return 'bake';
   // SHA-256 in JavaScript, for the bake key on pages without Web Crypto (plain http) only.

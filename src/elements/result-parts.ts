@@ -10,8 +10,11 @@ export const BAKE_SELECTOR = ':scope > script[data-pyinnards-baked]';
 export const loadBakeFormat = () => import('../engine/bake/format.js');
 /** <py-dis>'s formatter and listing. */
 export const loadDisParts = () => Promise.all([import('../engine/dis/index.js'), import('./dis/listing.js')]);
-/** <py-frames>'s player. */
-export const loadPlayer = () => import('./frames/player.js');
+/**
+ * <py-frames>'s player. Its instruction view imports the dis formatter: asked for beside it, not
+ * once the player's chunk has come and been read.
+ */
+export const loadPlayer = () => Promise.all([import('./frames/player.js'), import('../engine/dis/index.js')]).then(([player]) => player);
 /** <py-repl>'s console. */
 export const loadConsole = () => import('./repl/console-element.js');
 
