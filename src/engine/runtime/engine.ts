@@ -68,7 +68,7 @@ export class WorkerEngine implements Engine {
     const answer = new Promise<unknown>((resolve) => (resolveAnswer = resolve));
     if (this.host.interruptBuffer) Atomics.store(this.host.interruptBuffer, 0, 0);
     let settled: RunOutcome | undefined;
-    /** Stop's repeated SIGINT (INTERRUPT_AGAIN_MS), until the run ends. */
+    /** Stop's repeated SIGINT (INTERRUPT_AGAIN_MS), until the run settles (a restart settles it too). */
     let again: ReturnType<typeof setInterval> | undefined;
     let resolveOutcome!: (outcome: RunOutcome) => void;
     const done = new Promise<RunOutcome>((resolve) => (resolveOutcome = resolve));
@@ -117,7 +117,6 @@ export class WorkerEngine implements Engine {
         if (buffer) again = setInterval(() => Atomics.store(buffer, 0, 2), INTERRUPT_AGAIN_MS);
         // Give KeyboardInterrupt a moment; code that never checks for it gets a restart.
         setTimeout(() => {
-          clearInterval(again);
           if (settled) return;
           settle(stoppedOutcome(true));
           this.host.restart();

@@ -35,14 +35,36 @@ def _whole_zip_files():
         return None  # no index: assume the whole zip may have it
 
 
+class Download:
+    """A zip the worker fetches into its file system the first time it is needed (once)."""
+
+    def __init__(self, path, fetch):
+        # fetch() returns the file's bytes (a JS Uint8Array), or raises.
+        self.path = path
+        self._fetch = fetch
+        self.here = False
+
+    def get(self):
+        """The file's path, fetched first if it isn't here yet; raises what the fetch raised."""
+        if not self.here:
+            data = self._fetch()
+            with open(self.path, "wb") as file:
+                file.write(data.to_bytes() if hasattr(data, "to_bytes") else bytes(data))
+            self.here = True
+        return self.path
+
+
 class StdlibFallback:
     """A meta path finder for the standard-library modules the trimmed zip lacks."""
 
     def __init__(self, fetch):
-        # fetch() returns the whole zip's bytes (a JS Uint8Array), or raises.
-        self._fetch = fetch
+        self._whole = Download(FULL_ZIP, fetch)
         self._files = _whole_zip_files()
-        self.mounted = False
+
+    @property
+    def mounted(self):
+        """Whether the whole zip is on sys.path."""
+        return self._whole.here
 
     def _in_whole_zip(self, name):
         if self._files is None:
@@ -74,11 +96,10 @@ class StdlibFallback:
         """Fetches the whole zip and puts it on sys.path (once)."""
         if self.mounted:
             return
-        _write(FULL_ZIP, self._fetch())
+        self._whole.get()
         # A new path entry has no cached finder yet, so nothing needs invalidating (and
         # importlib.invalidate_caches() would import importlib.metadata, through this finder).
         sys.path.append(FULL_ZIP)
-        self.mounted = True
 
 
 def _source_path(path):
@@ -88,19 +109,13 @@ def _source_path(path):
     return path
 
 
-def _write(path, data):
-    """Writes what a fetch returned (a JS Uint8Array, or bytes) to `path`."""
-    with open(path, "wb") as file:
-        file.write(data.to_bytes() if hasattr(data, "to_bytes") else bytes(data))
-
-
 def _name_sources(fallback, fetch_sources):
     """zipimport's loader, for the trimmed zip: file names and sources as if it held sources."""
     loader = zipimport.zipimporter
     if getattr(loader, "_pyinnards_sources", False):
         return
     get_filename, get_source = loader.get_filename, loader.get_source
-    fetched = []
+    sources = Download(SOURCES_ZIP, fetch_sources)
 
     def get_filename_of_source(self, fullname):
         return _source_path(get_filename(self, fullname))
@@ -109,18 +124,19 @@ def _name_sources(fallback, fetch_sources):
         source = get_source(self, fullname)
         if source is not None or self.archive != TRIMMED_ZIP:
             return source
-        inner = get_filename_of_source(self, fullname)[len(TRIMMED_ZIP) + 1:]
+        # The source's place in the zip, from its table of contents (get_filename would load the
+        # module's code to tell).
+        last = fullname.rpartition(".")[2]
+        inner = self.prefix + last + ("/__init__.py" if self.is_package(fullname) else ".py")
         if fallback.mounted:
             return zipimport.zipimporter(FULL_ZIP).get_data(inner).decode()
-        if not fetched:
-            try:
-                _write(SOURCES_ZIP, fetch_sources())
-            except Exception:
-                # (Offline, say.) A traceback still prints, without its stdlib lines; the next
-                # one tries again.
-                return None
-            fetched.append(SOURCES_ZIP)
-        return zipimport.zipimporter(SOURCES_ZIP).get_data(inner).decode()
+        try:
+            path = sources.get()
+        except Exception:
+            # (Offline, say.) A traceback still prints, without its stdlib lines; the next one
+            # tries again.
+            return None
+        return zipimport.zipimporter(path).get_data(inner).decode()
 
     loader.get_filename = get_filename_of_source
     loader.get_source = get_source_from_sources_zip
