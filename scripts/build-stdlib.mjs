@@ -1,7 +1,7 @@
 // Builds dist/python/python_stdlib.zip: the part of Pyodide's standard library that the kit's
 // helpers and common teaching code import, so the first start downloads less. Each module is
 // compiled here, by the same CPython build the reader's browser runs, and stored as bytecode
-// only: Pyodide's zip holds sources, so every start compiles the ~150 modules Pyodide and the
+// only: Pyodide's zip holds sources, so every start compiles the ~140 modules Pyodide and the
 // helpers import (2.7 s of a 3.4 s start in Node; 0.8 s from bytecode). Their sources go in
 // dist/python/python_stdlib_sources.zip, which the worker fetches only when Python first needs
 // one (a traceback's line, inspect.getsource()); a module left out is imported from Pyodide's
@@ -46,7 +46,11 @@ import pyinnards_runtime, pyinnards_recorder
 pyinnards_runtime.disassemble("def f(x):\\n    return [i for i in x]\\n", '{"adaptive": true, "warmup": 2}')
 pyinnards_recorder.trace("import asyncio\\nasync def main():\\n    await asyncio.sleep(0)\\nasyncio.run(main())\\n", '{}')
 prefix = "/lib/python314.zip/"
-modules = {m.__file__[len(prefix):] for m in list(sys.modules.values()) if (getattr(m, "__file__", None) or "").startswith(prefix)}
+# The modules CPython has frozen in (os, codecs, site, zipimport…) are named after the zip but
+# never read from it: their code is in the interpreter and their file name is "<frozen os>", so
+# no traceback or inspect call asks for their source either. Neither zip holds them.
+import importlib.machinery
+modules = {m.__file__[len(prefix):] for m in list(sys.modules.values()) if (getattr(m, "__file__", None) or "").startswith(prefix) and getattr(m, "__loader__", None) is not importlib.machinery.FrozenImporter}
 # A package's data files come with it (only its unused .py modules are left out).
 packages = {name.rsplit("/", 1)[0] + "/" for name in modules if "/" in name}
 # Only now (zipfile would count as used otherwise).

@@ -102,10 +102,14 @@ describe('the trimmed stdlib', () => {
       'import sys, zipimport',
       'zipped = [m for m in list(sys.modules.values()) if getattr(getattr(m, "__loader__", None), "archive", None) == "/lib/python314.zip"]',
       'print(len(zipped) > 100, all(m.__file__.endswith(".py") for m in zipped))',
-      'print(sorted({n.rpartition(".")[2] for n in zipimport.zipimporter("/lib/python314.zip")._get_files()} & {"py", "pyc"}))',
+      'files = zipimport.zipimporter("/lib/python314.zip")._get_files()',
+      'print(sorted({n.rpartition(".")[2] for n in files} & {"py", "pyc"}))',
+      // Nor does it hold the modules CPython has frozen in: they never come from a zip.
+      'frozen = [n for n, m in sys.modules.items() if getattr(m.__spec__, "origin", None) == "frozen" and m.__file__.startswith("/lib/python314.zip/")]',
+      'print(len(frozen) > 10, [n for n in files if n.removesuffix(".pyc").removesuffix("/__init__").replace("/", ".") in frozen])',
     ].join('\n');
     assert.deepEqual(await backend.run(code, '<py-frames>', worker), { status: 'ok' }, log.stderr);
-    assert.equal(log.stdout, "True True\n['pyc']\n");
+    assert.equal(log.stdout, "True True\n['pyc']\nTrue []\n");
   });
 
   it('names its modules and shows their sources as Pyodide\'s own zip does, fetching the sources when first needed', async () => {
@@ -121,6 +125,18 @@ describe('the trimmed stdlib', () => {
       '    json.loads("{")',
       'except ValueError as error:',
       '    print("".join(traceback.format_list(traceback.extract_tb(error.__traceback__)[1:])), end="")',
+      // A frozen module (neither zip holds it): its name, no source, and a traceback through it.
+      'import os, codecs',
+      'print(os.__file__, inspect.getsourcefile(os), os.__spec__.origin)',
+      'for obj in (os, os.makedirs, codecs.open):',
+      '    try:',
+      '        inspect.getsource(obj)',
+      '    except OSError as error:',
+      '        print(obj.__name__, error)',
+      'try:',
+      '    os.makedirs("")',
+      'except OSError as error:',
+      '    print(traceback.format_tb(error.__traceback__)[-1], end="")',
     ].join('\n');
     // A Python of its own, which has not needed a source yet: the first one it is asked for
     // fetches the trimmed modules' sources (not Pyodide's whole zip).
