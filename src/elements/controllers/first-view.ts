@@ -17,6 +17,8 @@ export class FirstViewDebounce implements ReactiveController {
   private ahead = false;
   private stopWatching: (() => void) | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Counts schedules and cancels: a queued computation runs only if it is still the latest. */
+  private pending = 0;
   private markInView!: () => void;
   /** Resolves the first time the element is on screen. */
   readonly inView = new Promise<void>((resolve) => (this.markInView = resolve));
@@ -55,12 +57,24 @@ export class FirstViewDebounce implements ReactiveController {
    */
   schedule(shown: boolean): void {
     this.cancel();
-    if (this.seen) this.timer = setTimeout(this.compute, shown ? this.debounceMs : 0);
+    if (!this.seen) return;
+    if (shown) {
+      this.timer = setTimeout(this.compute, this.debounceMs);
+      return;
+    }
+    // At once, yet once for all the changes of this task (code and attributes arriving together):
+    // a microtask, not a timer, which the browser may run only after it has painted a frame or
+    // two (a baked result would show that much later than a <py-tokenizer> beside it).
+    const pending = ++this.pending;
+    queueMicrotask(() => {
+      if (pending === this.pending) this.compute();
+    });
   }
 
   /** Drops a pending computation (one is starting now by other means, or the element left). */
   cancel(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.pending++;
   }
 }
