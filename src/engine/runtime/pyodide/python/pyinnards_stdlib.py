@@ -128,15 +128,13 @@ def _name_sources(fallback, fetch_sources):
         # module's code to tell).
         last = fullname.rpartition(".")[2]
         inner = self.prefix + last + ("/__init__.py" if self.is_package(fullname) else ".py")
-        if fallback.mounted:
-            return zipimport.zipimporter(FULL_ZIP).get_data(inner).decode()
         try:
-            path = sources.get()
+            archive = FULL_ZIP if fallback.mounted else sources.get()
         except Exception:
             # (Offline, say.) A traceback still prints, without its stdlib lines; the next one
             # tries again.
             return None
-        return zipimport.zipimporter(path).get_data(inner).decode()
+        return zipimport.zipimporter(archive).get_data(inner).decode()
 
     loader.get_filename = get_filename_of_source
     loader.get_source = get_source_from_sources_zip
@@ -144,9 +142,10 @@ def _name_sources(fallback, fetch_sources):
     # The modules imported before now (Pyodide's start, the helpers) were named after their .pyc.
     for module in list(sys.modules.values()):
         path = getattr(module, "__file__", None)
-        if not isinstance(path, str) or _source_path(path) == path:
+        source = _source_path(path) if isinstance(path, str) else path
+        if source == path:
             continue
-        module.__file__ = _source_path(path)
+        module.__file__ = source
         spec = getattr(module, "__spec__", None)
         if spec is not None:
             spec.origin = module.__file__
