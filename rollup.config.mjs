@@ -26,10 +26,11 @@ function chunkName(id) {
   if (/[\\/]src[\\/]engine[\\/]parser[\\/]/.test(id)) return 'parser';
   // <py-ast>'s tree view stays in its own file: no other element pays for it.
   if (/[\\/]src[\\/]elements[\\/]ast[\\/]/.test(id)) return undefined;
-  // The baker's own computation stays in dist/bake.js, which no reader's page loads; so does a
+  // The baker's own computation stays in dist/bake.js, which no reader's page loads; so do a
   // console's transcript, which runs a console (in the bake chunk, it made every baked page
-  // fetch <py-repl>'s console chunk).
-  if (/[\\/]src[\\/]engine[\\/]bake[\\/](compute|console-transcript)\.ts$/.test(id)) return undefined;
+  // fetch <py-repl>'s console chunk), and the text for readers without JavaScript, which formats
+  // with <py-dis>' and <py-frames>' code.
+  if (/[\\/]src[\\/]engine[\\/]bake[\\/](compute|console-transcript|baked-text)\.ts$/.test(id)) return undefined;
   // The bake checker (format, key, strict validator): only for elements that carry a bake.
   if (/[\\/]src[\\/]engine[\\/]bake[\\/]/.test(id) || /[\\/]node_modules[\\/]valibot[\\/]/.test(id)) return 'bake';
   // SHA-256 in JavaScript, for the bake key on pages without Web Crypto (plain http) only.

@@ -78,11 +78,13 @@ async function update() {
   form.snippet.value = `${CDN_SCRIPT}\n${elementHtml(tag, code, chosen)}`;
   form.status.textContent = 'Baking the result with CPython…';
   baker ??= import(`${KIT}/bake.js`);
-  const { bake, serializeBake } = await baker;
+  const { bake, serializeBake, bakedTextHtml } = await baker;
   const outcome = await bake(tag, code, chosen);
   if (current !== generation) return;
   if (outcome.ok) {
-    const child = `<script type="application/json" data-pyinnards-baked>${serializeBake(outcome.bake)}</` + 'script>';
+    // The bake, then the code and result as text for readers without JavaScript.
+    const text = bakedTextHtml(outcome.bake, code, chosen);
+    const child = `<script type="application/json" data-pyinnards-baked>${serializeBake(outcome.bake)}</` + `script>${text ? `\n  ${text}` : ''}`;
     form.snippet.value = `${CDN_SCRIPT}\n${elementHtml(tag, code, chosen, child)}`;
     // A console shows nothing of its code until it starts: with its bake, the widget shows the
     // transcript readers will see (and still starts when used).

@@ -6,9 +6,18 @@ import { settingsFor } from './config.js';
 import { dedent } from './elements/dedent.js';
 import { bakeKey, BAKE_TAGS, serializeBake, type Bake, type BakeTag } from './engine/bake/format.js';
 import { BakeRefusal, computeResult, newBake } from './engine/bake/compute.js';
+import { bakedTextElement } from './engine/bake/baked-text.js';
 import type { LoadProgress } from './engine/runtime/types.js';
 
 export { serializeBake, type Bake };
+
+/**
+ * The `<noscript>` child to put after the bake: `code` (as written: dedented here) and the
+ * result as text, for readers without JavaScript and search engines (README, "Baked results").
+ */
+export function bakedTextHtml(bake: Bake, code: string, attributes: Readonly<Record<string, string>>): string {
+  return bakedTextElement(bake, (name) => (Object.hasOwn(attributes, name) ? attributes[name]! : null), dedent(code));
+}
 
 /** A bake, or why there is none (said next to the element; it then computes live). */
 export type BakeOutcome = { ok: true; bake: Bake } | { ok: false; reason: string };

@@ -4,7 +4,8 @@
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { applySplices, findElements, type FoundElement, type Splice } from './bake-html.js';
-import { bakeKey, bakeScript, parseBake } from '../engine/bake/format.js';
+import { bakeKey, bakeScript, parseBake, type Bake } from '../engine/bake/format.js';
+import { bakedTextElement } from '../engine/bake/baked-text.js';
 import { newBake } from '../engine/bake/compute.js';
 import { consoleUnbakeable } from '../engine/bake/console-transcript.js';
 import type { Computer } from './bake-compute.js';
@@ -94,14 +95,22 @@ export async function runBake(args: readonly string[], io: BakeIO): Promise<numb
       const place = `${file}:${element.line}: <${element.tag}>`;
       let action: Action;
       let note = '';
+      let bake: Bake | undefined;
       try {
         const made = await bakeOne(element, () => (computer ??= io.computer()));
         action = made.action;
         note = made.note ?? '';
+        bake = made.bake;
         if (made.splice) splices.push(made.splice);
       } catch (error) {
         action = 'failed';
         note = error instanceof Error ? error.message : String(error);
+      }
+      const textSplice = bakedTextSplice(element, bake);
+      if (textSplice) {
+        splices.push(textSplice);
+        // A bake made before the kit wrote this text gets it now, without running Python.
+        if (action === 'up to date') note = 'its text for readers without JavaScript written';
       }
       counts[action]++;
       (action === 'failed' ? io.stderr : io.stdout)(`${place} ${action}${note ? `: ${note}` : ''}\n`);
@@ -118,7 +127,24 @@ export async function runBake(args: readonly string[], io: BakeIO): Promise<numb
   return counts.failed > 0 ? 1 : 0;
 }
 
-async function bakeOne(element: FoundElement, computer: () => Promise<Computer>): Promise<{ action: Action; note?: string; splice?: Splice }> {
+/**
+ * The change that makes the element's <noscript> text match its bake: written from the bake (or
+ * replaced, if it differs), and removed where the element has no up-to-date bake, so a reader
+ * without JavaScript never sees a stale result either.
+ */
+function bakedTextSplice(element: FoundElement, bake: Bake | undefined): Splice | undefined {
+  const code = 'text' in element.code && !element.code.shown ? element.code.text : undefined;
+  const wanted = bake ? bakedTextElement(bake, element.attribute, code) : '';
+  const current = element.bakedText;
+  if (current) return current.html === wanted ? undefined : { start: current.start, end: current.end, text: wanted };
+  if (!wanted) return undefined;
+  // Right after the bake child; with a new one, after it at the same place (splices at one
+  // offset are applied in the order given).
+  const at = element.bake?.end ?? element.insertAt;
+  return { start: at, end: at, text: wanted };
+}
+
+async function bakeOne(element: FoundElement, computer: () => Promise<Computer>): Promise<{ action: Action; note?: string; splice?: Splice; bake?: Bake }> {
   const { tag, attribute } = element;
   if ((attribute('engine') ?? 'pyodide').trim().toLowerCase() !== 'pyodide') return { action: 'skipped', note: `engine="${attribute('engine')}" is not CPython` };
   if ('skip' in element.code) return { action: 'skipped', note: element.code.skip };
@@ -127,10 +153,11 @@ async function bakeOne(element: FoundElement, computer: () => Promise<Computer>)
   const code = element.code.text;
   const key = await bakeKey(tag, code, attribute);
   const current = element.bake && parseBake(element.bake.json);
-  if (current?.ok && current.bake.key === key && current.bake.tag === tag) return { action: 'up to date' };
+  if (current?.ok && current.bake.key === key && current.bake.tag === tag) return { action: 'up to date', bake: current.bake };
   const result = await (await computer()).compute(tag, code, attribute);
-  const text = bakeScript(newBake(tag, key, result));
+  const bake = newBake(tag, key, result);
+  const text = bakeScript(bake);
   const splice = element.bake ? { start: element.bake.start, end: element.bake.end, text } : { start: element.insertAt, end: element.insertAt, text };
   const why = !element.bake ? undefined : current?.ok ? 'the code or an attribute changed' : `the old bake was unreadable (${current?.ok === false ? current.reason : ''})`;
-  return { action: element.bake ? 'rebaked' : 'baked', ...(why ? { note: why } : {}), splice };
+  return { action: element.bake ? 'rebaked' : 'baked', ...(why ? { note: why } : {}), splice, bake };
 }

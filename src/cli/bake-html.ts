@@ -1,11 +1,12 @@
 // Finds the engine elements of an HTML file and puts bakes into its text. Parsing is parse5's
 // (the HTML standard's algorithm, with source offsets), so the elements, their attributes and
-// their code are what a browser sees; edits splice only the bake child and leave every other
-// byte of the file as written.
+// their code are what a browser sees; edits splice only the bake child and its text for readers
+// without JavaScript, and leave every other byte of the file as written.
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { dedent } from '../elements/dedent.js';
 import { BAKE_ATTRIBUTE, BAKE_TAGS, type BakeTag } from '../engine/bake/format.js';
+import { BAKED_TEXT_ATTRIBUTE } from '../engine/bake/baked-text.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -18,10 +19,15 @@ export interface FoundElement {
   /** 1-based line of its start tag. */
   line: number;
   attribute(name: string): string | null;
-  /** The code as the element sources it, or why it can't be known ahead of time. */
-  code: { text: string } | { skip: string };
+  /**
+   * The code as the element sources it (and whether a reader without JavaScript sees it: it is
+   * the element's text), or why it can't be known ahead of time.
+   */
+  code: { text: string; shown: boolean } | { skip: string };
   /** Where the current bake child is (offsets in the file's text), if it has one. */
   bake: { start: number; end: number; json: string } | undefined;
+  /** Where the current <noscript> with the bake's text is, and its HTML, if it has one. */
+  bakedText: { start: number; end: number; html: string } | undefined;
   /** Where a new bake child goes: just before the end tag. */
   insertAt: number;
 }
@@ -38,24 +44,28 @@ function isBakeScript(node: Node): node is Element {
   return isElement(node) && node.tagName === 'script' && attributeOf(node, BAKE_ATTRIBUTE) !== null;
 }
 
-/** An element's textContent, leaving out its bake (as the element does when it sources its code). */
+function isBakedText(node: Node): node is Element {
+  return isElement(node) && node.tagName === 'noscript' && attributeOf(node, BAKED_TEXT_ATTRIBUTE) !== null;
+}
+
+/** An element's textContent, leaving out its bake and the bake's text (as the element does when it sources its code). */
 function textContent(node: Node): string {
   if (node.nodeName === '#text') return (node as DefaultTreeAdapterMap['textNode']).value;
-  if (isBakeScript(node)) return '';
+  if (isBakeScript(node) || isBakedText(node)) return '';
   // As in the DOM, a <template>'s content is not among its children.
   return ('childNodes' in node ? node.childNodes : []).map(textContent).join('');
 }
 
 function sourceOf(element: Element): FoundElement['code'] {
   const code = attributeOf(element, 'code');
-  if (code !== null) return { text: dedent(code) };
+  if (code !== null) return { text: dedent(code), shown: false };
   const src = attributeOf(element, 'src');
   if (src) return { skip: `its code comes from src="${src}" when the page is read` };
   const script = element.childNodes.find(
     (child): child is Element =>
       isElement(child) && child.tagName === 'script' && PYTHON_SCRIPT_TYPES.has((attributeOf(child, 'type') ?? '').trim().toLowerCase()),
   );
-  return { text: dedent(textContent(script ?? element)) };
+  return { text: dedent(textContent(script ?? element)), shown: !script };
 }
 
 /** Every engine element in the HTML, in document order. */
@@ -68,12 +78,16 @@ export function findElements(html: string): FoundElement[] {
         const bakeChild = node.childNodes.find(isBakeScript);
         const bakeLocation = bakeChild?.sourceCodeLocation;
         const json = bakeChild ? bakeChild.childNodes.map(textContent).join('') : '';
+        const textLocation = node.childNodes.find(isBakedText)?.sourceCodeLocation;
         found.push({
           tag: node.tagName as BakeTag,
           line: location.startTag.startLine,
           attribute: (name) => attributeOf(node, name),
           code: sourceOf(node),
           bake: bakeLocation ? { start: bakeLocation.startOffset, end: bakeLocation.endOffset, json } : undefined,
+          bakedText: textLocation
+            ? { start: textLocation.startOffset, end: textLocation.endOffset, html: html.slice(textLocation.startOffset, textLocation.endOffset) }
+            : undefined,
           // A missing end tag (the file ends inside the element): the bake goes at the element's end.
           insertAt: location.endTag?.startOffset ?? location.endOffset,
         });
@@ -93,9 +107,10 @@ export interface Splice {
   text: string;
 }
 
-/** Applies non-overlapping splices (any order). */
+/** Applies non-overlapping splices; texts inserted at the same offset come out in the order given. */
 export function applySplices(html: string, splices: readonly Splice[]): string {
   let out = html;
-  for (const splice of [...splices].sort((a, b) => b.start - a.start)) out = out.slice(0, splice.start) + splice.text + out.slice(splice.end);
+  const last = splices.map((splice, order) => ({ splice, order })).sort((a, b) => b.splice.start - a.splice.start || b.order - a.order);
+  for (const { splice } of last) out = out.slice(0, splice.start) + splice.text + out.slice(splice.end);
   return out;
 }

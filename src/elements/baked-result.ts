@@ -9,6 +9,15 @@ export function isBakeChild(node: Node): boolean {
 }
 
 /**
+ * Whether a node is the bake's text for readers without JavaScript (`<noscript
+ * data-pyinnards-baked-text>`, src/engine/bake/baked-text.ts): with scripts on, its markup is
+ * one text node, and not part of the code either.
+ */
+export function isBakedText(node: Node): boolean {
+  return node instanceof HTMLElement && node.localName === 'noscript' && node.hasAttribute('data-pyinnards-baked-text');
+}
+
+/**
  * Gives an engine element the result baked into it (README, "Baked results"), so its first
  * view needs no interpreter. The bake is handed out for every computation whose code and
  * attributes are the ones it was made for (an element may compute twice while it starts: its

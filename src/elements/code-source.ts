@@ -1,5 +1,5 @@
 import { dedent } from './dedent.js';
-import { isBakeChild } from './baked-result.js';
+import { isBakeChild, isBakedText } from './baked-result.js';
 
 export class CodeSourceError extends Error {
   constructor(
@@ -23,9 +23,9 @@ function scriptChild(host: Element): HTMLScriptElement | undefined {
   return undefined;
 }
 
-/** The element's text, leaving out a baked result (data, not code). */
+/** The element's text, leaving out a baked result and its text (data, not code). */
 function ownText(host: Element): string {
-  return Array.from(host.childNodes, (node) => (isBakeChild(node) ? '' : (node.textContent ?? ''))).join('');
+  return Array.from(host.childNodes, (node) => (isBakeChild(node) || isBakedText(node) ? '' : (node.textContent ?? ''))).join('');
 }
 
 /** Whether the light DOM holds code (as opposed to the `code` attribute or a `src` URL). */

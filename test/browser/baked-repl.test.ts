@@ -128,6 +128,20 @@ describe('baked <py-repl echo-preload>', function () {
     assert.deepEqual(interpreterRequests(), []);
   });
 
+  it('gives readers without JavaScript the transcript the console shows', async () => {
+    for (const { name, baked: markup } of replSamples) {
+      // What a browser with scripts off renders: DOMParser parses with scripting disabled.
+      const page = new DOMParser().parseFromString(markup, 'text/html');
+      const blocks = Array.from(page.querySelectorAll('noscript[data-pyinnards-baked-text] > pre'), (pre) => pre.textContent!);
+      assert.equal(page.querySelectorAll('noscript img, noscript b').length, 0, `${name}: markup in a transcript is text`);
+      // The code is in the transcript already (as its inputs): one block, the console's text up to its prompt.
+      assert.lengthOf(blocks, 1, name);
+      const text = baked.get(name)!.element.text;
+      assert.equal(blocks[0], text.endsWith('>>> ') ? text.slice(0, -'>>> '.length) : text, name);
+    }
+    assert.deepEqual(interpreterRequests(), []);
+  });
+
   it('starts when the reader uses it, in the state its code left, showing nothing twice', async () => {
     const { element } = baked.get('a console\'s code, echoed')!;
     const before = element.text;

@@ -39,6 +39,32 @@ describe('baked results, before any interpreter', function () {
     assert.equal((window as { __pwned?: number }).__pwned, undefined);
   });
 
+  it('gives readers without JavaScript the code and the text the widget shows, and the element ignores it', async () => {
+    for (const sample of samples) {
+      const shown = baked.get(sample.name)!;
+      // What a browser with scripts off renders: DOMParser parses with scripting disabled.
+      const page = new DOMParser().parseFromString(sample.baked, 'text/html');
+      const blocks = Array.from(page.querySelectorAll('noscript[data-pyinnards-baked-text] > pre'), (pre) => pre.textContent);
+      assert.equal(page.querySelectorAll('noscript img, noscript b').length, 0, `${sample.name}: markup in a result is text`);
+      const element = shown.element;
+      const step = element.step;
+      if (sample.tag === 'py-frames') {
+        element.step = element.trace!.steps.length - 1;
+        await settle(element);
+      }
+      // A SyntaxError shows as the element's error; readers without JavaScript get CPython's traceback.
+      const result = shown.error ? blocks.at(-1)! : element.text;
+      assert.equal(blocks.at(-1), result, `${sample.name}: the widget's text`);
+      if (shown.error) assert.include(shown.error, blocks.at(-1)!.trim().split('\n').at(-1)!.replace(/^\w+: /, ''), `${sample.name}: the same error`);
+      // The code, where the page shows it nowhere else (a Python <script> child, the code attribute).
+      const inText = !/<script type="text\/x-python">| code="/.test(sample.html);
+      assert.deepEqual(blocks.slice(0, -1), inText ? [] : [(element as unknown as { source: string }).source], `${sample.name}: the code`);
+      element.step = step;
+      await settle(element);
+    }
+    assert.deepEqual(interpreterRequests(), [], 'the bakes matched their elements: the text is not read as code');
+  });
+
   it('on a page without Web Crypto (plain http hides crypto.subtle) checks the key with the JavaScript SHA-256', async () => {
     const sample = samples.find((s) => s.name === 'bytecode of a function')!;
     const subtle = Object.getOwnPropertyDescriptor(Crypto.prototype, 'subtle')!;

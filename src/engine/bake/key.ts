@@ -15,7 +15,8 @@
 // BYTES(s) is the length of s in UTF-8 bytes, in decimal. VALUE is the attribute's value as the
 // DOM reads it (getAttribute: entities decoded; "" for a bare boolean attribute). CODE is the
 // code as the element sources it: after dedenting (src/elements/dedent.ts), from the `code`
-// attribute or else the Python <script> child or else the element's text. The lengths make the
+// attribute or else the Python <script> child or else the element's text (without the bake and
+// its <noscript> text, src/engine/bake/baked-text.ts). The lengths make the
 // input unambiguous whatever the values contain.
 
 /** The elements that can carry a bake. */

@@ -7,7 +7,9 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { registerTextImports } from '../engine/text-imports.js';
+import { parse } from 'parse5';
 import { findElements } from '../../../src/cli/bake-html.js';
+import { disText, runPython } from '../../oracle/cpython.js';
 import { runBake } from '../../../src/cli/bake-command.js';
 import { bakeKey, parseBake } from '../../../src/engine/bake/format.js';
 import { checkAttribute } from '../../../src/elements/attributes.js';
@@ -61,8 +63,8 @@ describe('pyinnards bake', () => {
       ].join('\n'),
     );
     const html = readFileSync(page, 'utf8');
-    // Everything but the bakes is as written.
-    assert.equal(html.replace(/<script type="application\/json" data-pyinnards-baked>.*?<\/script>/g, ''), PAGE);
+    // Everything but the bakes (and their text for readers without JavaScript) is as written.
+    assert.equal(html.replace(/<script type="application\/json" data-pyinnards-baked>.*?<\/script>(<noscript data-pyinnards-baked-text>.*?<\/noscript>)?/gs, ''), PAGE);
     const elements = findElements(html);
     const computer = await real!;
     for (const element of elements.filter((e) => e.bake)) {
@@ -89,7 +91,8 @@ describe('pyinnards bake', () => {
 
     writeFileSync(page, before.replace('print(total)', 'print(total * 2)'));
     const edited = await bake([page]);
-    assert.match(edited.stdout, new RegExp(`${page}:11: <py-frames> rebaked: the code or an attribute changed\n`));
+    // (Its line in the baked file: the text for readers without JavaScript above it has lines too.)
+    assert.match(edited.stdout, new RegExp(`${page}:${findElements(before)[1]!.line}: <py-frames> rebaked: the code or an attribute changed\n`));
     assert.match(edited.stdout, /: 1 rebaked, 2 up to date, 2 skipped\n$/);
     const frames = findElements(readFileSync(page, 'utf8'))[1]!;
     const parsed = parseBake(frames.bake!.json);
@@ -99,6 +102,70 @@ describe('pyinnards bake', () => {
     writeFileSync(page, readFileSync(page, 'utf8').replace(/("tag":"py-dis".*?"argcount":)0/, '$1"0"'));
     const corrupt = await bake([page]);
     assert.match(corrupt.stdout, /:5: <py-dis> rebaked: the old bake was unreadable \(result: tree\.argcount: Invalid type/);
+  });
+
+  it('gives readers without JavaScript the code and CPython\'s result as text, kept in step with the bake', async () => {
+    const page = join(dir, 'noscript.html');
+    const hostile = "print('</noscript><img src=x onerror=alert(1)>&amp;')";
+    const written = [
+      '<py-dis>\n  <script type="text/x-python">\n    def f(n):\n        return n < 10\n  </script>\n</py-dis>',
+      `<py-frames code="${hostile.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')}"></py-frames>`,
+      '<py-dis show-offsets>y = [i for i in "ab"]</py-dis>',
+      '<py-dis>x = (1,</py-dis>',
+      '',
+    ].join('\n');
+    writeFileSync(page, written);
+    const run = await bake([page]);
+    assert.equal(run.status, 0, run.stderr);
+    const html = readFileSync(page, 'utf8');
+
+    // What a browser with scripts off shows: the HTML standard's parse (parse5) with scripting disabled.
+    type Node = { nodeName: string; tagName?: string; value?: string; attrs?: Array<{ name: string }>; childNodes?: Node[] };
+    const text = (node: Node): string => (node.nodeName === '#text' ? node.value! : (node.childNodes ?? []).map(text).join(''));
+    const all = (node: Node, tag: string): Node[] => [...(node.tagName === tag ? [node] : []), ...(node.childNodes ?? []).flatMap((child) => all(child, tag))];
+    const withoutScripts = parse(html, { scriptingEnabled: false }) as unknown as Node;
+    assert.deepEqual(all(withoutScripts, 'img'), [], 'markup in a result is text, not an element');
+    const shown = all(withoutScripts, 'noscript').map((noscript) => all(noscript, 'pre').map(text));
+    const sameAddresses = (t: string) => t.replace(/ at 0x[0-9a-f]+/g, ' at 0x…');
+    // Code from a <script> child: shown, then what dis.dis prints for it in CPython.
+    assert.deepEqual(shown[0]!.map(sameAddresses), ['def f(n):\n    return n < 10', sameAddresses(await disText('def f(n):\n    return n < 10'))]);
+    // Code from the code attribute: shown, then the recording's last step with the whole output.
+    assert.equal(shown[1]![0], hostile);
+    const output = (await runPython(hostile)).stdout;
+    assert.ok(shown[1]![1]!.endsWith(`Output:\n${output}`), shown[1]![1]);
+    // Code that is the element's text is on the page already: only the result. Options count
+    // (show-offsets), and a SyntaxError is what CPython prints for it.
+    const withOffsets = await runPython('import dis\ndis.dis(compile(\'y = [i for i in "ab"]\', "<py-dis>", "exec"), show_offsets=True)');
+    assert.deepEqual(shown[2]!.map(sameAddresses), [sameAddresses(withOffsets.stdout)]);
+    assert.deepEqual(shown[3], ['  File "<py-dis>", line 1\n    x = (1,\n        ^\nSyntaxError: \'(\' was never closed\n']);
+    // With scripts on, the <noscript> is one text node that no value can end early, and the
+    // element's code (its text) leaves it out: the bakes are up to date on a second run.
+    const withScripts = parse(html) as unknown as Node;
+    assert.deepEqual(all(withScripts, 'noscript').map((node) => node.childNodes!.length), [1, 1, 1, 1]);
+    assert.deepEqual(findElements(html).map((element) => 'text' in element.code && element.code.text), ['def f(n):\n    return n < 10', hostile, 'y = [i for i in "ab"]', 'x = (1,']);
+    const again = await bake([page], noPython);
+    assert.match(again.stdout, /4 elements in 1 file: 4 up to date\n$/);
+    assert.equal(readFileSync(page, 'utf8'), html);
+
+    // A bake made before the kit wrote the text gets it, without Python; a text that no longer
+    // matches its bake is rewritten.
+    let nth = 0;
+    const forged = '<noscript data-pyinnards-baked-text><pre>forged</pre></noscript>';
+    writeFileSync(page, html.replace(/<noscript data-pyinnards-baked-text>.*?<\/noscript>/gs, () => (nth++ === 3 ? forged : '')));
+    const added = await bake([page], noPython);
+    assert.equal(added.status, 0, added.stderr);
+    assert.match(added.stdout, /:1: <py-dis> up to date: its text for readers without JavaScript written\n/);
+    assert.equal(readFileSync(page, 'utf8'), html);
+
+    // Where there is no up-to-date bake, there is no text: a result that can't be baked any more
+    // (its old bake is stale) and an element that isn't baked lose theirs.
+    const staleText = html.replace('<py-frames code="', '<py-frames stdin="x" max-steps="lots" code="').replace('<py-dis show-offsets>', '<py-dis show-offsets engine="skulpt">');
+    writeFileSync(page, staleText);
+    const stale = await bake([page]);
+    assert.equal(stale.status, 1);
+    const left = readFileSync(page, 'utf8');
+    assert.equal((left.match(/<noscript data-pyinnards-baked-text>/g) ?? []).length, 2);
+    assert.ok(!/Output:/.test(left) && !/ 0 +0 +RESUME/.test(left), 'the stale texts are gone');
   });
 
   it('writes copies under --out, folders kept, sources untouched', async () => {
@@ -111,7 +178,7 @@ describe('pyinnards bake', () => {
     const run = await bake([site, '--out', out]);
     assert.equal(run.status, 0, run.stderr);
     assert.equal(readFileSync(join(site, 'index.html'), 'utf8'), '<py-dis>x = 1</py-dis>\n');
-    assert.match(readFileSync(join(out, 'index.html'), 'utf8'), /^<py-dis>x = 1<script type="application\/json" data-pyinnards-baked>\{.*\}<\/script><\/py-dis>\n$/);
+    assert.match(readFileSync(join(out, 'index.html'), 'utf8'), /^<py-dis>x = 1<script type="application\/json" data-pyinnards-baked>\{.*\}<\/script><noscript data-pyinnards-baked-text><pre>.*<\/pre><\/noscript><\/py-dis>\n$/s);
     assert.equal(readFileSync(join(out, 'posts', 'one.html'), 'utf8'), '<p>no elements</p>\n');
     assert.match(run.stdout, /1 element in 2 files: 1 baked \(written under .*out\)\n$/);
   });

@@ -17,6 +17,15 @@ import { disText } from '../../oracle/cpython.js';
 import { registerTextImports } from '../engine/text-imports.js';
 
 const normalizeAddresses = (text: string) => text.replace(/ at 0x[0-9a-f]+/g, ' at 0x…');
+
+/** The texts of a snippet's <noscript> blocks, as a browser with scripts off shows them (parse5 parses as the HTML standard says). */
+async function withoutScripts(snippet: string): Promise<string[]> {
+  const { parseFragment } = await import('parse5');
+  type Node = { nodeName: string; value?: string; childNodes?: Node[] };
+  const all = (node: Node, name: string): Node[] => [...(node.nodeName === name ? [node] : []), ...(node.childNodes ?? []).flatMap((child) => all(child, name))];
+  const text = (node: Node): string => (node.nodeName === '#text' ? node.value! : (node.childNodes ?? []).map(text).join(''));
+  return all(parseFragment(snippet, { scriptingEnabled: false }) as unknown as Node, 'pre').map(text);
+}
 const REPL_CODE = 'def greet(name):\n    return f"hello {name}"\n\ngreet("Ada")\nprint(greet("Bob"))';
 const CODE = 'def is_small(n: int) -> bool:\n    return 0 <= n < 10 and n & 1 == 0\n\nprint(is_small(4))';
 
@@ -68,7 +77,9 @@ describe('the embed builder', () => {
 
     const snippet = await page.$eval('#snippet', (field) => (field as HTMLTextAreaElement).value);
     assert.match(snippet, /^<script type="module" src="https:\/\/cdn\.jsdelivr\.net\/npm\/pyinnards\/dist\/pyinnards\.js"><\/script>\n<py-dis>\n {2}<script type="text\/x-python">\n/);
-    assert.match(snippet, /<script type="application\/json" data-pyinnards-baked>\{"format":"pyinnards-bake"[^<]*<\/script>\n<\/py-dis>$/);
+    assert.match(snippet, /<script type="application\/json" data-pyinnards-baked>\{"format":"pyinnards-bake"[^<]*<\/script>\n {2}<noscript data-pyinnards-baked-text>.*<\/noscript>\n<\/py-dis>$/s);
+    // Readers without JavaScript: the code, then what dis.dis prints for it.
+    assert.deepEqual((await withoutScripts(snippet)).map(normalizeAddresses), [CODE, normalizeAddresses(await disText(CODE))]);
     assert.deepEqual(errors, []);
     await page.close();
 
@@ -112,7 +123,7 @@ describe('the embed builder', () => {
     assert.match(baked, /^Baked \(\d+ KB\): readers see this result with no interpreter download\.$/, `${baked} ${errors.join(' ')}`);
     const snippet = await page.$eval('#snippet', (field) => (field as HTMLTextAreaElement).value);
     assert.match(snippet, /^<script type="module" src="https:\/\/cdn\.jsdelivr\.net\/npm\/pyinnards\/dist\/pyinnards\.js"><\/script>\n<py-repl echo-preload>\n {2}<script type="text\/x-python">\n/);
-    assert.match(snippet, /<script type="application\/json" data-pyinnards-baked>\{"format":"pyinnards-bake"[^<]*<\/script>\n<\/py-repl>$/);
+    assert.match(snippet, /<script type="application\/json" data-pyinnards-baked>\{"format":"pyinnards-bake"[^<]*<\/script>\n {2}<noscript data-pyinnards-baked-text>.*<\/noscript>\n<\/py-repl>$/s);
     // The transcript CPython (in Node) prints for the code, as the console shows it, waiting at its prompt.
     registerTextImports();
     const { cpythonComputer } = await import('../../../src/cli/bake-compute.js');
@@ -122,6 +133,8 @@ describe('the embed builder', () => {
     // The builder's widget shows what readers will see.
     const preview = await consoleShows(page, '#preview py-repl');
     assert.equal(preview, transcript);
+    // Readers without JavaScript get the transcript (the code is in it, as its inputs).
+    assert.deepEqual(await withoutScripts(snippet), [transcript.slice(0, -'>>> '.length)]);
     assert.deepEqual(errors, []);
     await page.close();
 
