@@ -31,7 +31,7 @@ const NOT_BLOCK_ATTRIBUTES = {
   'pyodide-url': 'where Pyodide comes from is a site setting (Settings › pyinnards), written on each element',
 };
 /** Block attributes of the plugin's own, by element: not element attributes but its content. */
-const PLUGIN_ATTRIBUTES = { 'py-dis': ['bake'], 'py-frames': ['bake'], 'py-repl': ['bake'] };
+const PLUGIN_ATTRIBUTES = { 'py-dis': ['bake', 'bakeText'], 'py-frames': ['bake', 'bakeText'], 'py-repl': ['bake', 'bakeText'] };
 const camel = (name) => name.replace(/-([a-z])/g, (_, letter) => letter.toUpperCase());
 const blockType = (text) => (text === 'boolean' ? 'boolean' : /^number\b/.test(text) ? 'number' : 'string');
 

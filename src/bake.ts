@@ -6,17 +6,24 @@ import { settingsFor } from './config.js';
 import { dedent } from './elements/dedent.js';
 import { bakeKey, BAKE_TAGS, serializeBake, type Bake, type BakeTag } from './engine/bake/format.js';
 import { BakeRefusal, computeResult, newBake } from './engine/bake/compute.js';
-import { bakedTextElement } from './engine/bake/baked-text.js';
+import { bakedTextBlocks as blocksOf, bakedTextElement } from './engine/bake/baked-text.js';
 import type { LoadProgress } from './engine/runtime/types.js';
 
 export { serializeBake, type Bake };
+
+const attributeIn = (attributes: Readonly<Record<string, string>>) => (name: string) => (Object.hasOwn(attributes, name) ? attributes[name]! : null);
 
 /**
  * The `<noscript>` child to put after the bake: `code` (as written: dedented here) and the
  * result as text, for readers without JavaScript and search engines (README, "Baked results").
  */
 export function bakedTextHtml(bake: Bake, code: string, attributes: Readonly<Record<string, string>>): string {
-  return bakedTextElement(bake, (name) => (Object.hasOwn(attributes, name) ? attributes[name]! : null), dedent(code));
+  return bakedTextElement(bake, attributeIn(attributes), dedent(code));
+}
+
+/** The same as texts (each a <pre> of that child), for a server that prints the child itself. */
+export function bakedTextBlocks(bake: Bake, code: string, attributes: Readonly<Record<string, string>>): string[] {
+  return blocksOf(bake, attributeIn(attributes), dedent(code));
 }
 
 /** A bake, or why there is none (said next to the element; it then computes live). */
@@ -27,7 +34,7 @@ type Prepared = { reason: string } | { tag: BakeTag; source: string; attribute: 
 
 async function prepare(tag: string, code: string, attributes: Readonly<Record<string, string>>): Promise<Prepared> {
   if (!(BAKE_TAGS as readonly string[]).includes(tag)) return { reason: `<${tag}> runs no interpreter, so there is nothing to bake` };
-  const attribute = (name: string) => (Object.hasOwn(attributes, name) ? attributes[name]! : null);
+  const attribute = attributeIn(attributes);
   // The page's settings for an element with these attributes (detached: it never upgrades).
   const probe = document.createElement('div');
   for (const name of ['engine', 'pyodide-url']) if (attribute(name) !== null) probe.setAttribute(name, attribute(name)!);

@@ -21,6 +21,7 @@ import { astShows, disShows, framesSteps, replRuns, requestedUrls, tokenizerShow
 import { serveStatic, type Served } from '../../scripts/static-server.mjs';
 import { oracleTokenizeCli } from '../oracle/tokenize.js';
 import { astDumpText, disText } from '../oracle/cpython.js';
+import { countElements, preTexts } from '../support/no-script-view.js';
 
 const normalizeAddresses = (text: string) => text.replace(/ at 0x[0-9a-f]+/g, ' at 0x…');
 const tokenizeE = async (code: string) => {
@@ -235,11 +236,12 @@ describe(`pyinnards in WordPress (Debian ${release.name})`, () => {
         const offered = (element.attributes ?? []).filter((attribute) => attribute.name !== 'src' && attribute.name !== 'pyodide-url');
         // WordPress adds attributes of its own to every block (className, lock, metadata).
         assert.deepEqual(
-          Object.keys(type.attributes).filter((name) => !['className', 'lock', 'metadata', 'bake'].includes(name)).sort(),
+          Object.keys(type.attributes).filter((name) => !['className', 'lock', 'metadata', 'bake', 'bakeText'].includes(name)).sort(),
           offered.map((attribute) => attribute.name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase())).sort(),
           element.tagName,
         );
         assert.equal('bake' in type.attributes, ['py-dis', 'py-frames', 'py-repl'].includes(element.tagName!), 'engine blocks store a bake');
+        assert.equal('bakeText' in type.attributes, 'bake' in type.attributes, 'and its text for readers without JavaScript');
         assert.equal(type.apiVersion, 3);
         assert.deepEqual(type.editorScripts, ['pyinnards-editor']);
         assert.deepEqual(type.viewScriptModules, release.name === 'bookworm' ? [] : ['pyinnards'], 'the kit is the view module where WordPress has them');
@@ -262,16 +264,28 @@ describe(`pyinnards in WordPress (Debian ${release.name})`, () => {
       const post = publish(
         'baked',
         'contributor',
-        [block('pyinnards/dis', { code: 'x = 1', bake: wellFormed }), ...forged.map((bake) => block('pyinnards/dis', { code: 'y = 2', bake }))].join('\n\n'),
+        [
+          block('pyinnards/dis', { code: 'x = 1', bake: wellFormed, bakeText: [markup, `${markup}\n</noscript>`] }),
+          // A text that is not a list of strings is not printed; nor is a text without a bake.
+          block('pyinnards/dis', { code: 'z = 3', bake: wellFormed, bakeText: [markup, 7] }),
+          ...forged.map((bake) => block('pyinnards/dis', { code: 'y = 2', bake, bakeText: [markup] })),
+        ].join('\n\n'),
       );
       const html = await (await fetch(post.url)).text();
       const children = [...html.matchAll(/<script type="application\/json" data-pyinnards-baked>([\s\S]*?)<\/script>/g)].map((match) => match[1]!);
-      assert.equal(children.length, 1, 'only the well-formed bake is printed');
+      assert.equal(children.length, 2, 'only the well-formed bakes are printed');
       assert.doesNotMatch(children[0]!, /[<>&]/, 'with <, > and & escaped');
       const printed = JSON.parse(children[0]!) as typeof wellFormed;
       assert.deepEqual({ ...printed, result: undefined }, { ...wellFormed, result: undefined });
       assert.doesNotMatch(html, /document\.title="forged"<\/script>|<img src=x/, 'no markup of the contributor\'s reached the page');
-      assert.equal((html.match(/<py-dis /g) ?? []).length, 1 + forged.length, 'every block still renders its element');
+      assert.equal((html.match(/<py-dis /g) ?? []).length, 2 + forged.length, 'every block still renders its element');
+      // The text is printed escaped, as text (WordPress's kses has filtered a contributor's strings
+      // first): with scripts off, the <noscript> holds its two <pre>s and no markup.
+      const texts = [...html.matchAll(/<noscript data-pyinnards-baked-text>[\s\S]*?<\/noscript>/g)].map(([text]) => text);
+      assert.equal(texts.length, 1, 'one text: the first block\'s');
+      assert.equal(preTexts(texts[0]!).length, 2);
+      assert.equal(countElements(texts[0]!, 'img') + countElements(texts[0]!, 'script'), 0, 'no markup from the text');
+      assert.doesNotMatch(texts[0]!.replace(/^<noscript data-pyinnards-baked-text>|<\/noscript>$/g, '').replace(/<\/?pre>/g, ''), /</, 'nothing can end the <noscript> early');
     });
 
     test('block <py-tokenizer>s and the shortcode show the exact code and the tokens CPython lists', async () => {
@@ -480,8 +494,14 @@ describe(`pyinnards in WordPress (Debian ${release.name})`, () => {
       const saved = site.helper<{ content: string }>('post-content', { id: post.id }).content;
       assert.equal((saved.match(/"bake":\{"format":"pyinnards-bake"/g) ?? []).length, 3, 'the three blocks were saved with a bake');
       const html = await (await fetch(post.url)).text();
-      const children = [...html.matchAll(/<(py-[a-z]+) [^>]*>(?:(?!<\/py-)[\s\S])*?<script type="application\/json" data-pyinnards-baked>[^<]*<\/script><\/\1>/g)];
-      assert.deepEqual(children.map(([, tag]) => tag), ['py-dis', 'py-frames', 'py-repl'], 'the server prints each bake inside its element');
+      const children = [...html.matchAll(/<(py-[a-z]+) [^>]*>(?:(?!<\/py-)[\s\S])*?<script type="application\/json" data-pyinnards-baked>[^<]*<\/script>(<noscript data-pyinnards-baked-text>[\s\S]*?<\/noscript>)<\/\1>/g)];
+      assert.deepEqual(children.map(([, tag]) => tag), ['py-dis', 'py-frames', 'py-repl'], 'the server prints each bake inside its element, with its text');
+      // Readers without JavaScript: the code and what dis.dis prints; the recording's output; the transcript.
+      const [disTexts, framesText, replText] = children.map(([, , noscript]) => preTexts(noscript!));
+      assert.deepEqual(disTexts!.map(normalizeAddresses), [code('py-dis'), normalizeAddresses(await disText(code('py-dis')))]);
+      assert.equal(framesText![0], code('py-frames'));
+      assert.match(framesText![1]!, /\nOutput:\n/);
+      assert.equal(replText!.length, 1, 'a transcript holds its code');
 
       const before = pyodideRequests.length;
       const reading = await open(post.url);
@@ -493,6 +513,7 @@ describe(`pyinnards in WordPress (Debian ${release.name})`, () => {
       assert.equal(frames.after, frames.before + 1);
       // The console shows its code's transcript, baked.
       await reading.waitForFunction(() => (document.querySelector('py-repl') as (HTMLElement & { text?: string }) | null)?.text?.endsWith('>>> x = 6 * 7\n>>> x\n42\n>>> '));
+      assert.equal(`${replText![0]}>>> `, await reading.$eval('py-repl', (console) => (console as HTMLElement & { text: string }).text), 'the transcript the console shows');
       const urls = await requestedUrls(reading);
       assert.ok(!urls.some((url) => url.includes('/chunks/engine-')), `no interpreter chunk: ${urls.join(', ')}`);
       assert.deepEqual(pyodideRequests.slice(before), [], 'and nothing from Pyodide');

@@ -90,7 +90,7 @@ switch ( $command ) {
 				'unlabelled'       => array_values(
 					array_filter(
 						array_keys( $type->attributes ),
-						fn( $attribute ) => ! in_array( $attribute, array( 'code', 'bake', 'className', 'lock', 'metadata' ), true ) && ! isset( pyinnards_elements()[ $short ]['labels'][ $attribute ] )
+						fn( $attribute ) => ! in_array( $attribute, array( 'code', 'bake', 'bakeText', 'className', 'lock', 'metadata' ), true ) && ! isset( pyinnards_elements()[ $short ]['labels'][ $attribute ] )
 					)
 				),
 			);

@@ -45,13 +45,21 @@ function escapeHtml(text: string): string {
 }
 
 /**
- * The <noscript> child, or "" when it would hold nothing: `code` (pass it when the page doesn't
- * show the code as the element's text, i.e. it comes from a `code` attribute or a Python
- * <script> child; a console's transcript has it already, as its inputs), then the baked text.
+ * What the <noscript> shows, as texts: `code` (pass it when the page doesn't show the code as
+ * the element's text, i.e. it comes from a `code` attribute or a Python <script> child; a
+ * console's transcript has it already, as its inputs), then the baked text. Empty ones are left
+ * out. (The WordPress plugin stores these and prints them from PHP.)
+ */
+export function bakedTextBlocks(bake: Bake, attribute: (name: string) => string | null, code?: string): string[] {
+  return [bake.tag === 'py-repl' ? undefined : code, bakedText(bake, attribute)].filter((text): text is string => !!text);
+}
+
+/**
+ * The <noscript> child, or "" when it would hold nothing: each of bakedTextBlocks in a <pre>.
  * Each <pre> starts with a newline, which HTML drops, so the text's own first line is kept.
  */
 export function bakedTextElement(bake: Bake, attribute: (name: string) => string | null, code?: string): string {
-  const blocks = [bake.tag === 'py-repl' ? undefined : code, bakedText(bake, attribute)].filter((text): text is string => !!text);
+  const blocks = bakedTextBlocks(bake, attribute, code);
   if (blocks.length === 0) return '';
   return `<noscript ${BAKED_TEXT_ATTRIBUTE}>${blocks.map((text) => `<pre>\n${escapeHtml(text)}</pre>`).join('')}</noscript>`;
 }

@@ -15,17 +15,9 @@ import { disShows, requestedUrls } from '../../support/drive-elements.js';
 import { serveDemoPage, serveKitAndPyodide, serveStatic, type Cdn, type Served } from '../../../scripts/static-server.mjs';
 import { disText } from '../../oracle/cpython.js';
 import { registerTextImports } from '../engine/text-imports.js';
+import { preTexts } from '../../support/no-script-view.js';
 
 const normalizeAddresses = (text: string) => text.replace(/ at 0x[0-9a-f]+/g, ' at 0x…');
-
-/** The texts of a snippet's <noscript> blocks, as a browser with scripts off shows them (parse5 parses as the HTML standard says). */
-async function withoutScripts(snippet: string): Promise<string[]> {
-  const { parseFragment } = await import('parse5');
-  type Node = { nodeName: string; value?: string; childNodes?: Node[] };
-  const all = (node: Node, name: string): Node[] => [...(node.nodeName === name ? [node] : []), ...(node.childNodes ?? []).flatMap((child) => all(child, name))];
-  const text = (node: Node): string => (node.nodeName === '#text' ? node.value! : (node.childNodes ?? []).map(text).join(''));
-  return all(parseFragment(snippet, { scriptingEnabled: false }) as unknown as Node, 'pre').map(text);
-}
 const REPL_CODE = 'def greet(name):\n    return f"hello {name}"\n\ngreet("Ada")\nprint(greet("Bob"))';
 const CODE = 'def is_small(n: int) -> bool:\n    return 0 <= n < 10 and n & 1 == 0\n\nprint(is_small(4))';
 
@@ -79,7 +71,7 @@ describe('the embed builder', () => {
     assert.match(snippet, /^<script type="module" src="https:\/\/cdn\.jsdelivr\.net\/npm\/pyinnards\/dist\/pyinnards\.js"><\/script>\n<py-dis>\n {2}<script type="text\/x-python">\n/);
     assert.match(snippet, /<script type="application\/json" data-pyinnards-baked>\{"format":"pyinnards-bake"[^<]*<\/script>\n {2}<noscript data-pyinnards-baked-text>.*<\/noscript>\n<\/py-dis>$/s);
     // Readers without JavaScript: the code, then what dis.dis prints for it.
-    assert.deepEqual((await withoutScripts(snippet)).map(normalizeAddresses), [CODE, normalizeAddresses(await disText(CODE))]);
+    assert.deepEqual(preTexts(snippet).map(normalizeAddresses), [CODE, normalizeAddresses(await disText(CODE))]);
     assert.deepEqual(errors, []);
     await page.close();
 
@@ -134,7 +126,7 @@ describe('the embed builder', () => {
     const preview = await consoleShows(page, '#preview py-repl');
     assert.equal(preview, transcript);
     // Readers without JavaScript get the transcript (the code is in it, as its inputs).
-    assert.deepEqual(await withoutScripts(snippet), [transcript.slice(0, -'>>> '.length)]);
+    assert.deepEqual(preTexts(snippet), [transcript.slice(0, -'>>> '.length)]);
     assert.deepEqual(errors, []);
     await page.close();
 

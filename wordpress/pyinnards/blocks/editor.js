@@ -10,7 +10,8 @@
  * Engine blocks (those whose block.json has a `bake` attribute) also keep their result baked:
  * after each change the kit's baker (dist/bake.js) computes it with CPython, here in the editor,
  * and stores it in the block, so the server prints it into the element and readers see it with
- * no interpreter download. While a bake is being computed the post can't be saved (WordPress's
+ * no interpreter download (with its text, which the server prints for readers without
+ * JavaScript). While a bake is being computed the post can't be saved (WordPress's
  * post-saving lock, the Save button says so by being disabled for that moment), so a saved post
  * never holds a stale bake. A result that can't be baked (CPython didn't load, the code asks
  * input() without stdin, the bake is too big) is stored without one: the element computes it
@@ -88,6 +89,7 @@
 		var status = wp.element.useState( '' );
 		var setAttributes = props.setAttributes;
 		var stored = props.attributes.bake;
+		var storedText = props.attributes.bakeText;
 		wp.element.useEffect( function () {
 			var cancelled = false;
 			bakeStarted();
@@ -98,16 +100,20 @@
 					bakeEnded();
 				}
 			};
-			var store = function ( bake ) {
+			// The bake and its text for readers without JavaScript (the code and the result as
+			// plain text, which the server prints in a <noscript>), always stored together.
+			var store = function ( bake, kit ) {
 				// Not an undo step of its own: it follows from the edit that caused it.
 				wp.data.dispatch( 'core/block-editor' ).__unstableMarkNextChangeAsNotPersistent();
-				setAttributes( { bake: bake } );
+				setAttributes( { bake: bake, bakeText: bake ? kit.bakedTextBlocks( bake, code, html ) : undefined } );
 			};
 			var timer = setTimeout( function () {
 				status[ 1 ]( __( 'Baking the result for readers…', 'pyinnards' ) );
 				var done = __( 'Baked: readers see this result with no interpreter download.', 'pyinnards' );
+				var kit;
 				loadBaker()
-					.then( function ( kit ) {
+					.then( function ( loaded ) {
+						kit = loaded;
 						// A stored bake made for this code and these options is kept as it is.
 						return kit.bakeKeyFor( block.tag, code, html ).then( function ( key ) {
 							return stored && key && stored.key === key ? 'current' : kit.bake( block.tag, code, html );
@@ -118,17 +124,21 @@
 							return;
 						}
 						if ( outcome === 'current' ) {
+							// A bake stored before the plugin stored its text gets it now.
+							if ( storedText === undefined ) {
+								store( stored, kit );
+							}
 							status[ 1 ]( done );
 							return;
 						}
 						var size = outcome.ok ? bakeSize( outcome.bake ) : 0;
 						if ( outcome.ok && size <= MAX_BAKE_BYTES ) {
-							store( outcome.bake );
+							store( outcome.bake, kit );
 							status[ 1 ]( done );
 							return;
 						}
 						if ( stored !== undefined ) {
-							store( undefined );
+							store( undefined, kit );
 						}
 						var why = outcome.ok
 							? /* translators: %d: size in KB. */ __( 'the result is too big to store (%d KB)', 'pyinnards' ).replace( '%d', String( Math.ceil( size / 1024 ) ) )
@@ -139,7 +149,7 @@
 					.catch( function ( error ) {
 						if ( ! cancelled ) {
 							if ( stored !== undefined ) {
-								store( undefined );
+								store( undefined, kit );
 							}
 							status[ 1 ]( __( 'Not baked, readers compute it live: %s', 'pyinnards' ).replace( '%s', String( error ) ) );
 						}

@@ -58,3 +58,27 @@ function pyinnards_bake_child( $bake, $tag ) {
 	$json = wp_json_encode( $bake, JSON_HEX_TAG | JSON_HEX_AMP | JSON_UNESCAPED_UNICODE );
 	return false === $json ? '' : '<script type="application/json" data-pyinnards-baked>' . $json . '</script>';
 }
+
+/**
+ * The stored bake's text for readers without JavaScript (the block's `bakeText` attribute: the
+ * code and the result as plain text, which the editor makes with the kit's baker when it stores
+ * the bake), printed as the element's <noscript> child; '' when it is not a list of strings.
+ * Each text is escaped (nothing in it can end the <noscript> or start markup), and each <pre>
+ * starts with a newline, which HTML drops, so the text's own first line is kept.
+ *
+ * @param mixed $texts The block's `bakeText` attribute.
+ * @return string
+ */
+function pyinnards_baked_text_child( $texts ) {
+	if ( ! is_array( $texts ) || array() === $texts || ! pyinnards_is_list( $texts ) ) {
+		return '';
+	}
+	$blocks = '';
+	foreach ( $texts as $text ) {
+		if ( ! is_string( $text ) ) {
+			return '';
+		}
+		$blocks .= '<pre>' . "\n" . htmlspecialchars( $text, ENT_NOQUOTES | ENT_SUBSTITUTE, 'UTF-8' ) . '</pre>';
+	}
+	return '<noscript data-pyinnards-baked-text>' . $blocks . '</noscript>';
+}

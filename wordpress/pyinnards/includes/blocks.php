@@ -29,6 +29,10 @@ function pyinnards_render_block( $name, $attributes ) {
 	// The editor's "Additional CSS class(es)" (WordPress's className attribute) comes along.
 	$class = ' class="' . esc_attr( trim( 'wp-block-pyinnards-' . $name . ' ' . (string) ( $attributes['className'] ?? '' ) ) ) . '"';
 	$bake  = pyinnards_bake_child( $attributes['bake'] ?? null, pyinnards_tag( $name ) );
+	// Its text for readers without JavaScript comes with a bake only: never on its own.
+	if ( '' !== $bake ) {
+		$bake .= pyinnards_baked_text_child( $attributes['bakeText'] ?? null );
+	}
 	return pyinnards_hold( pyinnards_render_element( $name, $values, (string) ( $attributes['code'] ?? '' ), $class, true, $bake ) );
 }
 

@@ -146,8 +146,8 @@ function pyinnards_options( $name ) {
 	$choices = pyinnards_choice_labels();
 	$options = array();
 	foreach ( $metadata[ $name ]['attributes'] as $attribute => $schema ) {
-		// The code and a stored bake are the element's content, not options.
-		if ( 'code' === $attribute || 'bake' === $attribute || ! isset( $schema['type'] ) ) {
+		// The code and a stored bake (with its text) are the element's content, not options.
+		if ( in_array( $attribute, array( 'code', 'bake', 'bakeText' ), true ) || ! isset( $schema['type'] ) ) {
 			continue;
 		}
 		$option = array(
