@@ -288,6 +288,38 @@ describe(`pyinnards in WordPress (Debian ${release.name})`, () => {
       assert.doesNotMatch(texts[0]!.replace(/^<noscript data-pyinnards-baked-text>|<\/noscript>$/g, '').replace(/<\/?pre>/g, ''), /</, 'nothing can end the <noscript> early');
     });
 
+    test('an author\'s and a contributor\'s blocks keep their code, stdin and bake exact through kses, and still print no markup of theirs', async () => {
+      // kses (which runs for users without unfiltered_html) would write `<` as `&lt;` and `&` as `&amp;`.
+      const disCode = 'def f(n):\n    return 0 <= n < 10 and n & 1 == 0 or "<b>" + "\\0"';
+      const breakout = 'x = "--><script>document.title=\'forged\'</script><!--" # </py-tokenizer>';
+      const stdin = '<Ada> & co\n';
+      const key = `sha256-${'0'.repeat(64)}`;
+      const bake = { format: 'pyinnards-bake', version: 1, kit: '0.1.0', python: 'CPython 3.14.2', tag: 'py-frames', key, result: { stdout: '<b>&amp;</b>' } };
+      const authored = publish('kses-author', 'author', [block('pyinnards/dis', { code: disCode }), block('pyinnards/frames', { code: 'print(input())', stdin, bake, bakeText: ['a < b & c'] })].join('\n\n'));
+      const contributed = publish('kses-contributor', 'contributor', block('pyinnards/tokenizer', { code: breakout }));
+      // What WordPress stored: the values as written.
+      const attributesOf = (saved: string) => [...saved.matchAll(/<!-- wp:pyinnards\/[a-z]+ (\{.*?\}) \/?-->/g)].map(([, json]) => JSON.parse(json!) as Record<string, unknown>);
+      const [dis, frames] = attributesOf(authored.saved);
+      assert.equal(dis!['code'], disCode);
+      assert.deepEqual([frames!['stdin'], frames!['bake'], frames!['bakeText']], [stdin, bake, ['a < b & c']]);
+      assert.equal(attributesOf(contributed.saved)[0]!['code'], breakout);
+      // What readers get: the exact code, CPython's bytecode for it, and no markup of the writers'.
+      const page = await open(authored.url);
+      const shown = await disShows(page, 'py-dis');
+      assert.equal(shown.shownCode, disCode);
+      assert.equal(normalizeAddresses(shown.text), normalizeAddresses(await disText(disCode)));
+      assert.equal(await page.$eval('py-frames', (element) => element.getAttribute('stdin')), stdin);
+      await page.close();
+      const html = await (await fetch(contributed.url)).text();
+      assert.doesNotMatch(html, /<script>document\.title/, 'the contributor\'s code is not markup');
+      const reading = await open(contributed.url);
+      const tokens = await tokenizerShows(reading, 'py-tokenizer');
+      assert.equal(tokens.shownCode, breakout);
+      assert.equal(tokens.text, await tokenizeE(breakout));
+      assert.notEqual(await reading.title(), 'forged');
+      await reading.close();
+    });
+
     test('block <py-tokenizer>s and the shortcode show the exact code and the tokens CPython lists', async () => {
       const page = await reader('blocks');
       const first = await tokenizerShows(page, 'py-tokenizer.wp-block-pyinnards-tokenizer');

@@ -24,4 +24,5 @@ require_once __DIR__ . '/includes/assets.php';
 require_once __DIR__ . '/includes/render.php';
 require_once __DIR__ . '/includes/bake.php';
 require_once __DIR__ . '/includes/blocks.php';
+require_once __DIR__ . '/includes/kses.php';
 require_once __DIR__ . '/includes/shortcode.php';

@@ -4,7 +4,7 @@
  * kit's bake format), printed as the element's bake child.
  *
  * Block attributes are written by anyone who may edit a post, contributors included, and kses
- * does not look inside a block's comment. So the server prints a bake only if it has the bake
+ * leaves the bake as written (includes/kses.php). So the server prints a bake only if it has the bake
  * envelope's shape (the element checks the result itself, field by field, and ignores a stale
  * or wrong one), and prints it as JSON with `<`, `>` and `&` escaped, so that nothing in it can
  * end the script element or start markup.

@@ -2,8 +2,8 @@
 /**
  * One dynamic block per element (pyinnards/tokenizer, /ast, /dis, /frames, /repl), each registered from
  * its blocks/NAME/block.json: the code and the options are block attributes (stored as JSON in the
- * block's comment, which kses and the block parser leave alone) and the element is rendered on
- * the server at each view.
+ * block's comment; includes/kses.php keeps kses from rewriting the code and the bake) and the
+ * element is rendered on the server at each view.
  *
  * The editor script is plain JavaScript on WordPress's globals (wp.blocks, wp.element...), so
  * the plugin needs no JavaScript build of its own; it gets the options' labels and the site's
